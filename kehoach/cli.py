@@ -1,0 +1,245 @@
+"""Command line: `kehoach new | validate | render | check`, all messages in Vietnamese.
+
+Exit codes: 0 success; 1 a checked document does not conform (`check`); 2 bad input
+(invalid spec, unreadable file, existing file without --force). Nothing is written when
+any input has an error, and no traceback ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kehoach import cli_i18n
+from kehoach.api import output_path, to_docx_bytes
+from kehoach.diagnostics import Report, Severity
+from kehoach.model import KeHoach
+from kehoach.scaffold import Basics, skeleton
+from kehoach.validate import validate_file
+from kehoach.wording import TemplateProblem
+from kehoach.writer import write_atomic
+
+cli_i18n.install()
+
+EXIT_INVALID = 2
+
+app = typer.Typer(
+    name="kehoach",
+    help="Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+def _print_report(report: Report) -> None:
+    for diagnostic in report.sorted():
+        style = "red" if diagnostic.severity is Severity.ERROR else "yellow"
+        err.print(diagnostic.format(), style=style, markup=False, soft_wrap=True)
+
+
+def _summary(reports: list[Report]) -> str:
+    errors = sum(len(r.errors) for r in reports)
+    warnings = sum(len(r.warnings) for r in reports)
+    return f"{len(reports)} tệp, {errors} lỗi, {warnings} cảnh báo"
+
+
+def _validate_all(files: list[Path]) -> tuple[list[tuple[Path, KeHoach]], list[Report]]:
+    specs, reports = [], []
+    for path in files:
+        spec, report = validate_file(path)
+        _print_report(report)
+        reports.append(report)
+        if spec is not None and report.ok:
+            specs.append((path, spec))
+    return specs, reports
+
+
+FilesArg = Annotated[
+    list[Path],
+    typer.Argument(help="Các tệp kế hoạch (.yaml).", show_default=False, metavar="TỆP_YAML"),
+]
+
+
+@app.command("validate", options_metavar="[TÙY CHỌN]")
+def validate_cmd(files: FilesArg) -> None:
+    """Kiểm tra tệp kế hoạch: mọi lỗi cùng lúc, kèm dòng:cột và cách sửa."""
+    _, reports = _validate_all(files)
+    failed = any(not r.ok for r in reports)
+    err.print(_summary(reports), style="bold red" if failed else "bold green")
+    raise typer.Exit(EXIT_INVALID if failed else 0)
+
+
+@app.command("render", options_metavar="[TÙY CHỌN]")
+def render_cmd(
+    files: FilesArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Thư mục ghi tệp .docx (mặc định: cạnh tệp YAML)."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--mau", help="Thư mục chứa mẫu câu chữ ke_hoach.j2 của cơ quan."),
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm PDF qua LibreOffice.")] = False,
+    png: Annotated[
+        bool, typer.Option("--png", help="Xuất thêm ảnh PNG từng trang để xem nhanh.")
+    ] = False,
+) -> None:
+    """Kiểm tra rồi xuất tệp Word (.docx) đúng thể thức NĐ 30."""
+    specs, reports = _validate_all(files)
+    if any(not r.ok for r in reports):
+        err.print(_summary(reports) + "; không ghi tệp nào.", style="bold red")
+        raise typer.Exit(EXIT_INVALID)
+    if templates is not None and not (templates / "ke_hoach.j2").is_file():
+        err.print(f"{templates}: không có tệp mẫu ke_hoach.j2", style="red")
+        raise typer.Exit(EXIT_INVALID)
+    # Compose everything before writing anything: a template error must not leave half a batch.
+    try:
+        documents = [
+            (output_path(path, output), to_docx_bytes(spec, templates=templates))
+            for path, spec in specs
+        ]
+    except TemplateProblem as exc:
+        err.print(f"lỗi mẫu câu chữ: {exc}", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    written = []
+    for target, data in documents:
+        try:
+            write_atomic(target, data)
+        except OSError as exc:
+            err.print(f"{target}: không ghi được tệp ({exc.strerror})", style="red", markup=False)
+            raise typer.Exit(EXIT_INVALID) from None
+        out.print(f"đã ghi {target}", markup=False)
+        written.append(target)
+    if pdf or png:
+        _export_pages(written, pdf=pdf, png=png)
+
+
+def _export_pages(docx_files: list[Path], *, pdf: bool, png: bool) -> None:
+    from kehoach import pdf as pdf_module
+
+    try:
+        by_dir: dict[Path, list[Path]] = {}
+        for path in docx_files:
+            by_dir.setdefault(path.parent, []).append(path)
+        for directory, group in by_dir.items():
+            pdfs = pdf_module.docx_to_pdf(group, directory)
+            for made in pdfs:
+                if pdf:
+                    out.print(f"đã ghi {made}", markup=False)
+                if png:
+                    for image in pdf_module.pdf_to_png(made, directory):
+                        out.print(f"đã ghi {image}", markup=False)
+                if not pdf:
+                    made.unlink(missing_ok=True)
+    except pdf_module.ConversionError as exc:
+        err.print(str(exc), style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+@app.command("new", options_metavar="[TÙY CHỌN]")
+def new_cmd(
+    file: Annotated[Path, typer.Argument(help="Tệp YAML sẽ tạo.", metavar="TỆP_YAML")] = Path(
+        "ke-hoach.yaml"
+    ),
+    co_quan: Annotated[
+        str | None, typer.Option("--co-quan", help="Tên cơ quan ban hành.")
+    ] = None,
+    chu_quan: Annotated[
+        str | None, typer.Option("--chu-quan", help="Tên cơ quan chủ quản (nếu có).")
+    ] = None,
+    viet_tat: Annotated[
+        str | None, typer.Option("--viet-tat", help="Chữ viết tắt của cơ quan (UBND…).")
+    ] = None,
+    dia_danh: Annotated[str | None, typer.Option("--dia-danh", help="Địa danh.")] = None,
+    nam: Annotated[int | None, typer.Option("--nam", help="Năm ban hành.")] = None,
+    trich_yeu: Annotated[
+        str | None, typer.Option("--trich-yeu", help="Trích yếu (nội dung chính).")
+    ] = None,
+    nguoi_ky: Annotated[str | None, typer.Option("--nguoi-ky", help="Họ tên người ký.")] = None,
+    chuc_vu: Annotated[str | None, typer.Option("--chuc-vu", help="Chức vụ người ký.")] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Ghi đè nếu tệp đã có.")] = False,
+    interactive: Annotated[
+        bool | None,
+        typer.Option(
+            "--hoi/--khong-hoi",
+            help="Hỏi các thông tin còn thiếu (mặc định: hỏi khi chạy trong cửa sổ lệnh).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Tạo tệp kế hoạch mẫu có chú thích cho từng khóa."""
+    if file.exists() and not force:
+        err.print(
+            f"{file}: tệp đã có; không ghi đè. Dùng --force để ghi đè, hoặc chọn tên khác.",
+            style="red",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_INVALID)
+    basics = Basics()
+    ask = sys.stdin.isatty() if interactive is None else interactive
+    given = {
+        "co_quan": co_quan,
+        "chu_quan": chu_quan,
+        "viet_tat": viet_tat,
+        "dia_danh": dia_danh,
+        "nam": nam,
+        "trich_yeu": trich_yeu,
+        "nguoi_ky": nguoi_ky,
+        "chuc_vu": chuc_vu,
+    }
+    questions = {
+        "co_quan": "Tên cơ quan ban hành",
+        "chu_quan": "Cơ quan chủ quản (bỏ trống nếu không có)",
+        "viet_tat": "Chữ viết tắt của cơ quan",
+        "dia_danh": "Địa danh",
+        "nam": "Năm ban hành",
+        "trich_yeu": "Trích yếu",
+        "nguoi_ky": "Họ tên người ký",
+        "chuc_vu": "Chức vụ người ký",
+    }
+    for key, value in given.items():
+        if value is None and ask:
+            default = getattr(basics, key)
+            value = typer.prompt(
+                questions[key], default=default, type=type(default), show_default=bool(default)
+            )
+        if value is not None:
+            setattr(basics, key, value)
+    try:
+        text = skeleton(basics, file.name)
+        write_atomic(file, text.encode("utf-8"))
+    except OSError as exc:
+        err.print(f"{file}: không ghi được tệp ({exc.strerror})", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    out.print(f"đã tạo {file}. Sửa nội dung rồi chạy: kehoach render {file}", markup=False)
+
+
+@app.command("check", options_metavar="[TÙY CHỌN]")
+def check_cmd(
+    files: Annotated[
+        list[Path], typer.Argument(help="Các tệp Word (.docx) cần kiểm tra.", metavar="TỆP_DOCX")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+) -> None:
+    """Kiểm tra thể thức NĐ 30 của bất kỳ tệp .docx nào (kể cả tệp soạn tay)."""
+    from kehoach.check.report import run_check
+
+    raise typer.Exit(run_check(files, as_json, out))
+
+
+def main() -> None:
+    """Entry point: typer's usage errors keep their exit code 2, nothing else escapes."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("đã dừng.")
+        sys.exit(130)

@@ -1,0 +1,93 @@
+"""Diagnostics: what is wrong with a spec, where, and which NĐ 30 rule is behind it.
+
+Every stage (load, validate) reports through the same type so the CLI can print all problems
+of a file at once, in the `file:line:column` form editors and terminals understand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "lỗi" if self is Severity.ERROR else "cảnh báo"
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    message: str
+    file: Path | None = None
+    position: Position | None = None
+    key_path: str = ""
+    rule: str | None = None
+    hint: str | None = None
+
+    def location(self) -> str:
+        name = str(self.file) if self.file else "<spec>"
+        if self.position:
+            return f"{name}:{self.position.line}:{self.position.column}"
+        return name
+
+    def format(self) -> str:
+        """One line (plus an optional hint line) in the classic compiler style."""
+        parts = [f"{self.location()}: {self.severity.label}"]
+        if self.rule:
+            parts[0] += f" [{self.rule}]"
+        head = f"{parts[0]}: "
+        if self.key_path:
+            head += f"{self.key_path}: "
+        text = head + self.message
+        if self.hint:
+            text += f"\n    → {self.hint}"
+        return text
+
+
+@dataclass
+class Report:
+    """All diagnostics of one file."""
+
+    file: Path | None
+    items: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def sorted(self) -> list[Diagnostic]:
+        def key(d: Diagnostic) -> tuple[int, int]:
+            return (d.position.line, d.position.column) if d.position else (0, 0)
+
+        return sorted(self.items, key=key)
+
+
+class SpecError(Exception):
+    """Raised by the public API when a spec has errors; carries the full report."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        lines = [d.format() for d in report.errors]
+        super().__init__("\n".join(lines) or "spec không hợp lệ")

@@ -1,0 +1,239 @@
+"""Read a YAML spec into plain Python data plus a map of where every value came from.
+
+PyYAML's composer gives nodes with marks; we build the data ourselves from those nodes so
+that (1) every key path knows its line and column for diagnostics, (2) scalars stay the
+text the user typed (no YAML 1.1 surprises: `so: 010` is not octal 8, `no` is not False;
+pydantic converts where a field really wants a number or date), (3) duplicate keys are
+errors instead of silent overwrites, and (4) alias expansion is bounded.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kehoach.diagnostics import Diagnostic, Position, Severity
+
+KeyPath = tuple[str | int, ...]
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+NULLS = {"", "~", "null", "Null", "NULL"}
+
+# PyYAML's problem texts, in Vietnamese.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "dấu ':' không được phép ở đây"
+    " (thiếu dấu cách sau ':' ở dòng trước, hoặc văn bản có ':' cần đặt trong dấu nháy)",
+    "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
+    "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
+    "found undefined alias": "tham chiếu (*alias) chưa được định nghĩa",
+    "found unexpected end of stream": "tệp kết thúc khi chuỗi trong dấu nháy chưa đóng",
+    "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi dấu nháy kép",
+    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML (bỏ dấu '---' thừa)",
+    "found duplicate anchor": "trùng tên neo (&anchor)",
+}
+
+
+def _translate(problem: str | None) -> str:
+    if not problem:
+        return "cú pháp YAML không hợp lệ"
+    for english, vietnamese in _YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return vietnamese
+    if problem.startswith("expected <block end>") or problem.startswith("expected <block"):
+        return "thụt lề không khớp với các dòng phía trên (kiểm tra số dấu cách đầu dòng)"
+    if problem.startswith("did not find expected"):
+        return "thụt lề hoặc dấu '-' không đúng chỗ (" + problem + ")"
+    return f"cú pháp YAML không hợp lệ ({problem})"
+
+
+@dataclass
+class Loaded:
+    """The data of a spec and where each key path sits in the file."""
+
+    data: Any
+    file: Path | None
+    value_pos: dict[KeyPath, Position] = field(default_factory=dict)
+    key_pos: dict[KeyPath, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def position(self, path: KeyPath, *, key: bool = False) -> Position | None:
+        """Closest known position for ``path``, walking up to a parent when needed."""
+        table = self.key_pos if key else self.value_pos
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.value_pos:
+                return self.value_pos[p]
+            p = p[:-1]
+        return self.value_pos.get((), None)
+
+
+def _pos(mark: yaml.Mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.count = 0
+
+    def error(self, message: str, node: yaml.Node, path: KeyPath, hint: str | None = None) -> None:
+        self.loaded.diagnostics.append(
+            Diagnostic(
+                Severity.ERROR,
+                message,
+                self.loaded.file,
+                _pos(node.start_mark),
+                key_path=format_path(path),
+                hint=hint,
+            )
+        )
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooLarge(node)
+        self.loaded.value_pos.setdefault(path, _pos(node.start_mark))
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None and node.value in NULLS:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.error(
+                        "tên khóa phải là một từ, không phải danh sách hay nhóm", key_node, path
+                    )
+                    continue
+                key = key_node.value
+                if key == "<<":
+                    self.error("không hỗ trợ gộp khóa '<<'", key_node, path)
+                    continue
+                if key in result:
+                    self.error(
+                        f"khóa '{key}' xuất hiện hai lần",
+                        key_node,
+                        (*path, key),
+                        hint="xóa một trong hai dòng; YAML không cho phép khóa trùng",
+                    )
+                    continue
+                self.loaded.key_pos[(*path, key)] = _pos(key_node.start_mark)
+                result[key] = self.build(value_node, (*path, key))
+            return result
+        raise TypeError(f"unexpected YAML node {node!r}")
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def format_path(path: KeyPath) -> str:
+    """`nhiem_vu.muc[2].noi_dung` style, as users write keys in YAML."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) only; anything else is reported, never guessed silently."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    return raw.decode("utf-8")
+
+
+def load_text(text: str, file: Path | None = None) -> Loaded:
+    loaded = Loaded(data=None, file=file)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loaded.diagnostics.append(
+            Diagnostic(
+                Severity.ERROR,
+                _translate(exc.problem),
+                file,
+                _pos(mark) if mark else None,
+                hint="sửa cú pháp YAML ở vị trí này rồi chạy lại",
+            )
+        )
+        return loaded
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        loaded.diagnostics.append(Diagnostic(Severity.ERROR, _translate(str(exc)), file))
+        return loaded
+    if node is None:
+        loaded.diagnostics.append(
+            Diagnostic(
+                Severity.ERROR,
+                "tệp trống",
+                file,
+                Position(1, 1),
+                hint="chạy 'kehoach new' để tạo tệp mẫu",
+            )
+        )
+        return loaded
+    builder = _Builder(loaded)
+    try:
+        loaded.data = builder.build(node, ())
+    except _TooLarge as exc:
+        loaded.diagnostics.append(
+            Diagnostic(
+                Severity.ERROR,
+                f"tệp có quá nhiều phần tử (trên {MAX_NODES:,}), có thể do tham chiếu (*alias) lồng nhau",
+                file,
+                _pos(exc.node.start_mark),
+                hint="bỏ các tham chiếu lồng nhau; một kế hoạch không cần nhiều phần tử như vậy",
+            )
+        )
+        loaded.data = None
+    return loaded
+
+
+def load_file(path: Path) -> Loaded:
+    """Read and parse a spec file; I/O and encoding problems become diagnostics."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return _fail(path, "không tìm thấy tệp", "kiểm tra lại đường dẫn")
+    except IsADirectoryError:
+        return _fail(path, "đây là thư mục, không phải tệp YAML", None)
+    except OSError as exc:
+        return _fail(path, f"không đọc được tệp ({exc.strerror})", None)
+    if len(raw) > MAX_BYTES:
+        return _fail(path, f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_BYTES:,})", None)
+    try:
+        text = decode(raw)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        loaded = Loaded(data=None, file=path)
+        loaded.diagnostics.append(
+            Diagnostic(
+                Severity.ERROR,
+                "tệp không được mã hóa UTF-8 (có thể là TCVN3/VNI hoặc Windows-1258)",
+                path,
+                Position(line, column),
+                hint="mở tệp trong trình soạn thảo và lưu lại với mã hóa UTF-8 (Unicode)",
+            )
+        )
+        return loaded
+    return load_text(text, path)
+
+
+def _fail(path: Path, message: str, hint: str | None) -> Loaded:
+    loaded = Loaded(data=None, file=path)
+    loaded.diagnostics.append(Diagnostic(Severity.ERROR, message, path, hint=hint))
+    return loaded

@@ -1,0 +1,60 @@
+"""Text widths in Times New Roman, from shipped Liberation Serif advance widths.
+
+Used wherever a layout rule depends on how long a line of text is: the Quốc hiệu must never
+wrap (H-5, H-6), and the rules under Tiêu ngữ, issuing body and trích yếu are sized from the
+text above them (TN-3, CQ-5, TL-3). Kerning is ignored, as in nd30-spec §19.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+MM_PER_PT = 25.4 / 72
+TWIPS_PER_MM = 1440 / 25.4
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[int, dict[str, dict[str, int]]]:
+    raw = resources.files("kehoach").joinpath("data/metrics.json").read_text("utf-8")
+    data = json.loads(raw)
+    return int(data["units_per_em"]), data["styles"]
+
+
+def _style(bold: bool, italic: bool) -> str:
+    if bold and italic:
+        return "bold_italic"
+    return "bold" if bold else "italic" if italic else "regular"
+
+
+def text_width_mm(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
+    """Rendered width of one line of ``text`` in millimetres."""
+    upem, styles = _table()
+    widths = styles[_style(bold, italic)]
+    fallback = widths["n"]
+    units = sum(widths.get(ch, fallback) for ch in unicodedata.normalize("NFC", text))
+    return units / upem * size_pt * MM_PER_PT
+
+
+def wrap_lines(
+    text: str, size_pt: float, width_mm: float, *, bold: bool = False, italic: bool = False
+) -> list[str]:
+    """Greedy word wrap as a word processor does it, for predicting line breaks."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and text_width_mm(candidate, size_pt, bold=bold, italic=italic) > width_mm:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def mm_to_twips(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)

@@ -1,0 +1,462 @@
+"""The Kế hoạch spec: what a user writes in YAML, as a typed model.
+
+Keys are ASCII snake_case Vietnamese (docs/spec.md documents each). Field validators enforce
+the NĐ 30 rules that can be decided from one value (SO-3, SO-4, DD-4 dates); cross-field
+rules live in model validators; rules that are only *probably* wrong are warnings, raised
+later by ``kehoach.validate``. Error messages are Vietnamese and carry the rule ID in the
+error context so the validator can show it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+
+def rule_error(
+    rule: str | None, message: str, hint: str | None = None, *, field: str | None = None
+) -> PydanticCustomError:
+    """A validation error that keeps its NĐ 30 rule ID, a fix-it hint and, for errors raised
+    by a model validator, the key it is about (so the location points at that key)."""
+    return PydanticCustomError("kehoach", message, {"rule": rule, "hint": hint, "field": field})
+
+
+_SPEC_KEY = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def colon_text(value: Any) -> Any:
+    """Undo YAML's reading of `- Lưu: VT` as a mapping: text with a colon stays text.
+
+    Only when the "key" cannot be a spec key (it has capitals, spaces or diacritics), so a
+    misspelt key such as `noi_dug:` is still reported, not swallowed as a paragraph.
+    """
+    if isinstance(value, dict) and len(value) == 1:
+        key, inner = next(iter(value.items()))
+        if not _SPEC_KEY.fullmatch(key) and (inner is None or isinstance(inner, str)):
+            return f"{key}: {inner or ''}".rstrip()
+    return value
+
+
+def _nfc(value: Any) -> Any:
+    # F-2: store text precomposed, whatever the editor produced.
+    value = colon_text(value)
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", " ".join(value.split()))
+    return value
+
+
+def _lines(value: Any) -> Any:
+    """A one-line string or a list of lines; YAML block text splits on its newlines."""
+    if isinstance(value, str):
+        return [line for line in value.splitlines() if line.strip()] or [value]
+    return value
+
+
+def _paragraphs(value: Any) -> Any:
+    """One paragraph or a list of paragraphs."""
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
+Lines = Annotated[list[Text], BeforeValidator(_lines), Field(min_length=1)]
+Paragraphs = Annotated[list[Text], BeforeValidator(_paragraphs)]
+
+
+def upper_vi(text: str) -> str:
+    """Uppercase that keeps Vietnamese letters precomposed."""
+    return unicodedata.normalize("NFC", text.upper())
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- header -----------------------------------------------------------------------------
+
+
+class CoQuan(Base):
+    """Issuing body (ô 2, CQ-*) and what it is called in running text."""
+
+    chu_quan: Lines | None = None
+    ten: Lines
+    viet_tat: Text
+    ten_goi: Text | None = None
+
+    @field_validator("chu_quan", "ten")
+    @classmethod
+    def _upper(cls, value: list[str] | None) -> list[str] | None:
+        # CQ-2, CQ-3: both names are written in capitals.
+        return [upper_vi(line) for line in value] if value else value
+
+    @field_validator("viet_tat")
+    @classmethod
+    def _abbreviation(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-ZĐa-zđ0-9&.]+(-[A-ZĐa-zđ0-9&.]+)*", value):
+            raise rule_error(
+                "SO-4",
+                f"chữ viết tắt '{value}' không hợp lệ: chỉ gồm chữ cái, chữ số,"
+                " nối bằng '-', không có dấu cách",
+                "ví dụ: UBND, SGDĐT, BCĐ",
+            )
+        return value
+
+
+# --- dates --------------------------------------------------------------------------------
+
+_VN_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class NgayBanHanh(Base):
+    """Date of issue: a full date, or only a year for a draft (DD-5, SO-6)."""
+
+    nam: int
+    thang: int | None = None
+    ngay: int | None = None
+
+    @property
+    def is_full(self) -> bool:
+        return self.ngay is not None
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.ngay is None or self.thang is None:
+            return None
+        return dt.date(self.nam, self.thang, self.ngay)
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, (NgayBanHanh, dict)):
+        return value
+    if isinstance(value, dt.date):
+        return {"nam": value.year, "thang": value.month, "ngay": value.day}
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise rule_error(
+            "DD-4", "ngày ban hành phải là một ngày hoặc một năm", "ví dụ: 15/3/2024 hoặc 2024"
+        )
+    text = value.strip()
+    if re.fullmatch(r"\d{4}", text):
+        return {"nam": int(text)}
+    day = month = year = None
+    if m := _VN_DATE.fullmatch(text):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := _ISO_DATE.fullmatch(text):
+        year, month, day = (int(g) for g in m.groups())
+    if year is None or month is None or day is None:
+        raise rule_error(
+            "DD-4",
+            f"không hiểu ngày '{text}'",
+            "viết ngày/tháng/năm (15/3/2024), năm-tháng-ngày (2024-03-15),"
+            " hoặc chỉ năm (2024) để để trống ngày tháng cho văn thư",
+        )
+    if not 1 <= month <= 12:
+        raise rule_error("DD-4", f"tháng {month} không tồn tại", "tháng phải từ 1 đến 12")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise rule_error(
+            "DD-4",
+            f"ngày {day:02d}/{month:02d}/{year} không tồn tại (tháng {month} năm {year} có {last} ngày)",
+            "sửa lại ngày ban hành",
+        )
+    return {"nam": year, "thang": month, "ngay": day}
+
+
+NgayInput = Annotated[NgayBanHanh, BeforeValidator(_parse_date)]
+
+
+# --- body ---------------------------------------------------------------------------------
+
+
+class Muc(Base):
+    """One numbered item (khoản, điểm, gạch đầu dòng…), or an unnumbered paragraph (`doan`).
+
+    Numbering is never typed by the user: the level decides it (§8.3: 1. / a) / - / +).
+    """
+
+    tieu_de: Text | None = None
+    noi_dung: Paragraphs = Field(default_factory=list)
+    muc: list[Muc] = Field(default_factory=list)
+    doan: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        value = colon_text(value)
+        if isinstance(value, str):
+            return {"noi_dung": value}
+        return value
+
+    @model_validator(mode="after")
+    def _shape(self) -> Muc:
+        if self.doan is not None and (self.tieu_de or self.noi_dung or self.muc):
+            raise rule_error(
+                None,
+                "'doan' là một đoạn không đánh số, không dùng chung với tieu_de/noi_dung/muc",
+                "tách thành hai mục riêng trong danh sách",
+                field="doan",
+            )
+        if self.doan is None and not (self.tieu_de or self.noi_dung or self.muc):
+            raise rule_error(None, "mục trống", "thêm noi_dung, tieu_de hoặc muc con; hoặc xóa mục")
+        return self
+
+
+class Phan(Base):
+    """A part of the plan (mục La Mã: I., II. …) with opening text, items and closing text."""
+
+    tieu_de: Text | None = None
+    mo_dau: Paragraphs = Field(default_factory=list)
+    muc: list[Muc] = Field(default_factory=list)
+    ket: Paragraphs = Field(default_factory=list)
+
+
+class MucDichYeuCau(Phan):
+    """I. MỤC ĐÍCH, YÊU CẦU: either plain items, or `muc_dich` and `yeu_cau` sub-lists."""
+
+    muc_dich: list[Muc] = Field(default_factory=list)
+    yeu_cau: list[Muc] = Field(default_factory=list)
+
+
+class PhanCong(Base):
+    """One assignment: a unit and its duties ("1. Phòng Nội vụ: Chủ trì …")."""
+
+    don_vi: Text
+    nhiem_vu: Paragraphs = Field(default_factory=list)
+    muc: list[Muc] = Field(default_factory=list)
+
+
+class ToChucThucHien(Phan):
+    phan_cong: list[PhanCong] = Field(default_factory=list)
+
+
+PartKey = Literal["dau", "muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien"]
+
+
+class PhanKhac(Phan):
+    """An extra part (kinh phí, tiến độ, chế độ báo cáo …) placed after `sau`."""
+
+    tieu_de: Text
+    sau: PartKey = "nhiem_vu"
+
+
+# --- closing ------------------------------------------------------------------------------
+
+_AUTHORITY_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[./]\s*", re.IGNORECASE)
+
+
+def _authority(value: Any) -> Any:
+    # Users often type the prefix too ("TM. ỦY BAN NHÂN DÂN"); the key already says it.
+    if isinstance(value, str):
+        return upper_vi(_AUTHORITY_PREFIX.sub("", _nfc(value)))
+    return value
+
+
+Authority = Annotated[Text, BeforeValidator(_authority)]
+
+# KT-2: titles of a person, which never follow TM.
+PERSONAL_TITLES = (
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "HIỆU TRƯỞNG",
+    "PHÓ HIỆU TRƯỞNG",
+    "CHÁNH VĂN PHÒNG",
+    "CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "BÍ THƯ",
+    "TỔNG GIÁM ĐỐC",
+    "THỦ TRƯỞNG",
+    "TRƯỞNG",
+    "PHÓ",
+)
+
+
+def is_personal_title(text: str) -> bool:
+    return any(text == t or text.startswith(t + " ") for t in PERSONAL_TITLES)
+
+
+class NguoiKy(Base):
+    """Signature block (§9): authority words, the signer's position and full name."""
+
+    thay_mat: Authority | None = None
+    thua_lenh: Authority | None = None
+    thua_uy_quyen: Authority | None = None
+    ky_thay: Authority | None = None
+    quyen: Authority | None = None
+    chuc_vu: Authority
+    ho_ten: Text
+
+    @model_validator(mode="after")
+    def _authority_rules(self) -> NguoiKy:
+        if self.thay_mat and is_personal_title(self.thay_mat):
+            raise rule_error(
+                "KT-2",
+                f"'TM. {self.thay_mat}': TM. (thay mặt) đứng trước tên tập thể hoặc cơ quan,"
+                " không đứng trước chức danh cá nhân",
+                f"viết thay_mat: ỦY BAN NHÂN DÂN (tên tập thể) và chuc_vu: {self.thay_mat}",
+                field="thay_mat",
+            )
+        if self.ky_thay and self.chuc_vu == self.ky_thay:
+            raise rule_error(
+                "KT-1",
+                f"'KT. {self.ky_thay}' phải đi kèm chức vụ cấp phó của người ký,"
+                f" không phải '{self.chuc_vu}'",
+                f"ví dụ: ky_thay: {self.ky_thay} và chuc_vu: PHÓ {self.ky_thay}",
+                field="chuc_vu",
+            )
+        tops = [k for k in ("thay_mat", "thua_lenh", "thua_uy_quyen") if getattr(self, k)]
+        if len(tops) > 1:
+            raise rule_error(
+                "KT-5",
+                "chỉ dùng một trong thay_mat (TM.), thua_lenh (TL.), thua_uy_quyen (TUQ.)",
+                "giữ lại thẩm quyền đúng và xóa các khóa còn lại",
+                field=tops[1],
+            )
+        if self.ky_thay and self.quyen:
+            raise rule_error(
+                "KT-5",
+                "không dùng cùng lúc ky_thay (KT.) và quyen (Q.)",
+                "người được giao quyền ký 'Q. <chức danh>'; cấp phó ký 'KT. <chức danh>'",
+                field="quyen",
+            )
+        return self
+
+    def authority_lines(self) -> list[str]:
+        """The uppercase lines above the signature (KY-1), in §9.2 order."""
+        lines = []
+        for prefix, value in (
+            ("TM.", self.thay_mat),
+            ("TL.", self.thua_lenh),
+            ("TUQ.", self.thua_uy_quyen),
+            ("KT.", self.ky_thay),
+            ("Q.", self.quyen),
+        ):
+            if value:
+                lines.append(f"{prefix} {value}")
+        if not (self.quyen and self.chuc_vu == self.quyen):
+            lines.append(self.chuc_vu)
+        return lines
+
+
+class TrinhBay(Base):
+    """Page setup and body size; defaults are the tool's NĐ 30 profile (P-4, ND-1)."""
+
+    le_tren: float = Field(20, description="mm")
+    le_duoi: float = Field(20, description="mm")
+    le_trai: float = Field(30, description="mm")
+    le_phai: float = Field(15, description="mm")
+    co_chu: Literal[13, 14] = 14
+
+    @model_validator(mode="after")
+    def _margins(self) -> TrinhBay:
+        # P-3: each margin inside its closed range.
+        for key, lo, hi, name in (
+            ("le_tren", 20, 25, "Lề trên"),
+            ("le_duoi", 20, 25, "Lề dưới"),
+            ("le_trai", 30, 35, "Lề trái"),
+            ("le_phai", 15, 20, "Lề phải"),
+        ):
+            value = getattr(self, key)
+            if not lo <= value <= hi:
+                raise rule_error(
+                    "P-3",
+                    f"{name} {value:g} mm nằm ngoài khoảng {lo}–{hi} mm",
+                    f"đặt {key} từ {lo} đến {hi}",
+                    field=key,
+                )
+        return self
+
+
+# --- the plan -------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"0[1-9]|[1-9][0-9]+")
+_SYMBOL = re.compile(r"[A-ZĐa-zđ]+(-[A-ZĐ0-9a-zđ&.]+)+")
+
+
+def _blank_number(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+class KeHoach(Base):
+    """A whole Kế hoạch. Only the header, trích yếu, signer and recipients are required."""
+
+    co_quan: CoQuan
+    so: Annotated[str | None, BeforeValidator(_blank_number)] = None
+    ky_hieu: Text | None = None
+    dia_danh: Text
+    ngay: NgayInput
+    trich_yeu: Lines
+    can_cu: Paragraphs = Field(default_factory=list)
+    thuc_hien: Paragraphs = Field(default_factory=list)
+    loi_dan: Text | None = None
+    muc_dich_yeu_cau: MucDichYeuCau | None = None
+    nhiem_vu: Phan | None = None
+    to_chuc_thuc_hien: ToChucThucHien | None = None
+    phan_khac: list[PhanKhac] = Field(default_factory=list)
+    ket_luan: Text | None = None
+    noi_nhan: Paragraphs = Field(default_factory=list)
+    luu: Text | None = None
+    nguoi_ky: NguoiKy
+    trinh_bay: TrinhBay = Field(default_factory=TrinhBay)
+
+    @field_validator("so")
+    @classmethod
+    def _number(cls, value: str | None) -> str | None:
+        # SO-3: 01–09 with a leading zero, 10 and above plainly; blank for the records office.
+        if value is None:
+            return None
+        value = value.strip()
+        if not _NUMBER.fullmatch(value):
+            hint = "để trống (so: '') nếu văn thư cấp số sau khi ký"
+            if value.isdigit() and int(value) > 0:
+                hint = f"viết '{int(value):02d}'" + (
+                    "" if int(value) < 10 else " (không thêm số 0 ở đầu)"
+                )
+            raise rule_error("SO-3", f"số văn bản '{value}' sai định dạng", hint)
+        return value
+
+    @field_validator("ky_hieu")
+    @classmethod
+    def _symbol(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not _SYMBOL.fullmatch(value):
+            raise rule_error(
+                "SO-4",
+                f"ký hiệu '{value}' sai định dạng: các nhóm chữ viết hoa nối bằng '-', không có dấu cách",
+                "ví dụ: KH-UBND; hoặc bỏ khóa ky_hieu để tự tạo KH-<viet_tat>",
+            )
+        if value.split("-", 1)[0] != "KH":
+            raise rule_error(
+                "SO-4",
+                f"ký hiệu '{value}' phải bắt đầu bằng 'KH' (chữ viết tắt của Kế hoạch, Phụ lục III)",
+                "ví dụ: KH-UBND",
+            )
+        return value
+
+    @property
+    def symbol(self) -> str:
+        return self.ky_hieu or f"KH-{self.co_quan.viet_tat}"

@@ -1,0 +1,66 @@
+"""`kehoach new`: a commented skeleton spec, from the `moi.yaml.j2` template.
+
+The skeleton is itself a template so an office can ship its own starting point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from kehoach.compose import body_name_in_text
+from kehoach.model import upper_vi
+from kehoach.wording import builtin_template_dir
+
+SKELETON = "moi.yaml.j2"
+
+
+@dataclass
+class Basics:
+    """What `kehoach new` asks for; defaults fit a commune (two-tier government, L-7)."""
+
+    co_quan: str = "ỦY BAN NHÂN DÂN XÃ ..."
+    chu_quan: str = ""
+    viet_tat: str = "UBND"
+    dia_danh: str = "..."
+    nam: int = field(default_factory=lambda: dt.date.today().year)
+    trich_yeu: str = "Triển khai thực hiện ... năm ..."
+    nguoi_ky: str = "Nguyễn Văn A"
+    chuc_vu: str = "CHỦ TỊCH"
+
+
+def _yaml_string(value: object) -> str:
+    # A JSON string is a valid YAML double-quoted scalar; nothing the user typed can break out.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def skeleton(basics: Basics, file_name: str, template_dir: Path | None = None) -> str:
+    dirs = [str(template_dir)] if template_dir else []
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([*dirs, str(builtin_template_dir())]),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["yq"] = _yaml_string
+    co_quan = upper_vi(basics.co_quan)
+    if "..." in basics.trich_yeu:
+        trich_yeu = basics.trich_yeu
+    else:
+        trich_yeu = basics.trich_yeu[:1].upper() + basics.trich_yeu[1:]
+    return env.get_template(SKELETON).render(
+        co_quan=co_quan,
+        chu_quan=upper_vi(basics.chu_quan),
+        viet_tat=basics.viet_tat,
+        ten_goi=body_name_in_text([co_quan]) or co_quan.capitalize(),
+        dia_danh=basics.dia_danh,
+        nam=basics.nam,
+        trich_yeu=trich_yeu,
+        nguoi_ky=basics.nguoi_ky,
+        chuc_vu=upper_vi(basics.chuc_vu),
+        ten_tep=file_name,
+    )

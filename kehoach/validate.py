@@ -1,0 +1,340 @@
+"""Validation: turn a loaded spec into a ``KeHoach`` or a list of located Vietnamese problems.
+
+Two passes. The pydantic model reports every structural error and every one-value NĐ 30
+rule at once; then, on a valid model, ``_warnings`` looks for what is only probably wrong
+(a plan copied from last year, typed numbering, district-level bodies after 2025 …).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kehoach.diagnostics import Diagnostic, Report, Severity
+from kehoach.loader import KeyPath, Loaded, format_path, load_file, load_text
+from kehoach.model import KeHoach, Muc, Phan, ToChucThucHien
+
+_TYPE_MESSAGES = {
+    "string_type": "phải là văn bản",
+    "list_type": "phải là danh sách (mỗi phần tử một dòng bắt đầu bằng '- ')",
+    "model_type": "phải là một nhóm khóa (các dòng 'khoa: giá trị' thụt lề bên dưới)",
+    "model_attributes_type": "phải là một nhóm khóa (các dòng 'khoa: giá trị' thụt lề bên dưới)",
+    "dict_type": "phải là một nhóm khóa (các dòng 'khoa: giá trị' thụt lề bên dưới)",
+    "string_too_short": "không được để trống",
+    "too_short": "không được để trống",
+    "float_parsing": "phải là một số",
+    "float_type": "phải là một số",
+    "int_parsing": "phải là số nguyên",
+    "int_type": "phải là số nguyên",
+    "bool_parsing": "phải là có (true) hoặc không (false)",
+}
+
+
+def _model_at(path: KeyPath) -> type[BaseModel] | None:
+    """The spec model class that owns the mapping at ``path`` (for key suggestions)."""
+    model: type[BaseModel] | None = KeHoach
+    for part in path:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _find_model(field.annotation)
+    return model
+
+
+def _find_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, str):
+        resolved = KeHoach.__module__
+        module = __import__(resolved, fromlist=["x"])
+        return _find_model(getattr(module, annotation, None))
+    for arg in typing.get_args(annotation):
+        found = _find_model(arg)
+        if found is not None:
+            return found
+    if isinstance(annotation, types.UnionType):  # pragma: no cover - covered by get_args
+        return None
+    return None
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> KeyPath:
+    return tuple(p for p in loc if isinstance(p, int) or (isinstance(p, str) and "[" not in p))
+
+
+def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
+    path = _clean_loc(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    rule = hint = None
+    if kind == "kehoach":
+        message = error["msg"]
+        rule, hint = ctx.get("rule"), ctx.get("hint")
+        if ctx.get("field"):
+            path = (*path, ctx["field"])
+        position = loaded.position(path)
+    elif kind == "missing":
+        key = path[-1]
+        message = f"thiếu khóa bắt buộc '{key}'"
+        hint = f"thêm dòng '{key}: …' (xem docs/spec.md)"
+        position = loaded.position(path[:-1], key=True)
+        path = (*path[:-1], key)
+    elif kind == "extra_forbidden":
+        key = str(path[-1])
+        model = _model_at(path[:-1])
+        message = f"khóa '{key}' không có trong mẫu kế hoạch"
+        known = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        if not close:
+            close = difflib.get_close_matches(_ascii(key), known, n=1, cutoff=0.6)
+        hint = (
+            f"có phải ý bạn là '{close[0]}'?"
+            if close
+            else ("các khóa hợp lệ ở đây: " + ", ".join(known) if known else None)
+        )
+        position = loaded.position(path, key=True)
+    elif kind == "literal_error":
+        message = f"giá trị '{error.get('input')}' không hợp lệ"
+        hint = "chọn một trong: " + str(ctx.get("expected", ""))
+        position = loaded.position(path)
+    else:
+        message = _TYPE_MESSAGES.get(kind, f"giá trị không hợp lệ ({error['msg']})")
+        position = loaded.position(path)
+    return Diagnostic(Severity.ERROR, message, loaded.file, position, format_path(path), rule, hint)
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+    ).lower()
+
+
+def validate_loaded(loaded: Loaded) -> tuple[KeHoach | None, Report]:
+    report = Report(loaded.file, list(loaded.diagnostics))
+    if report.errors or loaded.data is None:
+        return None, report
+    if not isinstance(loaded.data, dict):
+        report.items.append(
+            Diagnostic(
+                Severity.ERROR,
+                "tệp phải là một nhóm khóa (co_quan:, trich_yeu:, …) ở cấp ngoài cùng",
+                loaded.file,
+                loaded.position(()),
+                hint="chạy 'kehoach new' để xem tệp mẫu",
+            )
+        )
+        return None, report
+    try:
+        spec = KeHoach.model_validate(loaded.data)
+    except ValidationError as exc:
+        report.items.extend(_from_pydantic(e, loaded) for e in exc.errors())
+        return None, report
+    report.items.extend(_warnings(spec, loaded))
+    return spec, report
+
+
+def validate_file(path: Path) -> tuple[KeHoach | None, Report]:
+    return validate_loaded(load_file(path))
+
+
+def validate_text(text: str, file: Path | None = None) -> tuple[KeHoach | None, Report]:
+    return validate_loaded(load_text(text, file))
+
+
+# --- warnings -------------------------------------------------------------------------------
+
+_TYPED_NUMBER = re.compile(r"^\s*(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•])\s+")
+_ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|BS|KS|CN|Th\.S)\b\.?", re.IGNORECASE)
+_DISTRICT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ)\b")
+_YEAR_IN_TEXT = re.compile(r"\bnăm (\d{4})\b")
+_COLLECTIVE = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG", "BAN THƯỜNG VỤ", "BAN CHỈ ĐẠO")
+_HEAD_BASED = ("SỞ ", "CỤC ", "PHÒNG ", "TRƯỜNG ", "BỘ ", "VỤ ", "CHI CỤC ", "VĂN PHÒNG ")
+
+
+def _warn(
+    loaded: Loaded, path: KeyPath, message: str, rule: str | None = None, hint: str | None = None
+) -> Diagnostic:
+    return Diagnostic(
+        Severity.WARNING, message, loaded.file, loaded.position(path), format_path(path), rule, hint
+    )
+
+
+def _items(items: list[Muc], path: KeyPath, depth: int) -> Iterator[tuple[Muc, KeyPath, int]]:
+    for i, item in enumerate(items):
+        yield item, (*path, i), depth
+        yield from _items(item.muc, (*path, i, "muc"), depth + 1)
+
+
+def _parts(spec: KeHoach) -> Iterator[tuple[Phan, KeyPath]]:
+    for key in ("muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien"):
+        part = getattr(spec, key)
+        if part is not None:
+            yield part, (key,)
+    for i, part in enumerate(spec.phan_khac):
+        yield part, ("phan_khac", i)
+
+
+def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
+    year = spec.ngay.nam
+    names = " ".join([*(spec.co_quan.chu_quan or []), *spec.co_quan.ten])
+    if _DISTRICT.search(names) and (year > 2025 or (year == 2025 and (spec.ngay.thang or 12) >= 7)):
+        yield _warn(
+            loaded,
+            ("co_quan",),
+            "từ 01/7/2025 chính quyền địa phương chỉ còn hai cấp (tỉnh, xã); tên cơ quan còn cấp huyện",
+            "L-7",
+            "kiểm tra lại tên cơ quan chủ quản và cơ quan ban hành",
+        )
+    for i, line in enumerate(spec.trich_yeu):
+        for match in _YEAR_IN_TEXT.finditer(line):
+            planned = int(match.group(1))
+            if planned < year or planned > year + 1:
+                yield _warn(
+                    loaded,
+                    ("trich_yeu", i) if len(spec.trich_yeu) > 1 else ("trich_yeu",),
+                    f"trích yếu nói năm {planned} nhưng ngày ban hành là năm {year}",
+                    None,
+                    "có thể tệp được sao từ kế hoạch năm trước: kiểm tra lại năm",
+                )
+    for i, basis in enumerate(spec.can_cu):
+        if basis.startswith("Thực hiện"):
+            yield _warn(
+                loaded,
+                ("can_cu", i),
+                "dòng bắt đầu bằng 'Thực hiện' không phải căn cứ pháp lý",
+                "CC-4",
+                "chuyển dòng này sang khóa thuc_hien",
+            )
+        elif not basis.startswith("Căn cứ"):
+            yield _warn(
+                loaded,
+                ("can_cu", i),
+                "căn cứ thường bắt đầu bằng 'Căn cứ'",
+                "CC-2",
+                "viết 'Căn cứ <loại văn bản> số … ngày … của … về …'",
+            )
+    for part, path in _parts(spec):
+        items = list(part.muc)
+        if isinstance(part, ToChucThucHien):
+            for j, assignment in enumerate(part.phan_cong):
+                yield from _typed_number(
+                    loaded, assignment.don_vi, (*path, "phan_cong", j, "don_vi")
+                )
+        for item, item_path, depth in _items(items, (*path, "muc"), 1):
+            texts = [("tieu_de", item.tieu_de)] if item.tieu_de else []
+            if item.noi_dung:
+                key: str | int = "noi_dung"
+                texts.append((key, item.noi_dung[0]))
+            for key, text in texts:
+                yield from _typed_number(loaded, text, (*item_path, key))
+            if depth > 4:
+                yield _warn(
+                    loaded,
+                    item_path,
+                    "mục lồng quá 4 cấp (1. / a) / - / +); các cấp sâu hơn đều dùng dấu '+'",
+                    "S-2",
+                    "gộp bớt cấp để văn bản dễ đọc",
+                )
+    signer = spec.nguoi_ky
+    if _ACADEMIC.match(signer.ho_ten):
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "ho_ten"),
+            "không ghi học hàm, học vị trước họ tên người ký",
+            "KY-3",
+            "chỉ ghi họ và tên, ví dụ: Nguyễn Văn A",
+        )
+    if signer.ky_thay and not (
+        signer.chuc_vu.startswith("PHÓ") or signer.chuc_vu.startswith("THỨ")
+    ):
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "chuc_vu"),
+            f"người ký thay (KT. {signer.ky_thay}) thường là cấp phó, nhưng chức vụ là '{signer.chuc_vu}'",
+            "KT-1",
+            "kiểm tra lại chức vụ của người ký",
+        )
+    if signer.thua_uy_quyen and signer.ky_thay:
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "ky_thay"),
+            "người được ủy quyền (TUQ.) không được ủy quyền lại, nên không dùng kèm KT.",
+            "KT-4",
+        )
+    if signer.thay_mat and signer.quyen:
+        yield _warn(loaded, ("nguoi_ky", "quyen"), "kết hợp TM. và Q. ít gặp; kiểm tra lại", "KT-5")
+    body = spec.co_quan.ten[0]
+    if body.startswith(_COLLECTIVE) and not signer.thay_mat and not signer.thua_lenh:
+        yield _warn(
+            loaded,
+            ("nguoi_ky",),
+            f"{' '.join(spec.co_quan.ten)} là cơ quan làm việc theo chế độ tập thể: thường ký 'TM.'",
+            "KT-6",
+            "thêm thay_mat: " + body,
+        )
+    if body.startswith(_HEAD_BASED) and signer.thay_mat:
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "thay_mat"),
+            "cơ quan làm việc theo chế độ thủ trưởng không ký 'TM.'",
+            "KT-6",
+            "bỏ thay_mat; cấp phó ký thì dùng ky_thay",
+        )
+    lưu = [i for i, r in enumerate(spec.noi_nhan) if r.lstrip("- ").startswith("Lưu")]
+    if len(spec.noi_nhan) == len(lưu):
+        yield _warn(
+            loaded,
+            ("noi_nhan",),
+            "chưa có nơi nhận nào ngoài 'Lưu'",
+            "NN-2",
+            "liệt kê các cơ quan, đơn vị nhận kế hoạch",
+        )
+    for i in lưu:
+        text = spec.noi_nhan[i].lstrip("- ")
+        if not re.match(r"Lưu\s*:\s*VT\b", text):
+            yield _warn(
+                loaded,
+                ("noi_nhan", i),
+                f"dòng '{text}' phải có dạng 'Lưu: VT, <đơn vị>.'",
+                "NN-3",
+            )
+    if "Hồ Chí Minh" in spec.dia_danh and not spec.dia_danh.startswith("Thành phố"):
+        yield _warn(
+            loaded,
+            ("dia_danh",),
+            "địa danh mang tên người phải ghi đủ",
+            "DD-7",
+            "viết 'Thành phố Hồ Chí Minh'",
+        )
+    if not any(True for _ in _parts(spec)):
+        yield _warn(
+            loaded,
+            (),
+            "kế hoạch chưa có phần nội dung nào",
+            None,
+            "thêm muc_dich_yeu_cau, nhiem_vu, to_chuc_thuc_hien",
+        )
+
+
+def _typed_number(loaded: Loaded, text: str, path: KeyPath) -> Iterator[Diagnostic]:
+    if _TYPED_NUMBER.match(text):
+        yield _warn(
+            loaded,
+            path,
+            f"văn bản bắt đầu bằng số thứ tự gõ tay ('{text.split()[0]}'); kehoach tự đánh số",
+            "S-1",
+            "xóa số thứ tự ở đầu dòng",
+        )
