@@ -150,9 +150,7 @@ def new_cmd(
     file: Annotated[Path, typer.Argument(help="Tệp YAML sẽ tạo.", metavar="TỆP_YAML")] = Path(
         "ke-hoach.yaml"
     ),
-    co_quan: Annotated[
-        str | None, typer.Option("--co-quan", help="Tên cơ quan ban hành.")
-    ] = None,
+    co_quan: Annotated[str | None, typer.Option("--co-quan", help="Tên cơ quan ban hành.")] = None,
     chu_quan: Annotated[
         str | None, typer.Option("--chu-quan", help="Tên cơ quan chủ quản (nếu có).")
     ] = None,

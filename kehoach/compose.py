@@ -12,7 +12,15 @@ import re
 from kehoach import nd30
 from kehoach.document import Block, Document, Header, Page, Role, Signature, Span
 from kehoach.inline import parse_inline, plain
-from kehoach.model import KeHoach, Muc, Phan, PhanKhac, ToChucThucHien, upper_vi
+from kehoach.model import (
+    KeHoach,
+    Muc,
+    MucDichYeuCau,
+    Phan,
+    PhanKhac,
+    ToChucThucHien,
+    upper_vi,
+)
 from kehoach.wording import Wording, WordingContext
 
 _TRAILING_PUNCT = re.compile(r"[\s;,.:]+$")
@@ -132,6 +140,18 @@ class _Composer:
         for text in part.mo_dau:
             self.para(Role.BODY, text)
         counter = self.items(part.muc, level=1)
+        if isinstance(part, MucDichYeuCau):
+            # "1. Mục đích" / "2. Yêu cầu" with their points as "-" lines, as plans write them.
+            for macro, group in (
+                ("tieu_de_muc_dich", part.muc_dich),
+                ("tieu_de_yeu_cau", part.yeu_cau),
+            ):
+                if group:
+                    counter += 1
+                    self.para(
+                        Role.ITEM_TITLE, self.w(macro), prefix=f"{counter}. ", bold=True, keep=True
+                    )
+                    self.items(group, level=3)
         if isinstance(part, ToChucThucHien):
             for assignment in part.phan_cong:
                 first, *rest = assignment.nhiem_vu or [""]
@@ -183,14 +203,6 @@ class _Composer:
         parts += [(e.tieu_de, e) for e in extras.get("dau", [])]
         mdyc = spec.muc_dich_yeu_cau
         if mdyc is not None:
-            if mdyc.muc_dich or mdyc.yeu_cau:
-                items = list(mdyc.muc)
-                if mdyc.muc_dich:
-                    items.append(Muc(tieu_de=self.w("tieu_de_muc_dich"), muc=mdyc.muc_dich))
-                if mdyc.yeu_cau:
-                    items.append(Muc(tieu_de=self.w("tieu_de_yeu_cau"), muc=mdyc.yeu_cau))
-                # Sub-items of "1. Mục đích" read as khoản-level text, not as a) points.
-                mdyc = mdyc.model_copy(update={"muc": items, "muc_dich": [], "yeu_cau": []})
             parts.append((mdyc.tieu_de or self.w("tieu_de_muc_dich_yeu_cau"), mdyc))
         parts += [(e.tieu_de, e) for e in extras.get("muc_dich_yeu_cau", [])]
         if spec.nhiem_vu is not None:
@@ -246,7 +258,8 @@ class _Composer:
                 spec.dia_danh, spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay
             ),
         )
-        summary = [upper_first(line) for line in spec.trich_yeu]  # TL-2: sentence case
+        # TL-2: sentence case, so only the first line starts with a capital.
+        summary = [upper_first(spec.trich_yeu[0]), *spec.trich_yeu[1:]]
         return Document(
             header=header,
             type_name=self.w("ten_loai"),

@@ -35,6 +35,7 @@ def rule_error(
 
 
 _SPEC_KEY = re.compile(r"[a-z_][a-z0-9_]*")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def colon_text(value: Any) -> Any:
@@ -54,7 +55,9 @@ def _nfc(value: Any) -> Any:
     # F-2: store text precomposed, whatever the editor produced.
     value = colon_text(value)
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", " ".join(value.split()))
+        # Fold line breaks and runs of spaces, but keep no-break spaces (U+00A0) the user
+        # typed to hold words together on one line.
+        return unicodedata.normalize("NFC", _SPACES.sub(" ", value).strip(" "))
     return value
 
 
@@ -306,41 +309,66 @@ class NguoiKy(Base):
     thua_uy_quyen: Authority | None = None
     ky_thay: Authority | None = None
     quyen: Authority | None = None
-    chuc_vu: Authority
+    chuc_vu: Authority | None = None
     ho_ten: Text
 
     @model_validator(mode="after")
     def _authority_rules(self) -> NguoiKy:
+        # Every problem of the signature block at once, not just the first (§9.2).
+        problems: list[tuple[str, str, str, str]] = []
         if self.thay_mat and is_personal_title(self.thay_mat):
-            raise rule_error(
-                "KT-2",
-                f"'TM. {self.thay_mat}': TM. (thay mặt) đứng trước tên tập thể hoặc cơ quan,"
-                " không đứng trước chức danh cá nhân",
-                f"viết thay_mat: ỦY BAN NHÂN DÂN (tên tập thể) và chuc_vu: {self.thay_mat}",
-                field="thay_mat",
+            problems.append(
+                (
+                    "KT-2",
+                    f"'TM. {self.thay_mat}': TM. (thay mặt) đứng trước tên tập thể hoặc cơ quan,"
+                    " không đứng trước chức danh cá nhân",
+                    f"viết thay_mat: ỦY BAN NHÂN DÂN (tên tập thể) và chuc_vu: {self.thay_mat}",
+                    "thay_mat",
+                )
             )
-        if self.ky_thay and self.chuc_vu == self.ky_thay:
-            raise rule_error(
-                "KT-1",
-                f"'KT. {self.ky_thay}' phải đi kèm chức vụ cấp phó của người ký,"
-                f" không phải '{self.chuc_vu}'",
-                f"ví dụ: ky_thay: {self.ky_thay} và chuc_vu: PHÓ {self.ky_thay}",
-                field="chuc_vu",
+        if self.ky_thay and (self.chuc_vu is None or self.chuc_vu == self.ky_thay):
+            problems.append(
+                (
+                    "KT-1",
+                    f"'KT. {self.ky_thay}' phải đi kèm chức vụ cấp phó của người ký"
+                    + (f", không phải '{self.chuc_vu}'" if self.chuc_vu else ""),
+                    f"ví dụ: ky_thay: {self.ky_thay} và chuc_vu: PHÓ {self.ky_thay}",
+                    "chuc_vu",
+                )
+            )
+        elif self.chuc_vu is None and not self.quyen:
+            problems.append(
+                (
+                    "KY-1",
+                    "thiếu chức vụ của người ký",
+                    "thêm chuc_vu, ví dụ: CHỦ TỊCH",
+                    "chuc_vu",
+                )
             )
         tops = [k for k in ("thay_mat", "thua_lenh", "thua_uy_quyen") if getattr(self, k)]
         if len(tops) > 1:
-            raise rule_error(
-                "KT-5",
-                "chỉ dùng một trong thay_mat (TM.), thua_lenh (TL.), thua_uy_quyen (TUQ.)",
-                "giữ lại thẩm quyền đúng và xóa các khóa còn lại",
-                field=tops[1],
+            problems.append(
+                (
+                    "KT-5",
+                    "chỉ dùng một trong thay_mat (TM.), thua_lenh (TL.), thua_uy_quyen (TUQ.)",
+                    "giữ lại thẩm quyền đúng và xóa các khóa còn lại",
+                    tops[1],
+                )
             )
         if self.ky_thay and self.quyen:
-            raise rule_error(
-                "KT-5",
-                "không dùng cùng lúc ky_thay (KT.) và quyen (Q.)",
-                "người được giao quyền ký 'Q. <chức danh>'; cấp phó ký 'KT. <chức danh>'",
-                field="quyen",
+            problems.append(
+                (
+                    "KT-5",
+                    "không dùng cùng lúc ky_thay (KT.) và quyen (Q.)",
+                    "người được giao quyền ký 'Q. <chức danh>'; cấp phó ký 'KT. <chức danh>'",
+                    "quyen",
+                )
+            )
+        if problems:
+            rule, message, hint, field = problems[0]
+            more = [{"rule": r, "message": m, "hint": h, "field": f} for r, m, h, f in problems[1:]]
+            raise PydanticCustomError(
+                "kehoach", message, {"rule": rule, "hint": hint, "field": field, "more": more}
             )
         return self
 
@@ -356,7 +384,7 @@ class NguoiKy(Base):
         ):
             if value:
                 lines.append(f"{prefix} {value}")
-        if not (self.quyen and self.chuc_vu == self.quyen):
+        if self.chuc_vu and self.chuc_vu != self.quyen:
             lines.append(self.chuc_vu)
         return lines
 

@@ -13,7 +13,31 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"  # TN-1
 FONT = "Times New Roman"  # F-1
 
 # S-4: points follow the Vietnamese alphabet (a, b, c, d, đ, e, g, h, i, k, …).
-POINT_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+POINT_LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+]
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
         position = loaded.position(path, key=True)
     elif kind == "literal_error":
         message = f"giá trị '{error.get('input')}' không hợp lệ"
-        hint = "chọn một trong: " + str(ctx.get("expected", ""))
+        hint = "chọn một trong: " + str(ctx.get("expected", "")).replace(" or ", ", ")
         position = loaded.position(path)
     else:
         message = _TYPE_MESSAGES.get(kind, f"giá trị không hợp lệ ({error['msg']})")
@@ -140,10 +140,30 @@ def validate_loaded(loaded: Loaded) -> tuple[KeHoach | None, Report]:
     try:
         spec = KeHoach.model_validate(loaded.data)
     except ValidationError as exc:
-        report.items.extend(_from_pydantic(e, loaded) for e in exc.errors())
+        for error in exc.errors():
+            report.items.append(_from_pydantic(error, loaded))
+            # A model validator may report several problems in one error (see NguoiKy).
+            for extra in (error.get("ctx") or {}).get("more", []):
+                report.items.append(
+                    _from_pydantic(
+                        {**error, "msg": extra["message"], "ctx": {**extra, "more": []}}, loaded
+                    )
+                )
+        report.items = _merge_typos(report.items)
         return None, report
     report.items.extend(_warnings(spec, loaded))
     return spec, report
+
+
+def _merge_typos(items: list[Diagnostic]) -> list[Diagnostic]:
+    """`ho_tem:` is one mistake, not two: drop "missing ho_ten" when a typo suggests it."""
+    suggested = set()
+    for d in items:
+        if d.hint and d.hint.startswith("có phải ý bạn là '"):
+            parent = d.key_path.rsplit(".", 1)[0] if "." in d.key_path else ""
+            key = d.hint.split("'")[1]
+            suggested.add(f"{parent}.{key}" if parent else key)
+    return [d for d in items if not (d.key_path in suggested and "thiếu khóa" in d.message)]
 
 
 def validate_file(path: Path) -> tuple[KeHoach | None, Report]:
@@ -293,8 +313,8 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             "KT-6",
             "bỏ thay_mat; cấp phó ký thì dùng ky_thay",
         )
-    lưu = [i for i, r in enumerate(spec.noi_nhan) if r.lstrip("- ").startswith("Lưu")]
-    if len(spec.noi_nhan) == len(lưu):
+    keep_lines = [i for i, r in enumerate(spec.noi_nhan) if r.lstrip("- ").startswith("Lưu")]
+    if len(spec.noi_nhan) == len(keep_lines):
         yield _warn(
             loaded,
             ("noi_nhan",),
@@ -302,7 +322,15 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             "NN-2",
             "liệt kê các cơ quan, đơn vị nhận kế hoạch",
         )
-    for i in lưu:
+    if keep_lines and spec.luu:
+        yield _warn(
+            loaded,
+            ("luu",),
+            "đã có dòng 'Lưu' trong noi_nhan nên khóa luu không được dùng",
+            "NN-3",
+            "giữ một trong hai: dòng 'Lưu: …' trong noi_nhan hoặc khóa luu",
+        )
+    for i in keep_lines:
         text = spec.noi_nhan[i].lstrip("- ")
         if not re.match(r"Lưu\s*:\s*VT\b", text):
             yield _warn(

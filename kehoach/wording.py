@@ -6,6 +6,7 @@ but cannot reach into Python, and a misspelt variable is an error, not a silent 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ class Wording:
         if fn is None:
             raise TemplateProblem(f"mẫu {TEMPLATE_NAME} thiếu macro '{macro}'")
         try:
-            return " ".join(str(fn(*args)).split())
+            return re.sub(r"[ \t\r\n]+", " ", str(fn(*args))).strip(" ")
         except jinja2.TemplateError as exc:
             raise TemplateProblem(
                 f"lỗi khi dùng macro '{macro}' của {TEMPLATE_NAME}: {exc}"

@@ -1,0 +1,125 @@
+"""Reading a rendered .docx back for layout assertions (independent of kehoach.check).
+
+Effective properties are resolved run → paragraph style chain → docDefaults, which is all
+the renderer uses; kehoach.check implements the full Word resolution for foreign files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+TWIPS_PER_MM = 1440 / 25.4
+EMU_PER_MM = 36000
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    text: str
+    font: str | None
+    size: float | None
+    bold: bool
+    italic: bool
+    color: str | None
+
+
+def _style_chain(paragraph: Paragraph):  # type: ignore[no-untyped-def]
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _doc_default_rpr(paragraph: Paragraph):  # type: ignore[no-untyped-def]
+    styles = paragraph.part.package.main_document_part.styles.element
+    return styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+
+
+def run_formats(paragraph: Paragraph) -> list[RunFormat]:
+    """Effective format of every text-bearing run of ``paragraph``."""
+    out = []
+    for run in paragraph.runs:
+        if not run.text:
+            continue
+        font = run.font.name
+        size = run.font.size.pt if run.font.size else None
+        bold, italic = run.font.bold, run.font.italic
+        color = None
+        rpr = run._r.rPr
+        if rpr is not None and rpr.find(qn("w:color")) is not None:
+            color = rpr.find(qn("w:color")).get(qn("w:val"))
+        for style in _style_chain(paragraph):
+            font = font or style.font.name
+            size = size or (style.font.size.pt if style.font.size else None)
+            bold = style.font.bold if bold is None else bold
+            italic = style.font.italic if italic is None else italic
+        default = _doc_default_rpr(paragraph)
+        if font is None and default is not None and default.find(qn("w:rFonts")) is not None:
+            font = default.find(qn("w:rFonts")).get(qn("w:ascii"))
+        out.append(RunFormat(run.text, font, size, bool(bold), bool(italic), color))
+    return out
+
+
+def sizes(paragraph: Paragraph) -> set[float | None]:
+    return {r.size for r in run_formats(paragraph)}
+
+
+def all_bold(paragraph: Paragraph) -> bool:
+    return all(r.bold for r in run_formats(paragraph))
+
+
+def all_italic(paragraph: Paragraph) -> bool:
+    return all(r.italic for r in run_formats(paragraph))
+
+
+def texts(cell_or_doc) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.text for p in cell_or_doc.paragraphs]
+
+
+def header_table(doc: Document) -> Table:
+    return doc.tables[0]
+
+
+def signature_table(doc: Document) -> Table:
+    return doc.tables[-1]
+
+
+def body_paragraphs(doc: Document) -> list[Paragraph]:
+    """Paragraphs between the title block's rule and the signature table, non-empty."""
+    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "KẾ HOẠCH") + 2
+    return paragraphs[start:]
+
+
+def cell_inner_width_mm(table: Table, col: int) -> float:
+    """Cell width minus the table's left/right cell margins."""
+    cell = table.cell(0, col)
+    tc_w = cell._tc.tcPr.find(qn("w:tcW"))
+    width = int(tc_w.get(qn("w:w"))) / TWIPS_PER_MM
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    pad = 0.0
+    for side in ("left", "right"):
+        edge = margins.find(qn(f"w:{side}")) if margins is not None else None
+        pad += int(edge.get(qn("w:w"))) / TWIPS_PER_MM if edge is not None else 1.9
+    return width - pad
+
+
+def rule_paragraph(paragraph: Paragraph) -> bool:
+    ppr = paragraph._p.pPr
+    return (
+        ppr is not None
+        and ppr.find(qn("w:pBdr") + "/" + qn("w:bottom")) is not None
+        and not paragraph.text.strip()
+    )
+
+
+def rule_length_mm(paragraph: Paragraph, box_width_mm: float) -> tuple[float, float, float]:
+    """(length, left gap, right gap) of a border rule inside a box ``box_width_mm`` wide."""
+    fmt = paragraph.paragraph_format
+    left = fmt.left_indent / EMU_PER_MM if fmt.left_indent else 0.0
+    right = fmt.right_indent / EMU_PER_MM if fmt.right_indent else 0.0
+    return box_width_mm - left - right, left, right
