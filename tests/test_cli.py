@@ -1,0 +1,218 @@
+"""The CLI in-process (typer's runner) and through the installed `kehoach` entry point."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLES, ROOT
+from typer.testing import CliRunner
+
+from kehoach.cli import app
+
+runner = CliRunner()
+EXAMPLE = ROOT / "examples" / "phu-phong-2024.yaml"
+BROKEN = """\
+co_quan:
+  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ
+  viet_tat: UBND
+so: "5"
+dia_danh: An Phú
+ngay: 31/02/2026
+trich_yeu: Công tác dân vận
+nguoi_ky:
+  chuc_vu: CHỦ TỊCH
+  ho_ten: Nguyễn Văn An
+"""
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_validate_ok() -> None:
+    result = invoke("validate", str(EXAMPLE))
+    assert result.exit_code == 0
+    assert "0 lỗi" in result.output
+
+
+def test_validate_reports_all_errors_with_location(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN, "utf-8")
+    result = invoke("validate", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}:4:5: lỗi [SO-3]" in result.output
+    assert f"{bad}:6:7: lỗi [DD-4]" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_render_writes_docx(tmp_path: Path) -> None:
+    result = invoke("render", str(EXAMPLE), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "phu-phong-2024.docx"
+    assert docx.Document(str(out)).tables[0].cell(0, 1).paragraphs[0].text.startswith("CỘNG HÒA")
+    assert [p.name for p in tmp_path.iterdir()] == ["phu-phong-2024.docx"]  # no temp files left
+
+
+def test_render_batch_writes_nothing_when_one_file_is_bad(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN, "utf-8")
+    out = tmp_path / "out"
+    result = invoke("render", str(EXAMPLE), str(bad), "-o", str(out))
+    assert result.exit_code == 2
+    assert "không ghi tệp nào" in result.output
+    assert not out.exists()
+
+
+def test_render_replaces_existing_output_whole(tmp_path: Path) -> None:
+    target = tmp_path / "phu-phong-2024.docx"
+    target.write_bytes(b"old")
+    assert invoke("render", str(EXAMPLE), "-o", str(tmp_path)).exit_code == 0
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_render_is_byte_stable(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        assert invoke("render", *map(str, EXAMPLES), "-o", str(out)).exit_code == 0
+    for spec in EXAMPLES:
+        name = f"{spec.stem}.docx"
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_render_with_office_templates(tmp_path: Path) -> None:
+    mau = tmp_path / "mau"
+    shutil.copytree(ROOT / "templates", mau)
+    text = (mau / "ke_hoach.j2").read_text("utf-8")
+    (mau / "ke_hoach.j2").write_text(
+        text.replace("TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG THỰC HIỆN"), "utf-8"
+    )
+    spec = ROOT / "examples" / "hoi-an-2024.yaml"
+    assert invoke("render", str(spec), "-o", str(tmp_path), "--mau", str(mau)).exit_code == 0
+    texts = [p.text for p in docx.Document(str(tmp_path / "hoi-an-2024.docx")).paragraphs]
+    assert any(t.endswith("PHÂN CÔNG THỰC HIỆN") for t in texts)
+
+
+def test_render_with_broken_template_fails_cleanly(tmp_path: Path) -> None:
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    (mau / "ke_hoach.j2").write_text("{% macro ten_loai() %}KẾ HOẠCH{% endmacro", "utf-8")
+    result = invoke("render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--mau", str(mau))
+    assert result.exit_code == 2
+    assert "Jinja" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_sandbox_blocks_python_access(tmp_path: Path) -> None:
+    mau = tmp_path / "mau"
+    shutil.copytree(ROOT / "templates", mau)
+    text = (mau / "ke_hoach.j2").read_text("utf-8")
+    evil = "{{ kh.__class__.__init__.__globals__ }}"
+    (mau / "ke_hoach.j2").write_text(text.replace("Trên đây là Kế hoạch", evil), "utf-8")
+    spec = ROOT / "examples" / "hai-phong-nam-dan-van.yaml"  # uses the default closing
+    result = invoke("render", str(spec), "-o", str(tmp_path / "out"), "--mau", str(mau))
+    assert result.exit_code == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_new_writes_valid_skeleton(tmp_path: Path) -> None:
+    target = tmp_path / "kh.yaml"
+    result = invoke(
+        "new",
+        str(target),
+        "--khong-hoi",
+        "--co-quan",
+        "Ủy ban nhân dân xã An Phú",
+        "--dia-danh",
+        "An Phú",
+        "--nam",
+        "2026",
+        "--trich-yeu",
+        "công tác dân vận năm 2026",
+    )
+    assert result.exit_code == 0, result.output
+    text = target.read_text("utf-8")
+    assert 'ten: "ỦY BAN NHÂN DÂN XÃ AN PHÚ"' in text
+    assert "ngay: 2026" in text and "# " in text
+    assert invoke("validate", str(target)).exit_code == 0
+    assert invoke("render", str(target), "-o", str(tmp_path)).exit_code == 0
+
+
+def test_new_never_overwrites_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "kh.yaml"
+    target.write_text("của tôi", "utf-8")
+    result = invoke("new", str(target), "--khong-hoi")
+    assert result.exit_code == 2 and "--force" in result.output
+    assert target.read_text("utf-8") == "của tôi"
+    assert invoke("new", str(target), "--khong-hoi", "--force").exit_code == 0
+    assert target.read_text("utf-8") != "của tôi"
+
+
+def test_new_asks_in_a_terminal(tmp_path: Path) -> None:
+    target = tmp_path / "kh.yaml"
+    answers = "Ủy ban nhân dân xã Tân Hòa\nUBND TỈNH AN GIANG\nUBND\nTân Hòa\n2026\nchuyển đổi số năm 2026\nTrần Thị B\nPhó Chủ tịch\n"
+    result = runner.invoke(app, ["new", str(target), "--hoi"], input=answers)
+    assert result.exit_code == 0, result.output
+    text = target.read_text("utf-8")
+    assert 'chu_quan: "UBND TỈNH AN GIANG"' in text
+    assert 'ho_ten: "Trần Thị B"' in text and 'chuc_vu: "PHÓ CHỦ TỊCH"' in text
+    assert invoke("validate", str(target)).exit_code == 0
+
+
+def test_help_is_vietnamese() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for word in ("Lệnh", "Kiểm tra", "Hiện hướng dẫn"):
+        assert word in result.output
+    for english in ("Show this message", "Commands", "Usage:"):
+        assert english not in result.output
+
+
+def test_usage_error_is_vietnamese() -> None:
+    result = runner.invoke(app, ["render", "--khong-co"])
+    assert result.exit_code == 2
+    assert "Không có tùy chọn" in result.output
+
+
+# -- through the installed entry point -------------------------------------------------------
+
+
+def _entry_point() -> str:
+    exe = shutil.which("kehoach") or str(Path(sys.executable).parent / "kehoach")
+    if not Path(exe).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("lệnh 'kehoach' chưa được cài (pip install .)")
+        pytest.skip("lệnh 'kehoach' chưa được cài (pip install .)")
+    return exe
+
+
+def test_installed_entry_point_renders_from_outside_the_repository(tmp_path: Path) -> None:
+    exe = _entry_point()
+    spec = tmp_path / "kh.yaml"
+    shutil.copy(EXAMPLE, spec)
+    proc = subprocess.run(
+        [exe, "render", "kh.yaml", "-o", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "kh.docx").exists()
+
+
+def test_installed_entry_point_errors_without_traceback(tmp_path: Path) -> None:
+    exe = _entry_point()
+    (tmp_path / "bad.yaml").write_text(BROKEN, "utf-8")
+    proc = subprocess.run(
+        [exe, "render", "bad.yaml"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert "bad.yaml:4:5: lỗi [SO-3]" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert not (tmp_path / "bad.docx").exists()

@@ -1,0 +1,83 @@
+"""Every example rendered through a real LibreOffice, judged from the PDF's text layer.
+
+A4 pages; page 1 shows no number; every later page shows its number at the top centre;
+the Quốc hiệu and Tiêu ngữ each sit on one line; the signature block is not alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from pdf_support import assert_nd30_pdf_layout, require_libreoffice
+
+import kehoach
+from kehoach.pdf import docx_to_pdf, pdf_to_png
+from kehoach.pdflayout import Page, read_pdf_layout
+
+
+@pytest.fixture(scope="module")
+def example_pdfs(
+    rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    require_libreoffice()
+    out = tmp_path_factory.mktemp("example_pdfs")
+    pdfs = docx_to_pdf([rendered[p.stem] for p in EXAMPLES], out)
+    return {p.stem: pdf for p, pdf in zip(EXAMPLES, pdfs, strict=True)}
+
+
+@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+@pytest.mark.libreoffice
+def test_example_pdf_layout(name: str, example_pdfs: dict[str, Path]) -> None:
+    spec = kehoach.load(next(p for p in EXAMPLES if p.stem == name))
+    pages: list[Page] = read_pdf_layout(example_pdfs[name])
+    assert len(pages) >= 2, "examples are long enough to show page numbers"
+    margins = spec.trinh_bay
+    assert_nd30_pdf_layout(
+        pages,
+        signer_name=spec.nguoi_ky.ho_ten,
+        text_left_mm=margins.le_trai,
+        text_right_mm=210 - margins.le_phai,
+        top_margin_mm=margins.le_tren,
+    )
+
+
+@pytest.mark.libreoffice
+def test_png_preview_pages(example_pdfs: dict[str, Path], tmp_path: Path) -> None:
+    images = pdf_to_png(example_pdfs["phu-phong-2024"], tmp_path)
+    assert [p.name for p in images] == [
+        f"phu-phong-2024-{i}.png" for i in range(1, len(images) + 1)
+    ]
+    assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in images)
+
+
+@pytest.mark.libreoffice
+def test_cli_render_pdf_and_png(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kehoach.cli import app
+
+    require_libreoffice()
+    spec = next(p for p in EXAMPLES if p.stem == "phu-phong-2024")
+    result = CliRunner().invoke(app, ["render", str(spec), "-o", str(tmp_path), "--pdf", "--png"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert "phu-phong-2024.docx" in names and "phu-phong-2024.pdf" in names
+    assert "phu-phong-2024-1.png" in names
+
+
+def test_cli_render_pdf_without_libreoffice_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    import kehoach.pdf
+    from kehoach.cli import app
+
+    monkeypatch.setattr(kehoach.pdf, "find_soffice", lambda: None)
+    spec = next(p for p in EXAMPLES if p.stem == "phu-phong-2024")
+    result = CliRunner().invoke(app, ["render", str(spec), "-o", str(tmp_path), "--pdf"])
+    assert result.exit_code == 2
+    assert "LibreOffice" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "phu-phong-2024.pdf").exists()
