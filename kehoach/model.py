@@ -396,7 +396,16 @@ class TrinhBay(Base):
     le_duoi: float = Field(20, description="mm")
     le_trai: float = Field(30, description="mm")
     le_phai: float = Field(15, description="mm")
-    co_chu: Literal[13, 14] = 14
+    co_chu: int = 14
+
+    @field_validator("co_chu")
+    @classmethod
+    def _body_size(cls, value: int) -> int:
+        if value not in (13, 14):
+            raise rule_error(
+                "ND-1", f"cỡ chữ nội dung {value} không hợp lệ", "chọn một trong: 13, 14"
+            )
+        return value
 
     @model_validator(mode="after")
     def _margins(self) -> TrinhBay:

@@ -122,9 +122,11 @@ def table_geometry(table: Table, widths_mm: list[float], cell_margin_mm: float) 
         edge = _child(margins, f"w:{side}")
         edge.set(qn("w:w"), str(mm_to_twips(value)))
         edge.set(qn("w:type"), "dxa")
-    # Sit the text of the outer cells on the page margins, as the Mẫu files do.
+    # The document is in Word 2010 compatibility mode (14), where tblInd is measured to the
+    # first cell's text: 0 puts the text of the outer cells exactly on the page margins
+    # (the cell padding reaches into the margin, as in the Mẫu files). LibreOffice agrees.
     indent = _child(tbl_pr, "w:tblInd")
-    indent.set(qn("w:w"), str(-mm_to_twips(cell_margin_mm)))
+    indent.set(qn("w:w"), "0")
     indent.set(qn("w:type"), "dxa")
     for col, w in zip(table.columns, widths_mm, strict=True):
         col.width = mm_to_twips(w) * 635  # twips → EMU

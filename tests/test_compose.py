@@ -57,7 +57,7 @@ def test_numbering_four_levels_deep() -> None:
 
 
 def test_S4_point_letters_follow_vietnamese_alphabet() -> None:
-    assert [nd30.point_letter(i) for i in range(10)] == list("abcd") + ["đ"] + list("eghik")
+    assert [nd30.point_letter(i) for i in range(10)] == [*"abcd", "đ", *"eghik"]
 
 
 def test_unnumbered_paragraph_between_items_keeps_numbering() -> None:
@@ -188,3 +188,25 @@ def test_body_name_in_running_text() -> None:
         == "Ủy ban nhân dân Thành phố Hồ Chí Minh"
     )
     assert body_name_in_text(["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]) is None
+
+
+def test_signature_shapes_of_section_9_2() -> None:
+    shapes = {
+        "thua_lenh: GIÁM ĐỐC\n  chuc_vu: CHÁNH VĂN PHÒNG": ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"],
+        "thua_lenh: BỘ TRƯỞNG\n  ky_thay: VỤ TRƯỞNG\n  chuc_vu: PHÓ VỤ TRƯỞNG": [
+            "TL. BỘ TRƯỞNG",
+            "KT. VỤ TRƯỞNG",
+            "PHÓ VỤ TRƯỞNG",
+        ],
+        "thua_uy_quyen: giám đốc\n  chuc_vu: trưởng phòng nội vụ": [
+            "TUQ. GIÁM ĐỐC",
+            "TRƯỞNG PHÒNG NỘI VỤ",
+        ],
+        "quyen: Q. GIÁM ĐỐC": ["Q. GIÁM ĐỐC"],
+        "chuc_vu: GIÁM ĐỐC": ["GIÁM ĐỐC"],
+    }
+    for signer, lines in shapes.items():
+        text = BASE.replace("ỦY BAN NHÂN DÂN XÃ AN PHÚ", "SỞ NỘI VỤ").split("nguoi_ky:")[0]
+        spec, report = validate_text(text + "nguoi_ky:\n  " + signer + "\n  ho_ten: Trần Văn B\n")
+        assert spec is not None, [d.format() for d in report.items]
+        assert compose(spec).signature.authority == lines

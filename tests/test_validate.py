@@ -203,9 +203,9 @@ def test_P3_margin_out_of_range() -> None:
     assert d.rule == "P-3" and at(d) == (19, 12)
 
 
-def test_TL2_font_size_choice_is_validated() -> None:
+def test_ND1_font_size_choice_is_validated() -> None:
     d = only(VALID + "trinh_bay:\n  co_chu: 12\n")
-    assert d.key_path == "trinh_bay.co_chu" and "13, 14" in (d.hint or "")
+    assert d.key_path == "trinh_bay.co_chu" and d.rule == "ND-1" and "13, 14" in (d.hint or "")
 
 
 def test_recipient_with_colon_stays_text() -> None:
