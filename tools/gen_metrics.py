@@ -39,7 +39,9 @@ def main() -> None:
                     widths[chr(cp)] = hmtx[glyph][0]
         out["styles"][style] = widths  # type: ignore[index]
     target = Path(__file__).resolve().parent.parent / "kehoach" / "data" / "metrics.json"
-    target.write_text(json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")), "utf-8")
+    target.write_text(
+        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")), "utf-8"
+    )
     print(f"wrote {target}")
 
 

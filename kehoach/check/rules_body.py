@@ -1,0 +1,396 @@
+"""Type name and trích yếu (TL-*), body paragraphs (ND-*), legal bases (CC-1) and the
+heading scheme of §8.3 (DM-1..DM-3, S-4; warnings)."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.metrics import text_width_mm, wrap_lines
+
+from .docmodel import Line, Para, TableInfo
+from .findings import ERROR, WARNING, Collector
+from .hrules import line_width_mm, text_center_mm
+from .locate import Layout, nfc
+from .ooxml import collapse_ws, fmt_cm, fmt_num, fmt_pt, twips_to_mm
+from .rules_header import check_rule
+from .typo import check_centered, check_typo, dominant_size, is_upper, jc_name, line_pieces
+
+INDENTS_TWIPS = (567, 720)  # 1 cm and 1.27 cm
+INDENT_TOL_TWIPS = 12  # ±0.02 cm
+MIN_GAP_TWIPS = 120 - 5  # 6 pt, tolerating rounding
+VN_POINT_LETTERS = [*"abcd", "đ", *"eghiklmnopqrstuvxy"]
+
+_PART = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlc]+|\d+)\b", re.I)
+_MUC = re.compile(r"^(?P<label>[IVXLC]+)\.\s+(?P<title>.+)$")
+_KHOAN = re.compile(r"^(?P<label>\d+(\.\d+)*)\.\s+(?P<title>.+)$")
+_DIEM = re.compile(r"^(?P<label>[a-zđ])\)\s+(?P<title>.+)$")
+_BULLET = re.compile(r"^[-+–•]\s")
+
+
+def _kind(para: Para, prev_kind: str | None) -> str:
+    text = nfc(para.text).strip()
+    if text.lower().startswith("căn cứ"):
+        return "cancu"
+    if _PART.match(text):
+        return "part"
+    if prev_kind == "part" and is_upper(text):
+        return "part-title"
+    if _MUC.match(text):
+        return "muc"
+    if _KHOAN.match(text):
+        return "khoan"
+    if _DIEM.match(text):
+        return "diem"
+    if para.fmt.has_numbering:
+        return "numbered"
+    return "plain"  # ordinary paragraphs and "-"/"+" items
+
+
+# ---------------------------------------------------------------------- title
+
+
+def _check_title(layout: Layout, c: Collector) -> None:
+    title = layout.title
+    if title is None:
+        c.error(
+            "TL-1",
+            "Không tìm thấy tên loại văn bản «KẾ HOẠCH» (một dòng riêng, căn giữa, dưới bảng "
+            "tiêu đề).",
+            "sau bảng tiêu đề",
+        )
+        return
+    where = title.where()
+    shown = collapse_ws(nfc(title.display))
+    if shown != "KẾ HOẠCH":
+        c.error("TL-1", f"Tên loại ghi «{shown}»; NĐ 30 yêu cầu «KẾ HOẠCH» (chữ in hoa).", where)
+    check_typo(
+        c, "TL-1", "Tên loại văn bản", title.pieces, where, sizes=(13, 14), bold=True, italic=False
+    )
+    check_centered(c, "TL-1", "Tên loại văn bản", title.para, where)
+
+    summary = layout.summary
+    if not summary:
+        c.error(
+            "TL-2",
+            "Không có trích yếu nội dung ngay dưới «KẾ HOẠCH»; NĐ 30 yêu cầu trích yếu in đậm, "
+            "căn giữa.",
+            where,
+        )
+        return
+    swhere = summary[0].where()
+    if layout.summary_gap:
+        c.error(
+            "TL-2",
+            "Có dòng trống giữa «KẾ HOẠCH» và trích yếu; NĐ 30 đặt trích yếu ngay dưới tên loại.",
+            swhere,
+        )
+    text = collapse_ws(" ".join(nfc(ln.display) for ln in summary)).strip()
+    if text.lower().startswith("v/v"):
+        c.error("TL-2", "Trích yếu bắt đầu bằng «V/v»; «V/v» chỉ dùng cho công văn.", swhere)
+    elif text and text[0].isalpha() and not text[0].isupper():
+        c.error("TL-2", "Trích yếu phải viết hoa chữ cái đầu.", swhere)
+    if is_upper(text) and len(text.split()) > 1:
+        c.error(
+            "TL-2",
+            "Trích yếu viết in hoa toàn bộ; NĐ 30: chữ thường, viết hoa chữ cái đầu (và danh từ "
+            "riêng).",
+            swhere,
+        )
+    check_typo(
+        c,
+        "TL-2",
+        "Trích yếu",
+        line_pieces(summary),
+        swhere,
+        sizes=(13, 14),
+        bold=True,
+        italic=False,
+    )
+    seen: set[int] = set()
+    for ln in summary:
+        if id(ln.para) not in seen:
+            seen.add(id(ln.para))
+            check_centered(c, "TL-2", "Trích yếu", ln.para, ln.where())
+
+    rule = layout.summary_rule
+    if rule is None:
+        c.error(
+            "TL-3",
+            "Không có đường kẻ ngang dưới trích yếu; NĐ 30 yêu cầu đường kẻ nét liền dài 1/3–1/2 "
+            "dòng chữ, đặt cân giữa.",
+            summary[-1].where(),
+        )
+        return
+    segments: list[tuple[str, float]] = []
+    for ln in summary:
+        size = dominant_size(ln.pieces) or 14
+        bold = any(p.fmt.bold for p in ln.text_pieces())
+        avail = twips_to_mm(ln.para.inner_width)
+        segs = wrap_lines(ln.display.strip(), size, avail, bold=bold)
+        if len(segs) <= 1:
+            segments.append((ln.display.strip(), line_width_mm(ln)))
+        else:
+            segments.extend((s, text_width_mm(s, size, bold=bold)) for s in segs)
+    ordered = sorted(segments, key=lambda s: -s[1])
+    candidates = [*ordered, segments[-1]]
+    longest = max(summary, key=line_width_mm)
+    center = text_center_mm(longest, ordered[0][1]) if longest.para.fmt.jc == "center" else None
+    check_rule(c, "TL-3", "trích yếu", rule, candidates, (1 / 3, 1 / 2), "1/3–1/2", center)
+
+
+# ---------------------------------------------------------------------- body
+
+
+def _gap(paras: list[Para], i: int) -> tuple[int, int]:
+    """Effective space before/after, honouring contextualSpacing between same-style paras."""
+    para = paras[i]
+    before, after = para.fmt.before, para.fmt.after
+    if para.fmt.contextual:
+        prev = paras[i - 1] if i > 0 else None
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if prev is not None and prev.fmt.style_id == para.fmt.style_id:
+            before = 0
+        if nxt is not None and nxt.fmt.style_id == para.fmt.style_id:
+            after = 0
+    return before, after
+
+
+def _line_spacing_problem(para: Para, size: float) -> str | None:
+    fmt = para.fmt
+    if fmt.line_rule == "auto":
+        ratio = fmt.line / 240
+        if ratio < 1 - 0.01 or ratio > 1.5 + 0.01:
+            return f"Giãn dòng {fmt_num(ratio)} dòng; NĐ 30 yêu cầu từ dòng đơn đến 1,5 dòng."
+        return None
+    value = fmt.line / 20
+    lo, hi = 1.15 * size, 1.725 * size
+    if fmt.line_rule == "exact" and value < lo - 0.25:
+        return (
+            f"Giãn dòng chính xác {fmt_pt(value)}, nhỏ hơn dòng đơn ở cỡ {fmt_num(size)} pt "
+            f"(≈ {fmt_pt(lo)}); NĐ 30 yêu cầu từ dòng đơn đến 1,5 dòng."
+        )
+    if value > hi + 0.25:
+        return (
+            f"Giãn dòng {fmt_pt(value)}, lớn hơn 1,5 dòng ở cỡ {fmt_num(size)} pt "
+            f"(≈ {fmt_pt(hi)}); NĐ 30 yêu cầu từ dòng đơn đến 1,5 dòng."
+        )
+    return None
+
+
+def _indent_ok(first_line: int, allow_zero: bool) -> bool:
+    if allow_zero and abs(first_line) <= INDENT_TOL_TWIPS:
+        return True
+    return any(abs(first_line - v) <= INDENT_TOL_TWIPS for v in INDENTS_TWIPS)
+
+
+def _indent_text(first_line: int) -> str:
+    if first_line < 0:
+        return f"thụt treo {fmt_cm(twips_to_mm(-first_line))}"
+    return f"thụt đầu dòng {fmt_cm(twips_to_mm(first_line))}"
+
+
+def _check_paragraphs(layout: Layout, c: Collector) -> None:
+    paras = layout.body_paras
+    if not paras:
+        if layout.title is not None:
+            c.error("ND-6", "Không tìm thấy phần nội dung văn bản sau trích yếu.", "sau trích yếu")
+        return
+    kinds: list[str] = []
+    prev: str | None = None
+    for para in paras:
+        prev = _kind(para, prev)
+        kinds.append(prev)
+
+    # ND-1: size 13–14 and one size throughout.
+    counts: dict[float, int] = {}
+    for para in paras:
+        for piece in para.pieces():
+            if piece.text.strip():
+                counts[piece.fmt.size_pt] = counts.get(piece.fmt.size_pt, 0) + len(piece.text)
+    body_size = max(counts, key=lambda k: counts[k]) if counts else 14.0
+    for para in paras:
+        sizes = sorted({p.fmt.size_pt for p in para.pieces() if p.text.strip()})
+        bad = [s for s in sizes if not 13 <= s <= 14]
+        if bad:
+            c.many(
+                "ND-1",
+                ERROR,
+                f"Cỡ chữ nội dung {' và '.join(fmt_num(s) + ' pt' for s in bad)}; NĐ 30 yêu cầu "
+                "13–14 pt.",
+                para.where(),
+            )
+        elif sizes and 13 <= body_size <= 14 and any(s != body_size for s in sizes):
+            other = [s for s in sizes if s != body_size]
+            c.many(
+                "ND-1",
+                ERROR,
+                f"Cỡ chữ {' và '.join(fmt_num(s) + ' pt' for s in other)} khác phần còn lại của nội "
+                f"dung ({fmt_num(body_size)} pt); NĐ 30 yêu cầu một cỡ chữ thống nhất.",
+                para.where(),
+            )
+
+    for i, (para, kind) in enumerate(zip(paras, kinds, strict=True)):
+        where = para.where()
+        labelled = kind in ("muc", "khoan", "diem", "numbered")
+        if kind not in ("part", "part-title"):
+            if para.fmt.jc != "both":
+                sev = WARNING if labelled else ERROR
+                if not (labelled and para.fmt.jc == "left"):
+                    c.many(
+                        "ND-2",
+                        sev,
+                        f"Đoạn văn đang {jc_name(para.fmt.jc)}; NĐ 30 yêu cầu căn đều hai lề.",
+                        where,
+                    )
+            if not _indent_ok(para.fmt.first_line, allow_zero=labelled):
+                c.many(
+                    "ND-3",
+                    WARNING if labelled else ERROR,
+                    f"Đoạn văn {_indent_text(para.fmt.first_line)}; NĐ 30 yêu cầu lùi đầu dòng "
+                    "1 cm hoặc 1,27 cm.",
+                    where,
+                )
+            if abs(para.fmt.ind_left) > INDENT_TOL_TWIPS and not labelled:
+                c.many(
+                    "ND-3",
+                    WARNING,
+                    f"Đoạn văn thụt lề trái {fmt_cm(twips_to_mm(para.fmt.ind_left))}; nội dung "
+                    "thường trình bày hết chiều rộng vùng soạn thảo.",
+                    where,
+                )
+        before, after = _gap(paras, i)
+        if before + after < MIN_GAP_TWIPS:
+            c.many(
+                "ND-4",
+                ERROR,
+                f"Khoảng cách giữa các đoạn {fmt_pt((before + after) / 20)} (trước "
+                f"{fmt_pt(before / 20)}, sau {fmt_pt(after / 20)}); NĐ 30 yêu cầu tối thiểu 6 pt.",
+                where,
+            )
+        size = dominant_size(list(para.pieces())) or body_size
+        problem = _line_spacing_problem(para, size)
+        if problem:
+            c.many("ND-5", ERROR, problem, where)
+
+    _check_end(layout, c)
+    _check_cancu(paras, kinds, c)
+    _check_headings(paras, kinds, c)
+
+
+def _last_text_line(layout: Layout) -> Line | None:
+    blocks = layout.model.blocks[layout.body_start : layout.body_end]
+    for block in reversed(blocks):
+        if isinstance(block, TableInfo):
+            lines = [
+                ln for cell in block.cells() for p in cell.walk() for ln in p.lines if ln.stripped
+            ]
+            if lines:
+                return lines[-1]
+        elif block.has_text and not block.is_rule_only:
+            return block.text_lines[-1]
+    return None
+
+
+def _check_end(layout: Layout, c: Collector) -> None:
+    last = _last_text_line(layout)
+    if last is None:
+        return
+    if not nfc(last.text).rstrip().endswith("./."):
+        c.error(
+            "ND-6",
+            "Phần nội dung không kết thúc bằng «./.»; mẫu NĐ 30 kết thúc nội dung bằng dấu «./.» "
+            "sau câu cuối.",
+            last.where() if last.para.container.kind != "body" else last.para.where(),
+        )
+
+
+_CONTINUATION = ("thực hiện", "xét", "theo đề nghị", "theo chỉ đạo", "căn cứ")
+
+
+def _check_cancu(paras: list[Para], kinds: list[str], c: Collector) -> None:
+    """CC-1 on the legal-basis block at the top of the body.
+
+    The block is the "Căn cứ …" lines plus directly following "Thực hiện …"/"Xét …" lines
+    (plans often mix them). Each line but the last ends with ";"; the last ends with "."
+    — unless the block runs straight into a plain sentence ("Ủy ban nhân dân … ban hành
+    Kế hoạch … như sau:", CC-4), where the list is part of that sentence.
+    """
+    if not kinds or kinds[0] != "cancu":
+        return
+    group: list[Para] = []
+    for para in paras:
+        low = nfc(para.text).strip().lower()
+        ends = nfc(para.text).rstrip()[-1:]
+        if low.startswith("căn cứ") or (low.startswith(_CONTINUATION) and ends in ";.,"):
+            group.append(para)
+        else:
+            break
+    nxt_kind = kinds[len(group)] if len(group) < len(kinds) else None
+    runs_into_sentence = nxt_kind == "plain"
+    for n, para in enumerate(group):
+        where = para.where()
+        text = nfc(para.text).rstrip()
+        if text.lower().startswith("căn cứ"):
+            check_typo(c, "CC-1", "Căn cứ ban hành", list(para.pieces()), where, italic=True)
+        last = n == len(group) - 1
+        if last and not text.endswith(".") and not (runs_into_sentence and text.endswith(";")):
+            c.error("CC-1", "Căn cứ cuối cùng phải kết thúc bằng dấu chấm «.».", where)
+        elif not last and not text.endswith(";"):
+            c.error(
+                "CC-1", "Mỗi căn cứ (trừ căn cứ cuối) phải kết thúc bằng dấu chấm phẩy «;».", where
+            )
+
+
+def _all_bold(para: Para) -> bool:
+    pieces = [p for p in para.pieces() if p.text.strip()]
+    return bool(pieces) and all(p.fmt.bold for p in pieces)
+
+
+def _check_headings(paras: list[Para], kinds: list[str], c: Collector) -> None:
+    letter_idx = 0
+    for para, kind in zip(paras, kinds, strict=True):
+        text = collapse_ws(nfc("".join(p.display for p in para.pieces()))).strip()
+        where = para.where()
+        if kind == "muc":
+            letter_idx = 0
+            m = _MUC.match(text)
+            title = m.group("title") if m else text
+            if not is_upper(title) or not _all_bold(para):
+                c.warn(
+                    "DM-1",
+                    "Đề mục cấp «I.» nên viết chữ in hoa, in đậm (NĐ 30, Phụ lục I, II.6: số La Mã, "
+                    "tên mục in hoa, đậm).",
+                    where,
+                )
+        elif kind == "khoan":
+            letter_idx = 0
+            m = _KHOAN.match(text)
+            title = m.group("title") if m else text
+            titled = len(title.split()) <= 15 and not title.rstrip().endswith((".", ";", ":", ","))
+            if titled and not _all_bold(para):
+                c.warn(
+                    "DM-2",
+                    "Khoản có tên («1. …») nên in đậm (NĐ 30, Phụ lục I, II.6).",
+                    where,
+                )
+        elif kind == "diem":
+            m = _DIEM.match(text)
+            letter = m.group("label") if m else ""
+            if _all_bold(para) and len(text.split()) > 3:
+                c.warn("DM-3", "Điểm «a)» trình bày chữ đứng, không đậm (NĐ 30, Phụ lục I).", where)
+            expected = VN_POINT_LETTERS[letter_idx] if letter_idx < len(VN_POINT_LETTERS) else None
+            if letter != expected:
+                c.warn(
+                    "S-4",
+                    f"Điểm «{letter})» sai thứ tự (đang chờ «{expected})»); điểm đánh theo thứ tự "
+                    "chữ cái tiếng Việt: a, b, c, d, đ, e, g, h, i, k…",
+                    where,
+                )
+            letter_idx = (
+                VN_POINT_LETTERS.index(letter) + 1 if letter in VN_POINT_LETTERS else letter_idx + 1
+            )
+
+
+def check_body(layout: Layout, c: Collector) -> None:
+    _check_title(layout, c)
+    _check_paragraphs(layout, c)

@@ -1,0 +1,653 @@
+"""Header block ô 1–4: table (H-*), Quốc hiệu (QH-*), Tiêu ngữ (TN-*), issuing body
+(CQ-*), number and symbol (SO-*), place and date (DD-*)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+from kehoach.metrics import text_width_mm, wrap_lines
+
+from .docmodel import DocModel, Line, Para, TableInfo
+from .findings import ERROR, WARNING, Collector
+from .hrules import HRule, line_width_mm, text_center_mm
+from .locate import Layout, nfc
+from .ooxml import collapse_ws, fmt_mm, fmt_num, fmt_pt, int_attr, twips_to_mm, w, wattr
+from .reader import Border
+from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces
+
+QH_TEXTS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+TN_TEXT = "Độc lập - Tự do - Hạnh phúc"
+FIT_SLACK_MM = 0.1
+RATIO_TOL = 0.10  # ±10 % on line-length ratios (spec §0)
+CENTER_TOL_MM = 1.0
+SAME_LINE_TOL_MM = 2.5
+MIXED_CASE_CODES = {"CTr", "TTr", "QyĐ", "TrS"}
+_SO_SYMBOL = re.compile(r"^[A-ZĐa-zđ]+(-[A-ZĐ0-9a-zđ&.]+)+$")
+_NUM_OK = re.compile(r"^(0[1-9]|[1-9][0-9]+)$")
+_BLANK_NUM = set(" .…_\u00a0")
+
+
+def _where_block(layout: Layout, side: str) -> str:
+    if layout.header_tables:
+        return f"{layout.header_tables[0].label}, {side}"
+    return "đầu văn bản"
+
+
+# ---------------------------------------------------------------------- geometry
+
+
+def _line_height_mm(para: Para, size_pt: float) -> float:
+    fmt = para.fmt
+    single = size_pt * 1.15 * 25.4 / 72
+    if fmt.line_rule == "exact":
+        return twips_to_mm(fmt.line)
+    if fmt.line_rule == "atLeast":
+        return max(single, twips_to_mm(fmt.line))
+    return single * fmt.line / 240
+
+
+def _rendered_count(line: Line) -> int:
+    size = dominant_size(line.pieces) or line.para.fmt.mark_size_pt
+    width = twips_to_mm(line.para.inner_width)
+    bold = any(p.fmt.bold for p in line.pieces)
+    return max(1, len(wrap_lines(line.display, size, width, bold=bold)) if line.stripped else 1)
+
+
+def y_offset_mm(line: Line) -> float:
+    """Approximate distance from the top of the container to the top of ``line``."""
+    y = 0.0
+    for para in line.para.container.paras:
+        y += twips_to_mm(para.fmt.before)
+        for ln in para.lines:
+            if ln is line or (para is line.para and ln.index == line.index):
+                return y
+            size = dominant_size(ln.pieces) or para.fmt.mark_size_pt
+            y += _line_height_mm(para, size) * _rendered_count(ln)
+        y += twips_to_mm(para.fmt.after)
+    return y
+
+
+def _float_y_mm(tbl: TableInfo | None) -> float | None:
+    if tbl is None:
+        return None
+    tblp = tbl.el.find(f"{w('tblPr')}/{w('tblpPr')}")
+    if tblp is None:
+        return None
+    return twips_to_mm(int_attr(tblp, "tblpY") or 0)
+
+
+# ---------------------------------------------------------------------- table
+
+
+def cell_borders(model: DocModel, tbl: TableInfo) -> list[str]:
+    """Names of visible cell edges ("trên", "dưới", "trái", "phải", "giữa các ô")."""
+    table_b = model.sheet.table_borders(tbl.el)
+    found: set[str] = set()
+    nrows = len(tbl.rows)
+    for r, row in enumerate(tbl.rows):
+        for cell in row:
+            tcb = cell.tc.find(f"{w('tcPr')}/{w('tcBorders')}") if cell.tc is not None else None
+
+            def side(name: str, alt: str | None, fallback: str, tcb=tcb) -> Border | None:
+                if tcb is not None:
+                    el = tcb.find(w(name))
+                    if el is None and alt:
+                        el = tcb.find(w(alt))
+                    if el is not None:
+                        return Border(
+                            wattr(el, "val") or "none",
+                            int_attr(el, "sz") or 0,
+                            wattr(el, "color") or "auto",
+                        )
+                return table_b.get(fallback)
+
+            checks = {
+                "trên": side("top", None, "top" if r == 0 else "insideH"),
+                "dưới": side("bottom", None, "bottom" if r == nrows - 1 else "insideH"),
+                "trái": side("left", "start", "left" if cell.col == 0 else "insideV"),
+                "phải": side("right", "end", "right" if cell.col == cell.ncells - 1 else "insideV"),
+            }
+            for name, b in checks.items():
+                if b is not None and b.visible:
+                    inner = (name == "trên" and r > 0) or (name == "dưới" and r < nrows - 1)
+                    inner = inner or (name == "trái" and cell.col > 0)
+                    inner = inner or (name == "phải" and cell.col < cell.ncells - 1)
+                    found.add("giữa các ô" if inner else name)
+    order = ["trên", "dưới", "trái", "phải", "giữa các ô"]
+    return [n for n in order if n in found]
+
+
+def _check_tables(model: DocModel, layout: Layout, c: Collector) -> None:
+    for tbl in layout.header_tables:
+        sides = cell_borders(model, tbl)
+        if sides:
+            c.error(
+                "H-3",
+                f"Bảng tiêu đề có đường viền hiện ra khi in (cạnh {', '.join(sides)}); mẫu NĐ 30 "
+                "không có viền.",
+                tbl.label,
+            )
+    qh = layout.qh
+    if qh is None:
+        return
+    cont = qh.para.container
+    if cont.kind != "cell":
+        c.warn(
+            "H-1",
+            "Quốc hiệu không nằm trong bảng; mẫu NĐ 30 trình bày ô 1–4 bằng bảng 2 cột không viền "
+            "để Quốc hiệu và tên cơ quan nằm ngang hàng.",
+            qh.where(),
+        )
+        return
+    tbl = cont.table
+    assert tbl is not None
+    row = tbl.rows[cont.row]
+    if len(row) == 1 and not tbl.floating:
+        c.warn(
+            "H-1",
+            "Bảng chứa Quốc hiệu chỉ có 1 cột; mẫu NĐ 30 dùng bảng 2 cột (trái: cơ quan, số; "
+            "phải: Quốc hiệu, ngày tháng).",
+            tbl.label,
+        )
+    elif len(row) > 2:
+        c.warn("H-1", f"Bảng tiêu đề có {len(row)} cột; mẫu NĐ 30 dùng 2 cột.", tbl.label)
+    if len(row) >= 2 and cont.col == 0:
+        c.error(
+            "QH-3",
+            "Quốc hiệu đang ở cột trái; NĐ 30 đặt Quốc hiệu, Tiêu ngữ ở phía trên, bên phải.",
+            qh.where(),
+        )
+
+
+def _check_same_line(layout: Layout, c: Collector) -> None:
+    so, date = layout.so, layout.date
+    if so is None or date is None:
+        return
+    if so.para is date.para and so.index == date.index:
+        return
+    cs, cd = so.para.container, date.para.container
+    where = date.where()
+    msg = (
+        "«Số:» và địa danh, ngày tháng không nằm trên cùng một dòng; NĐ 30 yêu cầu hai thành "
+        "phần này ngang hàng (cùng hàng của bảng tiêu đề)."
+    )
+    if cs.kind == "cell" and cd.kind == "cell" and cs.table is cd.table:
+        if cs.row != cd.row:
+            c.error("H-2", msg, where)
+            return
+        delta = abs(y_offset_mm(so) - y_offset_mm(date))
+        if delta > SAME_LINE_TOL_MM:
+            c.warn(
+                "H-2",
+                f"«Số:» và dòng ngày tháng cùng hàng bảng nhưng lệch nhau khoảng {fmt_mm(delta)} "
+                "theo chiều dọc; NĐ 30 yêu cầu ngang hàng.",
+                where,
+            )
+        return
+    if cs.kind == "cell" and cd.kind == "cell" and cs.table and cd.table:
+        ys, yd = _float_y_mm(cs.table), _float_y_mm(cd.table)
+        if ys is not None and yd is not None:
+            delta = abs(ys + y_offset_mm(so) - yd - y_offset_mm(date))
+            if delta > SAME_LINE_TOL_MM:
+                c.warn(
+                    "H-2",
+                    f"«Số:» và dòng ngày tháng nằm ở hai bảng nổi, lệch nhau khoảng {fmt_mm(delta)}; "
+                    "NĐ 30 yêu cầu ngang hàng.",
+                    where,
+                )
+            return
+    c.error("H-2", msg, where)
+
+
+# ---------------------------------------------------------------------- QH / TN
+
+
+def _fits(c: Collector, rule: str, what: str, line: Line, sev: str = ERROR) -> None:
+    width = line_width_mm(line)
+    avail = twips_to_mm(line.para.inner_width - max(0, line.para.fmt.first_line))
+    if width > avail + FIT_SLACK_MM:
+        c.add(
+            rule,
+            sev,
+            f"{what} rộng {fmt_mm(width)} nhưng chỗ trình bày chỉ còn {fmt_mm(avail)} nên bị "
+            "xuống dòng; phải nằm trên một dòng (nới rộng cột hoặc giảm lề ô).",
+            line.where(),
+        )
+
+
+def _spacing_between(c: Collector, rule: str, upper: Para, lower: Para, what: str) -> None:
+    gap = upper.fmt.after + lower.fmt.before
+    if upper.fmt.contextual and lower.fmt.contextual and upper.fmt.style_id == lower.fmt.style_id:
+        gap = 0
+    if gap > 20:
+        c.error(
+            rule,
+            f"Khoảng cách giữa {what} là {fmt_pt(gap / 20)}; NĐ 30 yêu cầu cách nhau dòng đơn "
+            "(0 pt trước/sau).",
+            lower.where(False),
+        )
+    for para in (upper, lower):
+        f = para.fmt
+        single = (f.line_rule == "auto" and f.line <= 276) or (
+            f.line_rule in ("exact", "atLeast") and f.line / 20 <= 1.3 * 14
+        )
+        if not single:
+            c.warn(
+                rule, f"Giãn dòng của {what} lớn hơn dòng đơn; NĐ 30: dòng đơn.", para.where(False)
+            )
+
+
+def check_rule(
+    c: Collector,
+    rule_id: str,
+    what: str,
+    rule: HRule,
+    candidates: list[tuple[str, float]],
+    fractions: tuple[float, float],
+    expect: str,
+    text_center: float | None,
+) -> None:
+    """Length within [lo·W, hi·W] (±10 %), solid, centred under the text.
+
+    ``candidates`` lists (text, width) pairs, preferred first; when only an alternative
+    line satisfies the bounds (which line counts is UNCONFIRMED, §20.2) it is a warning.
+    """
+    length = rule.length_mm
+    where = rule.where()
+    lo, hi = fractions
+
+    def ok(width: float) -> bool:
+        return lo * width * (1 - RATIO_TOL) <= length <= hi * width * (1 + RATIO_TOL)
+
+    main_text, main_w = candidates[0]
+    if not ok(main_w):
+        alt = next(((t, wd) for t, wd in candidates[1:] if ok(wd)), None)
+        if lo == hi:
+            want = f"dài bằng dòng «{main_text}» ≈ {fmt_mm(main_w)} (cho phép ±10%)"
+        else:
+            want = (
+                f"dài {expect} dòng «{main_text}» ({fmt_mm(main_w)}), tức "
+                f"{fmt_num(lo * main_w, 1)}–{fmt_mm(hi * main_w)}"
+            )
+        base = f"Đường kẻ dưới {what} dài {fmt_mm(length)} ({rule.kind}); NĐ 30 yêu cầu {want}"
+        if alt is not None:
+            c.warn(
+                rule_id,
+                base + f"; chỉ đạt nếu tính theo dòng «{alt[0]}» (chưa rõ quy định dòng nào).",
+                where,
+            )
+        else:
+            c.error(rule_id, base + ".", where)
+    if not rule.solid:
+        c.error(
+            rule_id, f"Đường kẻ dưới {what} không phải nét liền; NĐ 30 yêu cầu nét liền.", where
+        )
+    if rule.center_mm is not None and text_center is not None:
+        delta = rule.center_mm - text_center
+        if abs(delta) > CENTER_TOL_MM:
+            side = "phải" if delta > 0 else "trái"
+            c.add(
+                rule_id,
+                ERROR if rule.exact else WARNING,
+                f"Đường kẻ dưới {what} lệch {fmt_mm(abs(delta))} về bên {side} so với giữa dòng "
+                "chữ; NĐ 30 yêu cầu đặt cân giữa.",
+                where,
+            )
+
+
+def _check_qh_tn(layout: Layout, c: Collector) -> None:
+    qh = layout.qh
+    if qh is None:
+        c.error(
+            "QH-1",
+            "Không tìm thấy Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM» ở đầu văn bản.",
+            "đầu văn bản",
+        )
+        return
+    shown = collapse_ws(nfc(qh.display))
+    if layout.qh_continuation is not None:
+        shown = collapse_ws(shown + " " + nfc(layout.qh_continuation.display))
+        c.error(
+            "H-6",
+            "Quốc hiệu bị ngắt thành hai dòng; NĐ 30 trình bày Quốc hiệu trên một dòng.",
+            qh.where(),
+        )
+    if shown not in QH_TEXTS:
+        c.error(
+            "QH-1",
+            f"Quốc hiệu ghi «{shown}»; NĐ 30 yêu cầu đúng «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM».",
+            qh.where(),
+        )
+    pieces = line_pieces([qh] + ([layout.qh_continuation] if layout.qh_continuation else []))
+    check_typo(
+        c,
+        "QH-2",
+        "Quốc hiệu",
+        pieces,
+        qh.where(),
+        sizes=(12, 13),
+        bold=True,
+        italic=False,
+        upper=True,
+    )
+    check_centered(c, "QH-3", "Quốc hiệu", qh.para, qh.where())
+    first_text = next((ln for ln in qh.para.container.lines() if ln.stripped), None)
+    if first_text is not None and first_text is not qh and qh.para.container.kind == "cell":
+        c.warn(
+            "QH-3",
+            f"Phía trên Quốc hiệu còn dòng «{first_text.stripped[:40]}»; NĐ 30 đặt Quốc hiệu ở "
+            "dòng đầu tiên của cột phải.",
+            first_text.where(),
+        )
+    if layout.qh_continuation is None:
+        _fits(c, "H-6", "Quốc hiệu", qh)
+
+    tn = layout.tn
+    if tn is None:
+        c.error(
+            "TN-1",
+            "Không tìm thấy Tiêu ngữ «Độc lập - Tự do - Hạnh phúc» dưới Quốc hiệu.",
+            qh.where(),
+        )
+        return
+    text = collapse_ws(nfc(tn.display))
+    if text != TN_TEXT:
+        hint = ""
+        if "–" in text or "—" in text:
+            hint = " Dùng dấu gạch nối «-», không dùng gạch ngang dài «–»/«—»."
+        elif re.search(r"\S-|-\S", text):
+            hint = " Trước và sau dấu gạch nối phải có một dấu cách."
+        c.error("TN-1", f"Tiêu ngữ ghi «{text}»; NĐ 30 yêu cầu đúng «{TN_TEXT}».{hint}", tn.where())
+    check_typo(
+        c, "TN-2", "Tiêu ngữ", tn.pieces, tn.where(), sizes=(13, 14), bold=True, italic=False
+    )
+    if is_upper(tn.display) and len(tn.stripped) > 3:
+        c.error(
+            "TN-2",
+            "Tiêu ngữ viết in hoa toàn bộ; NĐ 30: chữ in thường, viết hoa chữ cái đầu mỗi cụm từ.",
+            tn.where(),
+        )
+    check_centered(c, "TN-2", "Tiêu ngữ", tn.para, tn.where())
+    _fits(c, "H-6", "Tiêu ngữ", tn)
+    if tn.para is not qh.para:
+        _spacing_between(c, "H-7", qh.para, tn.para, "Quốc hiệu và Tiêu ngữ")
+
+    rule = layout.tn_rule
+    if rule is None:
+        c.error(
+            "TN-3",
+            "Không có đường kẻ ngang dưới Tiêu ngữ; NĐ 30 yêu cầu đường kẻ nét liền, dài bằng dòng "
+            "Tiêu ngữ.",
+            tn.where(),
+        )
+        return
+    width = line_width_mm(tn)
+    check_rule(c, "TN-3", "Tiêu ngữ", rule, [(text, width)], (1.0, 1.0), "", text_center_mm(tn))
+    if rule.thickness_pt is not None and not 0.45 <= rule.thickness_pt <= 0.8:
+        c.warn(
+            "TN-4",
+            f"Đường kẻ dày {fmt_pt(rule.thickness_pt)}; mẫu thường dùng 0,5–0,75 pt (chưa được "
+            "quy định).",
+            rule.where(),
+        )
+
+
+# ---------------------------------------------------------------------- agency
+
+
+def _rendered_segments(line: Line) -> list[tuple[str, float]]:
+    size = dominant_size(line.pieces) or 13
+    bold = any(p.fmt.bold for p in line.text_pieces())
+    avail = twips_to_mm(line.para.inner_width)
+    segs = wrap_lines(line.display.strip(), size, avail, bold=bold) or [line.display.strip()]
+    if len(segs) == 1:
+        return [(segs[0], line_width_mm(line))]
+    return [(s, text_width_mm(s, size, bold=bold)) for s in segs]
+
+
+def _check_agency(layout: Layout, c: Collector) -> None:
+    if not layout.agency:
+        c.error(
+            "CQ-1",
+            "Không tìm thấy tên cơ quan ban hành ở góc trên bên trái.",
+            _where_block(layout, "cột trái"),
+        )
+        return
+    for ln in layout.superior:
+        check_typo(
+            c,
+            "CQ-2",
+            "Tên cơ quan chủ quản",
+            ln.pieces,
+            ln.where(),
+            sizes=(12, 13),
+            bold=False,
+            italic=False,
+            upper=True,
+        )
+    for ln in layout.issuing:
+        check_typo(
+            c,
+            "CQ-3",
+            "Tên cơ quan ban hành",
+            ln.pieces,
+            ln.where(),
+            sizes=(12, 13),
+            bold=True,
+            italic=False,
+            upper=True,
+        )
+    seen: set[int] = set()
+    paras = []
+    for ln in layout.agency:
+        if id(ln.para) not in seen:
+            seen.add(id(ln.para))
+            paras.append(ln.para)
+            check_centered(c, "CQ-7", "Tên cơ quan", ln.para, ln.where())
+    for upper, lower in itertools.pairwise(paras):
+        _spacing_between(c, "H-7", upper, lower, "các dòng tên cơ quan")
+
+    rule = layout.agency_rule
+    last = layout.agency[-1]
+    if rule is None:
+        c.error(
+            "CQ-5",
+            "Không có đường kẻ ngang dưới tên cơ quan ban hành; NĐ 30 yêu cầu đường kẻ nét liền dài "
+            "1/3–1/2 dòng chữ, đặt cân giữa.",
+            last.where(),
+        )
+        return
+    segments = [seg for ln in layout.issuing for seg in _rendered_segments(ln)]
+    if not segments:
+        return
+    ordered = sorted(segments, key=lambda s: -s[1])
+    last_seg = _rendered_segments(last)[-1]
+    candidates = [*ordered, last_seg]
+    longest_line = max(layout.issuing, key=lambda ln: line_width_mm(ln))
+    center = None
+    if longest_line.para.fmt.jc == "center":
+        center = text_center_mm(longest_line, ordered[0][1])
+    check_rule(
+        c, "CQ-5", "tên cơ quan ban hành", rule, candidates, (1 / 3, 1 / 2), "1/3–1/2", center
+    )
+
+
+# ---------------------------------------------------------------------- Số / date
+
+
+def _check_so(layout: Layout, c: Collector) -> None:
+    so = layout.so
+    if so is None:
+        c.error(
+            "SO-1",
+            "Không tìm thấy số, ký hiệu văn bản («Số: …/KH-…») dưới tên cơ quan.",
+            _where_block(layout, "cột trái"),
+        )
+        return
+    where = so.where()
+    text = nfc(so.text).strip().replace("\t", " ")
+    if not text.startswith("Số:"):
+        head = text.split("/", 1)[0][:8].strip()
+        c.error(
+            "SO-2",
+            f"Viết «{head}»; NĐ 30 yêu cầu «Số:» (chữ S hoa, «ố» thường, dấu hai chấm liền sau).",
+            where,
+        )
+    check_typo(c, "SO-2", "Số, ký hiệu", so.pieces, where, sizes=(13, 13), italic=False)
+    if any(p.fmt.bold for p in so.text_pieces()):
+        c.warn("SO-2", "Số, ký hiệu in đậm; mẫu NĐ 30 dùng chữ thường, không đậm.", where)
+    if so.para.container.kind == "cell":
+        check_centered(c, "SO-5", "Số, ký hiệu", so.para, where)
+    if "/" not in text:
+        c.error("SO-1", f"Số, ký hiệu «{text}» thiếu dấu «/» giữa số và ký hiệu.", where)
+        return
+    head, symbol = text.split("/", 1)
+    number = re.sub(r"^\s*s[ốo]\s*[:.]?", "", head, flags=re.I)
+    number = number.strip()
+    if number and not set(number) <= _BLANK_NUM and not _NUM_OK.match(number):
+        if number.isdigit():
+            n = int(number)
+            good = f"{n:02d}" if n < 10 else str(n)
+            c.error(
+                "SO-3",
+                f"Số văn bản ghi «{number}»; NĐ 30: số từ 01 đến 09 có số 0 ở trước, từ 10 trở "
+                f"đi viết bình thường (phải là «{good}»).",
+                where,
+            )
+        else:
+            c.error("SO-3", f"Số văn bản «{number}» phải là chữ số Ả Rập.", where)
+    symbol = symbol.strip()
+    if " " in symbol:
+        c.error("SO-4", f"Ký hiệu «{symbol}» có dấu cách; NĐ 30: viết liền, không cách.", where)
+    compact = symbol.replace(" ", "")
+    if not _SO_SYMBOL.match(compact):
+        c.error(
+            "SO-4",
+            f"Ký hiệu «{symbol}» sai dạng; NĐ 30: <mã loại>-<mã cơ quan>, ví dụ «KH-UBND».",
+            where,
+        )
+        return
+    groups = compact.split("-")
+    for group in groups:
+        if group not in MIXED_CASE_CODES and group != group.upper():
+            c.error("SO-4", f"Ký hiệu «{group}» phải viết chữ in hoa.", where)
+    if layout.title is not None and groups[0] != "KH" and groups[0].upper() == "KH":
+        c.error("SO-1", f"Mã loại «{groups[0]}»; kế hoạch viết tắt là «KH».", where)
+    elif layout.title is not None and groups[0].upper() != "KH":
+        c.error(
+            "SO-1",
+            f"Ký hiệu bắt đầu bằng «{groups[0]}»; kế hoạch phải có mã loại «KH» (Số: …/KH-…).",
+            where,
+        )
+
+
+_DATE = re.compile(
+    r"^(?P<place>[^,]*?)(?P<sp>\s*)(?P<comma>,?)\s*(?P<ngay>ngày)\s*(?P<d>\S*?)\s*"
+    r"(?P<thang>tháng)\s*(?P<m>\S*?)\s*(?P<nam>năm)\s*(?P<y>\S*?)\s*$",
+    re.I,
+)
+
+
+def _blank(value: str) -> bool:
+    return not value or set(value) <= _BLANK_NUM
+
+
+def _check_date(layout: Layout, c: Collector) -> None:
+    date = layout.date
+    if date is None:
+        c.error(
+            "DD-1",
+            "Không tìm thấy địa danh và ngày tháng («<Địa danh>, ngày … tháng … năm …»).",
+            _where_block(layout, "cột phải"),
+        )
+        return
+    where = date.where()
+    text = collapse_ws(nfc(date.text).replace("\t", " ")).strip()
+    check_typo(
+        c,
+        "DD-2",
+        "Địa danh, ngày tháng",
+        date.pieces,
+        where,
+        sizes=(13, 14),
+        bold=False,
+        italic=True,
+    )
+    if date.para.container.kind == "cell" or layout.so is None or date.para is not layout.so.para:
+        check_centered(c, "DD-3", "Địa danh, ngày tháng", date.para, where)
+    if layout.qh is not None and date.para.container.kind == "cell":
+        qc = layout.qh.para.container
+        dc = date.para.container
+        if qc.kind == "cell" and dc.table is qc.table and dc.col != qc.col:
+            c.error("DD-3", "Địa danh, ngày tháng không nằm dưới Quốc hiệu, Tiêu ngữ.", where)
+    m = _DATE.match(text)
+    if m is None:
+        c.error(
+            "DD-1",
+            f"Địa danh, ngày tháng ghi «{text}»; NĐ 30: «<Địa danh>, ngày … tháng … năm …».",
+            where,
+        )
+        return
+    place = m.group("place").strip()
+    if not place:
+        c.error("DD-1", "Thiếu địa danh trước «, ngày».", where)
+    elif not m.group("comma"):
+        c.error("DD-1", f"Thiếu dấu phẩy sau địa danh «{place}»; NĐ 30: «{place}, ngày …».", where)
+    elif m.group("sp"):
+        c.error(
+            "DD-1", "Có dấu cách trước dấu phẩy sau địa danh; dấu phẩy phải liền địa danh.", where
+        )
+    if place and not place[0].isupper():
+        c.error("DD-2", f"Địa danh «{place}» phải viết hoa chữ cái đầu.", where)
+    for key in ("ngay", "thang", "nam"):
+        word = m.group(key)
+        if word != word.lower():
+            c.error("DD-2", f"Viết «{word}»; NĐ 30: chữ «{word.lower()}» viết thường.", where)
+    d, mo, y = m.group("d"), m.group("m"), m.group("y")
+    _check_date_values(c, where, d, mo, y)
+    avail = twips_to_mm(date.para.inner_width)
+    width = line_width_mm(date)
+    if width > avail + FIT_SLACK_MM:
+        c.warn(
+            "DD-8",
+            f"Dòng địa danh, ngày tháng rộng {fmt_mm(width)}, vượt chỗ trình bày {fmt_mm(avail)} "
+            "nên bị xuống dòng; nên giảm cỡ chữ xuống 13 pt hoặc nới rộng cột.",
+            where,
+        )
+
+
+def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str) -> None:
+    problems = []
+    if not _blank(d) and not re.fullmatch(r"0[1-9]|[12][0-9]|3[01]", d):
+        if d.isdigit() and 1 <= int(d) <= 31:
+            problems.append(f"«ngày {d}» phải viết «ngày {int(d):02d}» (ngày 1–9 có số 0 ở trước)")
+        else:
+            problems.append(f"ngày «{d}» không hợp lệ")
+    if not _blank(mo) and not re.fullmatch(r"01|02|[3-9]|1[0-2]", mo):
+        if mo.isdigit() and 1 <= int(mo) <= 12:
+            n = int(mo)
+            good = f"{n:02d}" if n <= 2 else str(n)
+            rule = "tháng 1, 2 viết «01», «02»" if n <= 2 else "tháng 3–12 không có số 0 ở trước"
+            problems.append(f"«tháng {mo}» phải viết «tháng {good}» ({rule})")
+        else:
+            problems.append(f"tháng «{mo}» không hợp lệ")
+    if not _blank(y) and not re.fullmatch(r"\d{4}", y):
+        problems.append(f"năm «{y}» phải ghi đủ 4 chữ số")
+    if not problems and not _blank(d) and not _blank(mo) and re.fullmatch(r"\d{4}", y or ""):
+        try:
+            dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            problems.append(f"ngày {d} tháng {mo} năm {y} không có thật")
+    for p in problems:
+        c.error("DD-4", f"Ngày tháng: {p}.", where)
+
+
+def check_header(model: DocModel, layout: Layout, c: Collector) -> None:
+    _check_tables(model, layout, c)
+    _check_qh_tn(layout, c)
+    _check_agency(layout, c)
+    _check_so(layout, c)
+    _check_date(layout, c)
+    _check_same_line(layout, c)

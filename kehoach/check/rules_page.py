@@ -1,0 +1,399 @@
+"""Page setup (P-1..P-3, P-6) and page numbering (PN-1..PN-6)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .docmodel import Container, DocModel, HeaderFooter, Para, SectionInfo, TableInfo
+from .findings import Collector
+from .locate import Layout
+from .ooxml import Element, fmt_mm, fmt_num, local, loose_key, twips_to_mm, w, wattr
+from .reader import RunFormat
+from .typo import jc_name
+
+A4 = (11906, 16838)
+A4_TOL = 28  # twips ≈ 0.5 mm
+MARGIN_TOL_MM = 0.5
+MARGINS_MM = {
+    "top": ("Lề trên", 20, 25),
+    "bottom": ("Lề dưới", 20, 25),
+    "left": ("Lề trái", 30, 35),
+    "right": ("Lề phải", 15, 20),
+}
+CENTER_TAB_TOL_MM = 5
+
+
+def _setup_where(model: DocModel, sec: SectionInfo) -> str:
+    return (
+        "thiết lập trang" if len(model.sections) == 1 else f"thiết lập trang, mục {sec.index + 1}"
+    )
+
+
+def _section_has_table(model: DocModel, sec: SectionInfo) -> bool:
+    for block in model.blocks[sec.first_block : sec.last_block + 1]:
+        if isinstance(block, TableInfo) or (isinstance(block, Para) and block.drawings):
+            return True
+    return False
+
+
+def is_appendix_section(model: DocModel, sec: SectionInfo) -> bool:
+    for block in model.blocks[sec.first_block : sec.last_block + 1]:
+        if isinstance(block, Para) and block.has_text:
+            return loose_key(block.text_lines[0].text).startswith("PHULUC")
+    return False
+
+
+def check_page_setup(model: DocModel, c: Collector) -> None:
+    gutter_top = model.gutter_at_top()
+    for sec in model.sections:
+        where = _setup_where(model, sec)
+        dims = sorted((sec.page_w, sec.page_h))
+        if abs(dims[0] - A4[0]) > A4_TOL or abs(dims[1] - A4[1]) > A4_TOL:
+            c.error(
+                "P-1",
+                f"Khổ giấy {fmt_mm(twips_to_mm(sec.page_w))} × {fmt_mm(twips_to_mm(sec.page_h))}; "
+                "NĐ 30 yêu cầu khổ A4 (210 × 297 mm).",
+                where,
+            )
+        landscape = sec.landscape
+        if landscape:
+            if sec.index == 0:
+                c.error(
+                    "P-2",
+                    "Trang đầu văn bản đặt khổ ngang; NĐ 30 yêu cầu trình bày theo chiều dài "
+                    "của khổ A4 (khổ ngang chỉ dùng cho phần có bảng, biểu).",
+                    where,
+                )
+            elif not _section_has_table(model, sec):
+                c.error(
+                    "P-2",
+                    "Mục này đặt khổ ngang nhưng không có bảng, biểu; NĐ 30 chỉ cho phép khổ "
+                    "ngang khi có bảng, biểu.",
+                    where,
+                )
+        values = {"top": sec.top, "bottom": sec.bottom, "left": sec.left, "right": sec.right}
+        if gutter_top:
+            values["top"] += sec.gutter
+        else:
+            values["left"] += sec.gutter
+        for key, (name, lo, hi) in MARGINS_MM.items():
+            mm = twips_to_mm(values[key])
+            if lo - MARGIN_TOL_MM <= mm <= hi + MARGIN_TOL_MM:
+                continue
+            msg = f"{name} {fmt_mm(mm)}; NĐ 30 yêu cầu {lo}–{hi} mm."
+            if landscape:
+                c.warn("P-6", msg + " (Lề cho trang ngang chưa được quy định rõ.)", where)
+            else:
+                c.error("P-3", msg, where)
+
+
+# ---------------------------------------------------------------------- fields
+
+
+@dataclass
+class PageField:
+    para: Para
+    name: str
+    switches: str
+    result_runs: list[Element] = field(default_factory=list)
+    begin_run: Element | None = None
+
+
+@dataclass
+class ParaFields:
+    para: Para
+    fields: list[PageField]
+    plain_text: str  # visible text outside any field result
+    other_fields: list[str]
+
+
+_MARK = "\x00"  # where the PAGE field sits inside the paragraph's plain text
+_FORMAT_SWITCH = re.compile(r"\\\*\s*(\w+)", re.I)
+
+
+def _scan_fields(para: Para) -> ParaFields:
+    """Walk the paragraph XML in order, separating field instructions, results and text."""
+    fields: list[PageField] = []
+    others: list[str] = []
+    plain: list[str] = []
+    stack: list[dict] = []
+
+    def text_of(r: Element) -> str:
+        return "".join(
+            (t.text or "") if local(t) == "t" else "\t" for t in r if local(t) in ("t", "tab")
+        )
+
+    def close(entry: dict) -> None:
+        instr = " ".join(entry["instr"].split())
+        name = instr.split(" ", 1)[0].upper() if instr else ""
+        if name == "PAGE":
+            fields.append(PageField(para, name, instr[4:], entry["runs"], entry["begin"]))
+            plain.append(_MARK)
+        elif name:
+            others.append(name)
+
+    def walk(el: Element) -> None:
+        for child in el:
+            name = local(child)
+            if name == "fldSimple":
+                instr = " ".join((wattr(child, "instr") or "").split())
+                fname = instr.split(" ", 1)[0].upper() if instr else ""
+                runs = [r for r in child.iter(w("r"))]
+                if fname == "PAGE":
+                    fields.append(
+                        PageField(para, fname, instr[4:], runs, runs[0] if runs else None)
+                    )
+                    plain.append(_MARK)
+                elif fname:
+                    others.append(fname)
+                continue
+            if name == "r":
+                for part in child:
+                    pname = local(part)
+                    if pname == "fldChar":
+                        kind = wattr(part, "fldCharType")
+                        if kind == "begin":
+                            stack.append(
+                                {"instr": "", "runs": [], "state": "instr", "begin": child}
+                            )
+                        elif kind == "separate" and stack:
+                            stack[-1]["state"] = "result"
+                        elif kind == "end" and stack:
+                            close(stack.pop())
+                    elif pname == "instrText" and stack:
+                        stack[-1]["instr"] += part.text or ""
+                txt = text_of(child)
+                if stack:
+                    if stack[-1]["state"] == "result":
+                        for entry in stack:
+                            if entry["state"] == "result":
+                                entry["runs"].append(child)
+                elif txt:
+                    plain.append(txt)
+                continue
+            if name in ("pPr", "rPr", "del", "moveFrom"):
+                continue
+            if name in ("AlternateContent",):
+                continue
+            walk(child)
+
+    walk(para.el)
+    return ParaFields(para, fields, "".join(plain), others)
+
+
+def _fields_in(cont: Container | None) -> list[ParaFields]:
+    if cont is None:
+        return []
+    out = []
+    for para in cont.walk():
+        scanned = _scan_fields(para)
+        if scanned.fields:
+            out.append(scanned)
+    for para in cont.paras:
+        for box in para.boxes:
+            out.extend(_fields_in(box))
+    return out
+
+
+def _hf(model: DocModel, sec: int, kind: str, htype: str) -> HeaderFooter | None:
+    return model.section_hf[sec].get((kind, htype)) if sec < len(model.section_hf) else None
+
+
+def _result_format(model: DocModel, f: PageField) -> RunFormat | None:
+    para = f.para
+    for r in f.result_runs:
+        for piece in para.pieces():
+            if piece.el is r and piece.text.strip():
+                return piece.fmt
+    if f.begin_run is not None:
+        return model.sheet.run_format(f.begin_run, para.el, None)
+    return None
+
+
+def _is_centred(model: DocModel, pf: ParaFields, sec: SectionInfo) -> bool:
+    fmt = pf.para.fmt
+    if fmt.jc == "center" or fmt.frame_xalign == "center":
+        return True
+    if fmt.jc not in ("left", "both"):
+        return False
+    plain = pf.plain_text.replace(_MARK, "")
+    if plain.strip("\t ") or plain.count("\t") != 1:
+        return False
+    middle = sec.text_width / 2 - fmt.ind_left
+    return any(
+        val == "center" and abs(twips_to_mm(pos - middle)) <= CENTER_TAB_TOL_MM
+        for val, pos in fmt.tabs
+    )
+
+
+def check_page_numbers(model: DocModel, layout: Layout, c: Collector) -> None:
+    appendix = [is_appendix_section(model, s) for s in model.sections]
+    main = [s for s, is_app in zip(model.sections, appendix, strict=True) if not is_app]
+    sec0 = model.sections[0]
+    head0 = _hf(model, 0, "header", "default")
+    fields0 = _fields_in(head0.container if head0 else None)
+    where0 = head0.container.name if head0 else "đầu trang (header) mục 1"
+
+    if not fields0:
+        in_footer = any(
+            _fields_in(hf.container)
+            for (kind, _t), hf in model.section_hf[0].items()
+            if kind == "footer"
+        )
+        if in_footer:
+            c.error(
+                "PN-3",
+                "Số trang đặt ở chân trang; NĐ 30 yêu cầu đặt số trang ở giữa, trong phần lề trên "
+                "(đầu trang).",
+                "chân trang (footer) mục 1",
+            )
+        else:
+            c.error(
+                "PN-3",
+                "Không có số trang (trường PAGE) ở đầu trang; NĐ 30 yêu cầu đánh số trang bằng chữ "
+                "số Ả Rập, căn giữa trong phần lề trên, từ trang thứ hai.",
+                where0,
+            )
+    else:
+        _check_field_para(model, fields0[0], sec0, c, where0)
+        if head0 is not None:
+            for para in head0.container.paras:
+                if para.has_text and not any(pf.para is para for pf in fields0):
+                    c.warn(
+                        "PN-1",
+                        f"Đầu trang có nội dung khác ngoài số trang («{para.text.strip()[:40]}»); "
+                        "mẫu NĐ 30 chỉ có số trang.",
+                        para.where(False),
+                    )
+        first = _hf(model, 0, "header", "first")
+        if not sec0.title_pg:
+            c.error(
+                "PN-4",
+                "Trang 1 hiển thị số trang (chưa bật «Trang đầu khác» – titlePg); NĐ 30: trang thứ "
+                "nhất không đánh số.",
+                where0,
+            )
+        elif first is not None and _fields_in(first.container):
+            c.error(
+                "PN-4",
+                "Đầu trang của trang đầu có số trang; NĐ 30: trang thứ nhất không đánh số.",
+                first.container.name,
+            )
+        if model.even_and_odd():
+            even = _hf(model, 0, "header", "even")
+            if even is None or not _fields_in(even.container):
+                c.error(
+                    "PN-3",
+                    "Văn bản dùng đầu trang chẵn/lẻ khác nhau nhưng đầu trang trang chẵn không có "
+                    "số trang; NĐ 30 yêu cầu đánh số mọi trang từ trang 2.",
+                    even.container.name if even else "đầu trang trang chẵn (even header) mục 1",
+                )
+
+    if sec0.pg_fmt not in (None, "decimal"):
+        c.error(
+            "PN-1",
+            f"Số trang định dạng «{sec0.pg_fmt}»; NĐ 30 yêu cầu chữ số Ả Rập (1, 2, 3…).",
+            _setup_where(model, sec0),
+        )
+    if sec0.pg_start not in (None, 1):
+        c.error(
+            "PN-1",
+            f"Số trang bắt đầu từ {sec0.pg_start}; NĐ 30 yêu cầu bắt đầu từ 1.",
+            _setup_where(model, sec0),
+        )
+    for sec in main[1:]:
+        if sec.pg_start is not None:
+            c.error(
+                "PN-1",
+                f"Mục {sec.index + 1} của văn bản chính đánh lại số trang từ {sec.pg_start}; "
+                "NĐ 30 đánh số liên tục từ 1.",
+                _setup_where(model, sec),
+            )
+        head = _hf(model, sec.index, "header", "default")
+        if head0 is not None and fields0 and (head is None or not _fields_in(head.container)):
+            c.error(
+                "PN-3",
+                "Đầu trang của mục này không có số trang; NĐ 30 yêu cầu đánh số mọi trang từ "
+                "trang 2.",
+                head.container.name if head else _setup_where(model, sec),
+            )
+    for sec, is_app in zip(model.sections, appendix, strict=True):
+        if not is_app:
+            continue
+        where = _setup_where(model, sec)
+        if sec.pg_start != 1:
+            c.error(
+                "PN-5",
+                "Phụ lục chưa đánh số trang riêng; NĐ 30 yêu cầu số trang của phụ lục bắt đầu "
+                "lại từ 1 (pgNumType start=1).",
+                where,
+            )
+        head = _hf(model, sec.index, "header", "default")
+        if head is not None and _fields_in(head.container) and not sec.title_pg:
+            c.warn(
+                "PN-6",
+                "Trang đầu của phụ lục hiển thị số trang; nên ẩn như trang 1 của văn bản "
+                "(chưa được quy định rõ).",
+                where,
+            )
+
+
+def _check_field_para(
+    model: DocModel, pf: ParaFields, sec: SectionInfo, c: Collector, where: str
+) -> None:
+    field_ = pf.fields[0]
+    where = pf.para.where(False) if pf.para.container.kind != "body" else where
+    if not _is_centred(model, pf, sec):
+        c.error(
+            "PN-3",
+            f"Số trang đang {jc_name(pf.para.fmt.jc)}; NĐ 30 yêu cầu căn giữa theo chiều ngang.",
+            where,
+        )
+    before, _, after = pf.plain_text.partition(_MARK)
+    before = before.replace(_MARK, "").strip(" \t")
+    after = after.replace(_MARK, "").strip(" \t")
+    switch = _FORMAT_SWITCH.search(field_.switches)
+    fmt_name = switch.group(1).lower() if switch else "arabic"
+    if before or after:
+        parts = []
+        if before:
+            parts.append(f"«{before}» phía trước")
+        if after:
+            parts.append(f"«{after}» phía sau")
+        c.error(
+            "PN-1",
+            f"Số trang có chữ kèm theo ({', '.join(parts)}); NĐ 30 chỉ ghi số, ví dụ «2», không "
+            "«- 2 -» hay «Trang 2».",
+            where,
+        )
+    if fmt_name == "arabicdash":
+        c.error(
+            "PN-1",
+            "Số trang dùng định dạng «- 2 -» (\\* ArabicDash); NĐ 30 chỉ ghi số, ví dụ «2».",
+            where,
+        )
+    elif fmt_name not in ("arabic", "mergeformat", "charformat"):
+        c.error(
+            "PN-1",
+            f"Số trang định dạng «{switch.group(1) if switch else fmt_name}»; NĐ 30 yêu cầu chữ số "
+            "Ả Rập.",
+            where,
+        )
+    if pf.other_fields:
+        c.error(
+            "PN-1",
+            f"Dòng số trang có thêm trường {', '.join(sorted(set(pf.other_fields)))}; NĐ 30 chỉ "
+            "ghi số trang.",
+            where,
+        )
+    rf = _result_format(model, field_)
+    if rf is not None:
+        if not 13 <= rf.size_pt <= 14:
+            c.error(
+                "PN-2", f"Số trang cỡ chữ {fmt_num(rf.size_pt)} pt; NĐ 30 yêu cầu 13–14 pt.", where
+            )
+        if rf.bold:
+            c.error("PN-2", "Số trang in đậm; NĐ 30 yêu cầu chữ đứng, không đậm.", where)
+        if rf.italic:
+            c.error("PN-2", "Số trang in nghiêng; NĐ 30 yêu cầu chữ đứng.", where)

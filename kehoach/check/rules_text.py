@@ -1,0 +1,74 @@
+"""Font, encoding and colour of every printed run (F-1, F-2, F-3).
+
+Checked everywhere text is printed — body, tables, text boxes, headers, footers, notes —
+because NĐ 30 asks for Times New Roman and black for all of it, page numbers included.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .docmodel import DocModel
+from .findings import Collector
+
+TNR = "times new roman"
+_LEGACY_PREFIXES = (".vn", "vni-", "vni ")
+
+
+def _font_for(piece_text: str, ascii_font: str | None, hansi_font: str | None) -> set[str]:
+    """Fonts Word uses for this text: ASCII → ascii slot, other Latin (Vietnamese) → hAnsi."""
+    fonts: set[str] = set()
+    chars = [ch for ch in piece_text if not ch.isspace()]
+    if any(ord(ch) < 128 for ch in chars) and ascii_font:
+        fonts.add(ascii_font)
+    if any(ord(ch) >= 128 for ch in chars) and hansi_font:
+        fonts.add(hansi_font)
+    return fonts
+
+
+def _near_black(hex_color: str) -> bool:
+    try:
+        return all(int(hex_color[i : i + 2], 16) <= 0x33 for i in (0, 2, 4))
+    except ValueError:
+        return False
+
+
+def check_text(model: DocModel, c: Collector) -> None:
+    for cont in model.all_containers():
+        for para in cont.paras:
+            bad_fonts: set[str] = set()
+            colors: set[str] = set()
+            for piece in para.pieces():
+                if not piece.text.strip():
+                    continue
+                for font in _font_for(piece.text, piece.fmt.font_ascii, piece.fmt.font_hansi):
+                    if font.strip().lower() != TNR:
+                        bad_fonts.add(font)
+                if piece.fmt.color not in ("auto", "000000"):
+                    colors.add(piece.fmt.color)
+            where = para.where()
+            if bad_fonts:
+                names = ", ".join(f"«{f}»" for f in sorted(bad_fonts))
+                msg = f"Phông chữ {names}; NĐ 30 yêu cầu Times New Roman."
+                if any(f.lower().startswith(_LEGACY_PREFIXES) for f in bad_fonts):
+                    msg += " (Phông TCVN3/VNI cũ, không phải Unicode TCVN 6909.)"
+                c.many("F-1", "error", msg, where)
+            for color in sorted(colors):
+                if _near_black(color):
+                    c.many(
+                        "F-3",
+                        "warning",
+                        f"Chữ màu #{color} (gần đen); NĐ 30 yêu cầu màu đen.",
+                        where,
+                    )
+                else:
+                    c.many("F-3", "error", f"Chữ màu #{color}; NĐ 30 yêu cầu màu đen.", where)
+            text = para.text
+            if text.strip() and not unicodedata.is_normalized("NFC", text):
+                c.many(
+                    "F-2",
+                    "warning",
+                    "Chữ tiếng Việt ở dạng tổ hợp (không phải Unicode dựng sẵn NFC); nên chuẩn hoá "
+                    "về NFC để tìm kiếm, sao chép không lỗi.",
+                    where,
+                )

@@ -1,0 +1,110 @@
+"""Typography checks shared by the component rules (size, bold, italic, capitals, alignment)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .docmodel import Line, Para, RunPiece
+from .findings import ERROR, Collector
+from .ooxml import fmt_num
+
+_JC_NAMES = {
+    "left": "căn trái",
+    "right": "căn phải",
+    "center": "căn giữa",
+    "both": "căn đều hai lề",
+    "distribute": "dàn đều",
+}
+
+
+def jc_name(jc: str) -> str:
+    return _JC_NAMES.get(jc, jc)
+
+
+def size_range(lo: float, hi: float) -> str:
+    return f"{fmt_num(lo)} pt" if lo == hi else f"{fmt_num(lo)}–{fmt_num(hi)} pt"
+
+
+def visible(pieces: Iterable[RunPiece]) -> list[RunPiece]:
+    return [p for p in pieces if p.text.strip()]
+
+
+def sizes_of(pieces: Iterable[RunPiece]) -> list[float]:
+    return sorted({p.fmt.size_pt for p in visible(pieces)})
+
+
+def _sizes_text(sizes: list[float]) -> str:
+    return " và ".join(f"{fmt_num(s)} pt" for s in sizes)
+
+
+def dominant_size(pieces: Iterable[RunPiece]) -> float | None:
+    counts: dict[float, int] = {}
+    for p in visible(pieces):
+        counts[p.fmt.size_pt] = counts.get(p.fmt.size_pt, 0) + len(p.text.strip())
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch == ch.upper() for ch in letters)
+
+
+def check_typo(
+    c: Collector,
+    rule: str,
+    what: str,
+    pieces: list[RunPiece],
+    where: str,
+    *,
+    sizes: tuple[float, float] | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    upper: bool | None = None,
+    severity: str = ERROR,
+) -> None:
+    """Report each property of ``pieces`` that differs from what the rule asks."""
+    vis = visible(pieces)
+    if not vis:
+        return
+    if sizes is not None:
+        found = sizes_of(vis)
+        if any(s < sizes[0] - 0.01 or s > sizes[1] + 0.01 for s in found):
+            c.add(
+                rule,
+                severity,
+                f"{what} cỡ chữ {_sizes_text(found)}; NĐ 30 yêu cầu {size_range(*sizes)}.",
+                where,
+            )
+    if bold is not None:
+        states = {p.fmt.bold for p in vis}
+        if bold and states != {True}:
+            part = "có phần không in đậm" if True in states else "không in đậm"
+            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu chữ in đậm.", where)
+        elif not bold and True in states:
+            part = "có phần in đậm" if False in states else "đang in đậm"
+            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu chữ không đậm.", where)
+    if italic is not None:
+        states = {p.fmt.italic for p in vis}
+        if italic and states != {True}:
+            part = "có phần không in nghiêng" if True in states else "không in nghiêng"
+            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu chữ in nghiêng.", where)
+        elif not italic and True in states:
+            part = "có phần in nghiêng" if False in states else "đang in nghiêng"
+            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu chữ đứng.", where)
+    if upper is not None:
+        shown = "".join(p.display for p in vis)
+        if upper and not is_upper(shown):
+            c.add(
+                rule, severity, f"{what} chưa viết in hoa toàn bộ; NĐ 30 yêu cầu chữ in hoa.", where
+            )
+
+
+def check_centered(
+    c: Collector, rule: str, what: str, para: Para, where: str, severity: str = ERROR
+) -> None:
+    if para.fmt.jc != "center":
+        c.add(rule, severity, f"{what} đang {jc_name(para.fmt.jc)}; NĐ 30 yêu cầu căn giữa.", where)
+
+
+def line_pieces(lines: Iterable[Line]) -> list[RunPiece]:
+    return [p for ln in lines for p in ln.pieces]
