@@ -165,6 +165,10 @@ def new_cmd(
     nguoi_ky: Annotated[str | None, typer.Option("--nguoi-ky", help="Họ tên người ký.")] = None,
     chuc_vu: Annotated[str | None, typer.Option("--chuc-vu", help="Chức vụ người ký.")] = None,
     force: Annotated[bool, typer.Option("--force", "-f", help="Ghi đè nếu tệp đã có.")] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--mau", help="Thư mục chứa tệp mẫu moi.yaml.j2 riêng của cơ quan."),
+    ] = None,
     interactive: Annotated[
         bool | None,
         typer.Option(
@@ -213,10 +217,13 @@ def new_cmd(
         if value is not None:
             setattr(basics, key, value)
     try:
-        text = skeleton(basics, file.name)
+        text = skeleton(basics, file.name, templates)
         write_atomic(file, text.encode("utf-8"))
     except OSError as exc:
         err.print(f"{file}: không ghi được tệp ({exc.strerror})", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    except TemplateProblem as exc:
+        err.print(f"lỗi mẫu tệp: {exc}", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID) from None
     out.print(f"đã tạo {file}. Sửa nội dung rồi chạy: kehoach render {file}", markup=False)
 

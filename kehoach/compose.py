@@ -43,6 +43,11 @@ _BODY_PREFIXES = {
 }
 
 
+def is_keep_line(text: str) -> bool:
+    """`Lưu: VT, VP` / `Lưu VT` is the archive line (NN-3); `Lưu trữ lịch sử tỉnh` is not."""
+    return re.match(r"^[-–\s]*Lưu\s*(:|VT\b)", text) is not None
+
+
 def lower_first(text: str) -> str:
     """`Triển khai …` → `triển khai …`, leaving acronyms (`UBND …`) alone."""
     if len(text) > 1 and text[1].isupper():
@@ -155,7 +160,8 @@ class _Composer:
         if isinstance(part, ToChucThucHien):
             for assignment in part.phan_cong:
                 first, *rest = assignment.nhiem_vu or [""]
-                line = self.w("phan_cong", assignment.don_vi, first)
+                unit = _TRAILING_PUNCT.sub("", assignment.don_vi)
+                line = self.w("phan_cong", unit, first)
                 self.para(Role.ITEM, line, prefix=f"{counter + 1}. ")
                 counter += 1
                 for text in rest:
@@ -223,10 +229,10 @@ class _Composer:
         lines = []
         for raw in self.spec.noi_nhan:
             text = _TRAILING_PUNCT.sub("", _LEADING_DASH.sub("", raw))
-            if re.match(r"Lưu\b", text):
+            if is_keep_line(text):
                 keep_line = text
             elif text:
-                lines.append(f"- {text};")
+                lines.append(f"- {plain(text)};")
         if keep_line is None:
             unit = self.spec.luu
             if unit:
@@ -259,7 +265,8 @@ class _Composer:
             ),
         )
         # TL-2: sentence case, so only the first line starts with a capital.
-        summary = [upper_first(spec.trich_yeu[0]), *spec.trich_yeu[1:]]
+        # Emphasis markers would print literally in these all-bold/all-plain lines.
+        summary = [upper_first(plain(spec.trich_yeu[0])), *map(plain, spec.trich_yeu[1:])]
         return Document(
             header=header,
             type_name=self.w("ten_loai"),
@@ -267,7 +274,10 @@ class _Composer:
             blocks=self.blocks,
             recipients_label=self.w("nhan_noi_nhan"),
             recipients=self.recipients(),
-            signature=Signature(spec.nguoi_ky.authority_lines(), spec.nguoi_ky.ho_ten),
+            signature=Signature(
+                [plain(line) for line in spec.nguoi_ky.authority_lines()],
+                plain(spec.nguoi_ky.ho_ten),
+            ),
             page=page,
             title=f"{self.w('ten_loai')} {plain(' '.join(summary))}",
             author=" ".join(spec.co_quan.ten),

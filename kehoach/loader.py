@@ -30,7 +30,6 @@ _YAML_PROBLEMS = {
     " (thiếu dấu cách sau ':' ở dòng trước, hoặc văn bản có ':' cần đặt trong dấu nháy)",
     "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
     "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
-    "found undefined alias": "tham chiếu (*alias) chưa được định nghĩa",
     "found unexpected end of stream": "tệp kết thúc khi chuỗi trong dấu nháy chưa đóng",
     "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi dấu nháy kép",
     "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML (bỏ dấu '---' thừa)",
@@ -38,12 +37,27 @@ _YAML_PROBLEMS = {
 }
 
 
-def _translate(problem: str | None) -> str:
+def _translate(problem: str | None, context: str | None = None) -> str:
     if not problem:
         return "cú pháp YAML không hợp lệ"
+    if context == "while scanning an alias" or problem.startswith("found undefined alias"):
+        return (
+            "văn bản bắt đầu bằng '*' bị YAML hiểu là tham chiếu;"
+            " đặt cả văn bản trong dấu nháy kép, hoặc viết sau '>-' ở dòng riêng"
+        )
+    if problem.startswith("expected <block end>, but found '<scalar>'"):
+        return (
+            "sau chuỗi trong dấu nháy còn chữ (văn bản bắt đầu bằng dấu nháy?);"
+            " đặt cả văn bản trong dấu nháy đơn '…', hoặc viết sau '>-' ở dòng riêng"
+        )
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return vietnamese
+    if "that cannot start any token" in problem:
+        return (
+            f"ký tự {problem.split('character ')[1].split(' that')[0]} không được đứng đầu văn bản;"
+            " đặt cả văn bản trong dấu nháy kép"
+        )
     if problem.startswith("expected <block end>") or problem.startswith("expected <block"):
         return "thụt lề không khớp với các dòng phía trên (kiểm tra số dấu cách đầu dòng)"
     if problem.startswith("did not find expected"):
@@ -164,7 +178,7 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
         loaded.diagnostics.append(
             Diagnostic(
                 Severity.ERROR,
-                _translate(exc.problem),
+                _translate(exc.problem, exc.context),
                 file,
                 _pos(mark) if mark else None,
                 hint="sửa cú pháp YAML ở vị trí này rồi chạy lại",

@@ -144,7 +144,7 @@ class NgayBanHanh(Base):
 
 
 def _parse_date(value: Any) -> Any:
-    if isinstance(value, (NgayBanHanh, dict)):
+    if isinstance(value, NgayBanHanh):
         return value
     if isinstance(value, dt.date):
         return {"nam": value.year, "thang": value.month, "ngay": value.day}
@@ -215,8 +215,13 @@ class Muc(Base):
                 "tách thành hai mục riêng trong danh sách",
                 field="doan",
             )
-        if self.doan is None and not (self.tieu_de or self.noi_dung or self.muc):
-            raise rule_error(None, "mục trống", "thêm noi_dung, tieu_de hoặc muc con; hoặc xóa mục")
+        if self.doan is None and not (self.tieu_de or self.noi_dung):
+            raise rule_error(
+                None,
+                "mục chưa có tieu_de hoặc noi_dung"
+                + (" (các mục con 'muc' cần một mục cha có chữ)" if self.muc else ""),
+                "thêm tieu_de (tiêu đề đậm) hoặc noi_dung cho mục này",
+            )
         return self
 
 
@@ -458,6 +463,18 @@ class KeHoach(Base):
     luu: Text | None = None
     nguoi_ky: NguoiKy
     trinh_bay: TrinhBay = Field(default_factory=TrinhBay)
+
+    @field_validator("trich_yeu")
+    @classmethod
+    def _summary(cls, value: list[str]) -> list[str]:
+        # TL-2: "V/v" belongs to công văn only; a Kế hoạch names its type instead.
+        if re.match(r"^\s*V/v\b", value[0], re.IGNORECASE):
+            raise rule_error(
+                "TL-2",
+                "trích yếu của Kế hoạch không bắt đầu bằng 'V/v' (chỉ công văn mới dùng)",
+                "bỏ 'V/v', ví dụ: 'Triển khai công tác … năm 2026'",
+            )
+        return value
 
     @field_validator("so")
     @classmethod

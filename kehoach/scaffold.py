@@ -15,7 +15,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from kehoach.compose import body_name_in_text
 from kehoach.model import upper_vi
-from kehoach.wording import builtin_template_dir
+from kehoach.wording import TemplateProblem, builtin_template_dir
 
 SKELETON = "moi.yaml.j2"
 
@@ -47,12 +47,16 @@ def skeleton(basics: Basics, file_name: str, template_dir: Path | None = None) -
         keep_trailing_newline=True,
     )
     env.filters["yq"] = _yaml_string
+    try:
+        template = env.get_template(SKELETON)
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(f"{SKELETON}: {exc}") from exc
     co_quan = upper_vi(basics.co_quan)
     if "..." in basics.trich_yeu:
         trich_yeu = basics.trich_yeu
     else:
         trich_yeu = basics.trich_yeu[:1].upper() + basics.trich_yeu[1:]
-    return env.get_template(SKELETON).render(
+    return template.render(
         co_quan=co_quan,
         chu_quan=upper_vi(basics.chu_quan),
         viet_tat=basics.viet_tat,

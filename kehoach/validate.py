@@ -17,9 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kehoach.compose import body_name_in_text, is_keep_line
 from kehoach.diagnostics import Diagnostic, Report, Severity
 from kehoach.loader import KeyPath, Loaded, format_path, load_file, load_text
-from kehoach.model import KeHoach, Muc, Phan, ToChucThucHien
+from kehoach.model import KeHoach, Muc, MucDichYeuCau, Phan, ToChucThucHien
 
 _TYPE_MESSAGES = {
     "string_type": "phải là văn bản",
@@ -247,13 +248,21 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
                 "viết 'Căn cứ <loại văn bản> số … ngày … của … về …'",
             )
     for part, path in _parts(spec):
-        items = list(part.muc)
+        yield from _typed_number(loaded, part.tieu_de or "", (*path, "tieu_de"))
+        # (items, key path, numbering level of the first item: 1 = "1.", 2 = "a)", 3 = "-")
+        groups = [(part.muc, (*path, "muc"), 1)]
+        if isinstance(part, MucDichYeuCau):
+            groups += [
+                (part.muc_dich, (*path, "muc_dich"), 3),
+                (part.yeu_cau, (*path, "yeu_cau"), 3),
+            ]
         if isinstance(part, ToChucThucHien):
             for j, assignment in enumerate(part.phan_cong):
-                yield from _typed_number(
-                    loaded, assignment.don_vi, (*path, "phan_cong", j, "don_vi")
-                )
-        for item, item_path, depth in _items(items, (*path, "muc"), 1):
+                unit_path = (*path, "phan_cong", j)
+                yield from _typed_number(loaded, assignment.don_vi, (*unit_path, "don_vi"))
+                groups.append((assignment.muc, (*unit_path, "muc"), 2))
+        walk = (x for items, base, level in groups for x in _items(items, base, level))
+        for item, item_path, depth in walk:
             texts = [("tieu_de", item.tieu_de)] if item.tieu_de else []
             if item.noi_dung:
                 key: str | int = "noi_dung"
@@ -313,7 +322,7 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             "KT-6",
             "bỏ thay_mat; cấp phó ký thì dùng ky_thay",
         )
-    keep_lines = [i for i, r in enumerate(spec.noi_nhan) if r.lstrip("- ").startswith("Lưu")]
+    keep_lines = [i for i, r in enumerate(spec.noi_nhan) if is_keep_line(r)]
     if len(spec.noi_nhan) == len(keep_lines):
         yield _warn(
             loaded,
@@ -330,15 +339,23 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             "NN-3",
             "giữ một trong hai: dòng 'Lưu: …' trong noi_nhan hoặc khóa luu",
         )
-    for i in keep_lines:
-        text = spec.noi_nhan[i].lstrip("- ")
-        if not re.match(r"Lưu\s*:\s*VT\b", text):
-            yield _warn(
-                loaded,
-                ("noi_nhan", i),
-                f"dòng '{text}' phải có dạng 'Lưu: VT, <đơn vị>.'",
-                "NN-3",
-            )
+    for i in keep_lines[:-1]:
+        yield _warn(
+            loaded,
+            ("noi_nhan", i),
+            "có nhiều dòng 'Lưu'; chỉ dòng cuối cùng được dùng",
+            "NN-3",
+            "gộp thành một dòng, ví dụ 'Lưu: VT, VP'",
+        )
+    needs_name = spec.loi_dan is None or spec.ket_luan is None
+    if needs_name and spec.co_quan.ten_goi is None and body_name_in_text(spec.co_quan.ten) is None:
+        yield _warn(
+            loaded,
+            ("co_quan",),
+            "không tự suy ra được cách gọi cơ quan trong câu văn (lời dẫn, đoạn kết mặc định)",
+            "VH-9",
+            "thêm co_quan.ten_goi, ví dụ: ten_goi: Sở Giáo dục và Đào tạo",
+        )
     if "Hồ Chí Minh" in spec.dia_danh and not spec.dia_danh.startswith("Thành phố"):
         yield _warn(
             loaded,

@@ -210,3 +210,23 @@ def test_signature_shapes_of_section_9_2() -> None:
         spec, report = validate_text(text + "nguoi_ky:\n  " + signer + "\n  ho_ten: Trần Văn B\n")
         assert spec is not None, [d.format() for d in report.items]
         assert compose(spec).signature.authority == lines
+
+
+def test_keep_line_and_unit_punctuation_by_construction() -> None:
+    d = doc("""
+        noi_nhan:
+          - Lưu trữ lịch sử tỉnh
+          - "Lưu: VP"
+        to_chuc_thuc_hien:
+          phan_cong:
+            - don_vi: "Phòng Văn hóa - Xã hội:"
+              nhiem_vu: Chủ trì
+        """)
+    assert d.recipients == ["- Lưu trữ lịch sử tỉnh;", "- Lưu: VT, VP."]
+    assert "1. Phòng Văn hóa - Xã hội: Chủ trì" in [b.text for b in d.blocks]
+
+
+def test_emphasis_markers_never_print_in_plain_lines() -> None:
+    spec, _ = validate_text(BASE.replace("Triển khai công tác", "Triển khai *công tác*"))
+    assert spec is not None
+    assert compose(spec).summary == ["Triển khai công tác dân vận năm 2026"]

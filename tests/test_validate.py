@@ -250,9 +250,44 @@ def test_KT6_collective_body_without_TM() -> None:
     assert "KT-6" in warning_rules(VALID.replace("  thay_mat: ỦY BAN NHÂN DÂN\n", ""))
 
 
-def test_NN3_keep_line_without_VT_warned() -> None:
-    text = VALID.replace("  - Thường trực Đảng ủy", "  - Thường trực Đảng ủy\n  - 'Lưu: VP'")
-    assert "NN-3" in warning_rules(text)
+def test_NN3_several_keep_lines_warned() -> None:
+    text = VALID.replace(
+        "  - Thường trực Đảng ủy", "  - Thường trực Đảng ủy\n  - 'Lưu: VP'\n  - Lưu VT"
+    )
+    assert warning_rules(text).count("NN-3") == 1
+
+
+def test_archive_recipient_is_not_the_keep_line() -> None:
+    text = VALID.replace("  - Thường trực Đảng ủy", "  - Lưu trữ lịch sử tỉnh")
+    assert warning_rules(text) == []
+
+
+def test_item_with_only_subitems_is_an_error() -> None:
+    d = only(VALID.replace("    - Tuyên truyền", "    - muc: [Con]"))
+    assert d.key_path == "nhiem_vu.muc[1]" and at(d) == (10, 7)
+
+
+def test_TL2_summary_without_vv() -> None:
+    d = only(VALID.replace("trich_yeu: Triển khai", "trich_yeu: V/v triển khai"))
+    assert d.rule == "TL-2" and at(d) == (7, 12)
+
+
+def test_DD4_date_cannot_bypass_checks_as_a_mapping() -> None:
+    d = only(VALID.replace("ngay: 05/02/2026", "ngay:\n  nam: 2026\n  thang: 2\n  ngay: 31"))
+    assert d.rule == "DD-4"
+
+
+def test_VH9_body_name_needed_for_default_wording() -> None:
+    text = (
+        VALID.replace("ỦY BAN NHÂN DÂN XÃ AN PHÚ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+        .replace("  thay_mat: ỦY BAN NHÂN DÂN\n  ky_thay", "  ky_thay")
+        .replace("CHỦ TỊCH", "GIÁM ĐỐC")
+    )
+    assert warning_rules(text) == ["VH-9"]
+    with_name = text.replace(
+        "  viet_tat: UBND", "  viet_tat: SGDĐT\n  ten_goi: Sở Giáo dục và Đào tạo"
+    )
+    assert warning_rules(with_name) == []
 
 
 def test_file_problems(tmp_path: Path) -> None:
