@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 MM_PER_PT = 25.4 / 72
 TWIPS_PER_MM = 1440 / 25.4
@@ -58,3 +59,40 @@ def wrap_lines(
 
 def mm_to_twips(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
+
+
+def balanced_lines(
+    text: str, size_pt: float, width_mm: float, *, bold: bool = False, italic: bool = False
+) -> list[str]:
+    """As few lines as greedy wrapping needs, but as even as possible.
+
+    Centred titles and names read better as "SỞ GIÁO DỤC / VÀ ĐÀO TẠO" than as
+    "SỞ GIÁO DỤC VÀ ĐÀO / TẠO"; the line count never grows.
+    """
+    greedy = wrap_lines(text, size_pt, width_mm, bold=bold, italic=italic)
+    words = text.split()
+    count = len(greedy)
+    if count <= 1:
+        return greedy
+
+    def width(i: int, j: int) -> float:
+        return text_width_mm(" ".join(words[i:j]), size_pt, bold=bold, italic=italic)
+
+    @cache
+    def best(start: int, lines: int) -> tuple[float, tuple[int, ...]]:
+        if lines == 1:
+            return width(start, len(words)), ()
+        result: tuple[float, tuple[int, ...]] = (float("inf"), ())
+        for cut in range(start + 1, len(words) - lines + 2):
+            first = width(start, cut)
+            if first > width_mm:
+                break
+            rest, cuts = best(cut, lines - 1)
+            result = min(result, (max(first, rest), (cut, *cuts)))
+        return result
+
+    widest, cuts = best(0, count)
+    if widest > width_mm:
+        return greedy
+    bounds = [0, *cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in pairwise(bounds)]

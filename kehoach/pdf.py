@@ -296,7 +296,7 @@ def docx_to_pdf(
     if timeout is None:
         timeout = default_timeout(len(inputs))
 
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()  # the converters run in other working directories
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".kehoach-pdf-", dir=out))
     profile = Path(tempfile.mkdtemp(prefix="kehoach-lo-"))
@@ -389,7 +389,7 @@ def pdf_to_png(
     if dpi <= 0:
         raise ValueError(f"dpi must be positive, got {dpi}")
     exe = require_poppler_tool("pdftoppm")
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()  # pdftoppm runs with cwd=work; relative paths break
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".kehoach-png-", dir=out))
     try:

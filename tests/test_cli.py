@@ -13,6 +13,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from typer.testing import CliRunner
 
+from kehoach.check import check_docx
 from kehoach.cli import app
 
 runner = CliRunner()
@@ -29,6 +30,12 @@ nguoi_ky:
   chuc_vu: CHỦ TỊCH
   ho_ten: Nguyễn Văn An
 """
+
+
+def assert_conforms(path: Path) -> None:
+    """Every document the suite renders passes `kehoach check` (issue 3)."""
+    errors = [f for f in check_docx(path) if f.severity == "error"]
+    assert errors == [], [f"{f.rule}: {f.message} @ {f.where}" for f in errors]
 
 
 def invoke(*args: str):  # type: ignore[no-untyped-def]
@@ -57,6 +64,7 @@ def test_render_writes_docx(tmp_path: Path) -> None:
     out = tmp_path / "phu-phong-2024.docx"
     assert docx.Document(str(out)).tables[0].cell(0, 1).paragraphs[0].text.startswith("CỘNG HÒA")
     assert [p.name for p in tmp_path.iterdir()] == ["phu-phong-2024.docx"]  # no temp files left
+    assert_conforms(out)
 
 
 def test_render_batch_writes_nothing_when_one_file_is_bad(tmp_path: Path) -> None:
@@ -96,6 +104,7 @@ def test_render_with_office_templates(tmp_path: Path) -> None:
     assert invoke("render", str(spec), "-o", str(tmp_path), "--mau", str(mau)).exit_code == 0
     texts = [p.text for p in docx.Document(str(tmp_path / "hoi-an-2024.docx")).paragraphs]
     assert any(t.endswith("PHÂN CÔNG THỰC HIỆN") for t in texts)
+    assert_conforms(tmp_path / "hoi-an-2024.docx")
 
 
 def test_render_with_broken_template_fails_cleanly(tmp_path: Path) -> None:
@@ -141,6 +150,7 @@ def test_new_writes_valid_skeleton(tmp_path: Path) -> None:
     assert "ngay: 2026" in text and "# " in text
     assert invoke("validate", str(target)).exit_code == 0
     assert invoke("render", str(target), "-o", str(tmp_path)).exit_code == 0
+    assert_conforms(tmp_path / "kh.docx")
 
 
 def test_new_never_overwrites_without_force(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from pdf_support import rendered_samples, require_libreoffice
+from pdf_support import make_sample_docx, rendered_samples, require_libreoffice
 
 from kehoach import pdf
 from kehoach.pdf import ConversionError, docx_to_pdf, find_soffice, pdf_to_png
@@ -241,3 +241,14 @@ def test_png_of_corrupt_pdf_is_an_error(tmp_path):
     with pytest.raises(ConversionError, match="pdftoppm không xuất được ảnh"):
         pdf_to_png(bad, out)
     assert list(out.iterdir()) == []
+
+
+def test_png_into_relative_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kehoach render kh.yaml --png` writes next to the spec: a relative "." directory."""
+    require_libreoffice()
+    docx_file = make_sample_docx(tmp_path, body_paragraphs=3, name="rel")
+    monkeypatch.chdir(tmp_path)
+    (pdf,) = docx_to_pdf([Path("rel.docx")], Path("."))
+    images = pdf_to_png(pdf, Path("."))
+    assert [p.name for p in images] == ["rel-1.png"]
+    assert (tmp_path / "rel-1.png").exists() and docx_file.exists()
