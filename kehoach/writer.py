@@ -170,8 +170,16 @@ class _Writer:
         total = self.page.text_width + 2 * cm
         quoc_hieu = text_width_mm(nd30.QUOC_HIEU, S.quoc_hieu, bold=True)
         # H-5, H-6: the right column always holds the Quốc hiệu on one line.
-        right = max(total * G.header_right_share, quoc_hieu + 2 * cm + 2)
+        right_min = quoc_hieu + 2 * cm + 2
+        right = max(total * G.header_right_share, right_min)
         left = max(total - right, G.header_left_min)
+        # A body name a little too long for the left column gets the room the right
+        # column can spare rather than a line break (CQ-4 allows breaks; fewer read better).
+        widths = [text_width_mm(t, S.agency, bold=False) for t in h.superior]
+        widths += [text_width_mm(t, S.agency, bold=True) for t in h.body]
+        room = total - right_min
+        fitting = [w + 2 * cm + 1 for w in widths if w + 2 * cm + 1 <= room]
+        left = max([left, *fitting])
         right = total - left
         table = self.doc.add_table(rows=2, cols=2)
         ooxml.table_geometry(table, [left, right], cm)
