@@ -7,7 +7,9 @@ The output is byte-stable: the same model always gives the same bytes.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
 import os
 import tempfile
@@ -17,6 +19,7 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
@@ -30,6 +33,21 @@ from kehoach.metrics import balanced_lines, text_width_mm
 G = nd30.GEOMETRY
 S = nd30.SIZES
 _BODY_BREAK_AFTER = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+
+
+@functools.lru_cache(maxsize=64)
+def _run_properties(size: float, bold: bool, italic: bool):  # type: ignore[no-untyped-def]
+    """A prototype w:rPr per format; runs get copies (python-docx's setters are slow)."""
+    element = OxmlElement("w:rPr")
+    ooxml.set_font(element, nd30.FONT)
+    for flag, tag in ((bold, "w:b"), (italic, "w:i")):
+        if flag:
+            element.append(OxmlElement(tag))
+    for tag in ("w:sz", "w:szCs"):
+        half_points = OxmlElement(tag)
+        half_points.set(qn("w:val"), str(round(size * 2)))
+        element.append(half_points)
+    return element
 
 
 class _Writer:
@@ -48,11 +66,12 @@ class _Writer:
 
     @staticmethod
     def format_run(run: Run, size: float, bold: bool = False, italic: bool = False) -> None:
-        rpr = run._r.get_or_add_rPr()
-        ooxml.set_font(rpr, nd30.FONT)  # F-1, F-5
-        run.font.size = Pt(size)
-        run.font.bold = bold or None
-        run.font.italic = italic or None
+        """Times New Roman on all four slots (F-1, F-5), size, bold, italic — on the run
+        itself, so text pasted into another document keeps its form."""
+        existing = run._r.rPr
+        if existing is not None:
+            run._r.remove(existing)
+        run._r.insert(0, copy.deepcopy(_run_properties(size, bold, italic)))
 
     @staticmethod
     def tight(paragraph: Paragraph, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER) -> None:
