@@ -20,6 +20,16 @@ from dataclasses import dataclass, field
 
 from .ooxml import A_NS, Element, int_attr, on_off, w, wattr
 
+
+def _first_in(levels: list[Element], tag: str) -> Element | None:
+    """The nearest level (direct formatting first, document defaults last) that sets ``tag``."""
+    for level in levels:
+        found = level.find(w(tag))
+        if found is not None:
+            return found
+    return None
+
+
 DEFAULT_SIZE_PT = 10.0  # ECMA-376: text with no size anywhere is 10 pt
 DEFAULT_CELL_MARGIN = 108  # twips; Word's built-in left/right cell margin
 AUTOSPACING_TWIPS = 280  # Word renders before/afterAutospacing as 14 pt
@@ -233,11 +243,7 @@ class StyleSheet:
         levels = [lv for lv in levels if lv is not None]
 
         def first(tag: str) -> Element | None:
-            for lv in levels:
-                el = lv.find(w(tag))
-                if el is not None:
-                    return el
-            return None
+            return _first_in(levels, tag)
 
         def toggle(tag: str) -> bool:
             if direct is not None:
@@ -353,11 +359,7 @@ class StyleSheet:
         levels = [lv for lv in levels if lv is not None]
 
         def first(tag: str) -> Element | None:
-            for lv in levels:
-                el = lv.find(w(tag))
-                if el is not None:
-                    return el
-            return None
+            return _first_in(levels, tag)
 
         def group(tag: str, attrs: tuple[str, ...]) -> Element | None:
             """Nearest element of ``tag`` that sets any of ``attrs`` (attribute-level merge)."""
