@@ -7,6 +7,7 @@ any input has an error, and no traceback ever reaches the user.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,10 +17,10 @@ from rich.console import Console
 
 from kehoach import cli_i18n
 from kehoach.api import output_path, to_docx_bytes
-from kehoach.diagnostics import Report, Severity
+from kehoach.diagnostics import Report, Severity, os_error_text
 from kehoach.model import KeHoach
 from kehoach.scaffold import Basics, skeleton
-from kehoach.validate import validate_file
+from kehoach.validate import validate_file, validate_text
 from kehoach.wording import TemplateProblem
 from kehoach.writer import write_atomic
 
@@ -31,12 +32,14 @@ app = typer.Typer(
     name="kehoach",
     help="Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML.",
     no_args_is_help=True,
+    options_metavar="[TÙY CHỌN]",
+    subcommand_metavar="LỆNH [THAM SỐ]...",
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)  # never hard-wrap paths and messages
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _print_report(report: Report) -> None:
@@ -99,13 +102,20 @@ def render_cmd(
         err.print(_summary(reports) + "; không ghi tệp nào.", style="bold red")
         raise typer.Exit(EXIT_INVALID)
     if templates is not None and not (templates / "ke_hoach.j2").is_file():
-        err.print(f"{templates}: không có tệp mẫu ke_hoach.j2", style="red")
+        err.print(f"{templates}: không có tệp mẫu ke_hoach.j2", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID)
+    targets = [(path, output_path(path, output)) for path, _ in specs]
+    problems = target_problems(targets)
+    if problems:
+        for problem in problems:
+            err.print(problem, style="red", markup=False)
+        err.print("không ghi tệp nào.", style="bold red")
         raise typer.Exit(EXIT_INVALID)
     # Compose everything before writing anything: a template error must not leave half a batch.
     try:
         documents = [
-            (output_path(path, output), to_docx_bytes(spec, templates=templates))
-            for path, spec in specs
+            (target, to_docx_bytes(spec, templates=templates))
+            for (_, target), (_, spec) in zip(targets, specs, strict=True)
         ]
     except TemplateProblem as exc:
         err.print(f"lỗi mẫu câu chữ: {exc}", style="red", markup=False)
@@ -115,12 +125,39 @@ def render_cmd(
         try:
             write_atomic(target, data)
         except OSError as exc:
-            err.print(f"{target}: không ghi được tệp ({exc.strerror})", style="red", markup=False)
+            err.print(
+                f"{target}: không ghi được tệp ({os_error_text(exc)})", style="red", markup=False
+            )
             raise typer.Exit(EXIT_INVALID) from None
         out.print(f"đã ghi {target}", markup=False)
         written.append(target)
     if pdf or png:
         _export_pages(written, pdf=pdf, png=png)
+
+
+def target_problems(targets: list[tuple[Path, Path]]) -> list[str]:
+    """Everything that would stop a write, found before the first file is written."""
+    problems = []
+    seen: dict[Path, Path] = {}
+    for source, target in targets:
+        key = target.resolve()
+        if key in seen:
+            problems.append(
+                f"{seen[key]} và {source} cùng ghi ra {target}; đổi tên một tệp hoặc xuất riêng"
+            )
+            continue
+        seen[key] = source
+        if target.is_dir():
+            problems.append(f"{target}: đã có một thư mục trùng tên tệp cần ghi")
+            continue
+        folder = target.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            problems.append(f"{folder}: không phải thư mục, không ghi được {target}")
+        elif not os.access(folder, os.W_OK):
+            problems.append(f"{folder}: không có quyền ghi vào thư mục này")
+    return problems
 
 
 def _export_pages(docx_files: list[Path], *, pdf: bool, png: bool) -> None:
@@ -218,9 +255,21 @@ def new_cmd(
             setattr(basics, key, value)
     try:
         text = skeleton(basics, file.name, templates)
+        # What the user typed must give a file that validates; say why before writing.
+        _, report = validate_text(text, file)
+        if not report.ok:
+            err.print("thông tin đã nhập chưa hợp lệ; chưa ghi tệp:", style="red")
+            for diagnostic in report.errors:
+                line = f"  {diagnostic.key_path}: {diagnostic.message}"
+                err.print(
+                    line + (f" → {diagnostic.hint}" if diagnostic.hint else ""),
+                    style="red",
+                    markup=False,
+                )
+            raise typer.Exit(EXIT_INVALID)
         write_atomic(file, text.encode("utf-8"))
     except OSError as exc:
-        err.print(f"{file}: không ghi được tệp ({exc.strerror})", style="red", markup=False)
+        err.print(f"{file}: không ghi được tệp ({os_error_text(exc)})", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID) from None
     except TemplateProblem as exc:
         err.print(f"lỗi mẫu tệp: {exc}", style="red", markup=False)

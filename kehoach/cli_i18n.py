@@ -88,6 +88,14 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def install() -> None:
+    """Best effort: a typer release that moved its internals keeps working, in English."""
+    try:
+        _install()
+    except Exception:
+        return
+
+
+def _install() -> None:
     # typer vendors its own copy of click (typer._click); patch every module of both.
     for package_name in _PACKAGES:
         try:
@@ -118,7 +126,8 @@ def install() -> None:
         "DEFAULT_STRING",
         "REQUIRED_LONG_STRING",
     ):
-        setattr(rich_utils, constant, _(getattr(rich_utils, constant)))
+        if hasattr(rich_utils, constant):
+            setattr(rich_utils, constant, _(getattr(rich_utils, constant)))
     _patch_vendored_click()
     # A "<bool>"/"<path>" type column means nothing to a clerk; the help text says it all.
     core = importlib.import_module("typer.core")

@@ -45,7 +45,7 @@ _BODY_PREFIXES = {
 
 def is_keep_line(text: str) -> bool:
     """`Lưu: VT, VP` / `Lưu VT` is the archive line (NN-3); `Lưu trữ lịch sử tỉnh` is not."""
-    return re.match(r"^[-–\s]*Lưu\s*(:|VT\b)", text) is not None
+    return re.match(r"^[-–\s]*Lưu\s*(:|VT\b)", text, re.IGNORECASE) is not None
 
 
 def lower_first(text: str) -> str:
@@ -239,7 +239,7 @@ class _Composer:
                 unit = re.sub(r"^VT\s*,?\s*", "", _TRAILING_PUNCT.sub("", unit))
             keep_line = self.w("luu", unit or "")
         else:
-            rest = re.sub(r"^Lưu\s*:?\s*", "", keep_line)
+            rest = re.sub(r"^Lưu\s*:?\s*", "", keep_line, flags=re.IGNORECASE)
             rest = re.sub(r"^VT\b\s*,?\s*", "", rest)
             keep_line = self.w("luu", rest)
         lines.append(f"- {_TRAILING_PUNCT.sub('', keep_line)}.")

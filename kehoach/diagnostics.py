@@ -6,6 +6,7 @@ of a file at once, in the `file:line:column` form editors and terminals understa
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -91,3 +92,21 @@ class SpecError(Exception):
         self.report = report
         lines = [d.format() for d in report.errors]
         super().__init__("\n".join(lines) or "spec không hợp lệ")
+
+
+_ERRNO_TEXT = {
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.ENOENT: "không tồn tại",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EEXIST: "đã có một tệp trùng tên",
+    errno.ENOSPC: "hết dung lượng đĩa",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """The operating system's reason, in Vietnamese where we know it."""
+    return _ERRNO_TEXT.get(exc.errno or -1, exc.strerror or str(exc))

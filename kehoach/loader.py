@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kehoach.diagnostics import Diagnostic, Position, Severity
+from kehoach.diagnostics import Diagnostic, Position, Severity, os_error_text
 
 KeyPath = tuple[str | int, ...]
 
@@ -116,7 +116,7 @@ class _Builder:
             raise _TooLarge(node)
         self.loaded.value_pos.setdefault(path, _pos(node.start_mark))
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in NULLS:
+            if not node.style and node.value in NULLS:  # libyaml marks plain as "", PyYAML None
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
@@ -178,6 +178,24 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
             node = yaml.compose(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (control characters, U+FFFE …): say which and where.
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        character = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
+        loaded.diagnostics.append(
+            Diagnostic(
+                Severity.ERROR,
+                f"tệp có ký tự điều khiển không hợp lệ (U+{character:04X})",
+                file,
+                Position(line, column),
+                hint="xóa ký tự này (thường do sao chép từ phần mềm khác)",
+            )
+        )
+        return loaded
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loaded.diagnostics.append(
@@ -190,7 +208,7 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
             )
         )
         return loaded
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+    except yaml.YAMLError as exc:  # unmarked errors: no position to give
         loaded.diagnostics.append(Diagnostic(Severity.ERROR, _translate(str(exc)), file))
         return loaded
     if node is None:
@@ -230,7 +248,7 @@ def load_file(path: Path) -> Loaded:
     except IsADirectoryError:
         return _fail(path, "đây là thư mục, không phải tệp YAML", None)
     except OSError as exc:
-        return _fail(path, f"không đọc được tệp ({exc.strerror})", None)
+        return _fail(path, f"không đọc được tệp ({os_error_text(exc)})", None)
     if len(raw) > MAX_BYTES:
         return _fail(path, f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_BYTES:,})", None)
     try:

@@ -8,6 +8,7 @@ text above them (TN-3, CQ-5, TL-3). Kerning is ignored, as in nd30-spec §19.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
@@ -45,7 +46,7 @@ def wrap_lines(
     """Greedy word wrap as a word processor does it, for predicting line breaks."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _words(text):
         candidate = f"{current} {word}" if current else word
         if current and text_width_mm(candidate, size_pt, bold=bold, italic=italic) > width_mm:
             lines.append(current)
@@ -55,6 +56,11 @@ def wrap_lines(
     if current:
         lines.append(current)
     return lines
+
+
+def _words(text: str) -> list[str]:
+    """Split where a line may break: ASCII white space, never a no-break space."""
+    return [w for w in re.split(r"[ \t\r\n]+", text) if w]
 
 
 def mm_to_twips(mm: float) -> int:
@@ -70,7 +76,7 @@ def balanced_lines(
     "SỞ GIÁO DỤC VÀ ĐÀO / TẠO"; the line count never grows.
     """
     greedy = wrap_lines(text, size_pt, width_mm, bold=bold, italic=italic)
-    words = text.split()
+    words = _words(text)
     count = len(greedy)
     if count <= 1:
         return greedy

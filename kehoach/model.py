@@ -36,6 +36,9 @@ def rule_error(
 
 _SPEC_KEY = re.compile(r"[a-z_][a-z0-9_]*")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# Characters an XML document cannot hold (Word would refuse the file).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MIN_YEAR, MAX_YEAR = 1945, 2100
 
 
 def colon_text(value: Any) -> Any:
@@ -55,9 +58,16 @@ def _nfc(value: Any) -> Any:
     # F-2: store text precomposed, whatever the editor produced.
     value = colon_text(value)
     if isinstance(value, str):
+        bad = _NOT_XML.search(value)
+        if bad:
+            raise rule_error(
+                None,
+                f"văn bản có ký tự điều khiển không in được (U+{ord(bad.group()):04X})",
+                "xóa ký tự này (thường do sao chép từ phần mềm khác)",
+            )
         # Fold line breaks and runs of spaces, but keep no-break spaces (U+00A0) the user
-        # typed to hold words together on one line.
-        return unicodedata.normalize("NFC", _SPACES.sub(" ", value).strip(" "))
+        # typed inside the text to hold words together; text of spaces only is empty.
+        return unicodedata.normalize("NFC", _SPACES.sub(" ", value).strip())
     return value
 
 
@@ -143,6 +153,16 @@ class NgayBanHanh(Base):
         return dt.date(self.nam, self.thang, self.ngay)
 
 
+def _year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise rule_error(
+            "DD-4",
+            f"năm {year} không hợp lệ",
+            f"năm ban hành viết đủ 4 chữ số, từ {MIN_YEAR} đến {MAX_YEAR}",
+        )
+    return year
+
+
 def _parse_date(value: Any) -> Any:
     if isinstance(value, NgayBanHanh):
         return value
@@ -156,7 +176,7 @@ def _parse_date(value: Any) -> Any:
         )
     text = value.strip()
     if re.fullmatch(r"\d{4}", text):
-        return {"nam": int(text)}
+        return {"nam": _year(int(text))}
     day = month = year = None
     if m := _VN_DATE.fullmatch(text):
         day, month, year = (int(g) for g in m.groups())
@@ -169,6 +189,7 @@ def _parse_date(value: Any) -> Any:
             "viết ngày/tháng/năm (15/3/2024), năm-tháng-ngày (2024-03-15),"
             " hoặc chỉ năm (2024) để để trống ngày tháng cho văn thư",
         )
+    _year(year)
     if not 1 <= month <= 12:
         raise rule_error("DD-4", f"tháng {month} không tồn tại", "tháng phải từ 1 đến 12")
     last = calendar.monthrange(year, month)[1]
@@ -463,6 +484,23 @@ class KeHoach(Base):
     luu: Text | None = None
     nguoi_ky: NguoiKy
     trinh_bay: TrinhBay = Field(default_factory=TrinhBay)
+
+    @field_validator("dia_danh")
+    @classmethod
+    def _place(cls, value: str) -> str:
+        # DD-2: the place name keeps its capitals (Phú Phong, Thành phố Hồ Chí Minh).
+        if not value[0].isupper():
+            raise rule_error(
+                "DD-2",
+                f"địa danh '{value}' phải viết hoa chữ cái đầu của tên riêng",
+                "ví dụ: "
+                + (
+                    " ".join(w.capitalize() for w in value.split())
+                    if value[0].isalpha()
+                    else "Phú Phong"
+                ),
+            )
+        return value
 
     @field_validator("trich_yeu")
     @classmethod

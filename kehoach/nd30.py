@@ -52,7 +52,6 @@ class Sizes:
     place_date_min: float = 13  # DD-8 fallback
     type_name: float = 14  # TL-1
     summary: float = 14  # TL-2
-    body: float = 14  # ND-1
     recipients_label: float = 12  # NN-1
     recipients: float = 11  # NN-2
     authority: float = 13  # KY-1

@@ -149,7 +149,3 @@ def cant_split(row: _Row) -> None:
     """The row never breaks across pages (Nơi nhận + signature stay together, NN-5)."""
     tr_pr = row._tr.get_or_add_trPr()
     _child(tr_pr, "w:cantSplit")
-
-
-def title_page(section_pr) -> None:  # type: ignore[no-untyped-def]
-    _child(section_pr, "w:titlePg")

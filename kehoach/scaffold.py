@@ -27,7 +27,7 @@ class Basics:
     co_quan: str = "ỦY BAN NHÂN DÂN XÃ ..."
     chu_quan: str = ""
     viet_tat: str = "UBND"
-    dia_danh: str = "..."
+    dia_danh: str = "Địa danh"
     nam: int = field(default_factory=lambda: dt.date.today().year)
     trich_yeu: str = "Triển khai thực hiện ... năm ..."
     nguoi_ky: str = "Nguyễn Văn A"

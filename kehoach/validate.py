@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +19,9 @@ from pydantic import BaseModel, ValidationError
 from kehoach.compose import body_name_in_text, is_keep_line
 from kehoach.diagnostics import Diagnostic, Report, Severity
 from kehoach.loader import KeyPath, Loaded, format_path, load_file, load_text
+from kehoach.metrics import text_width_mm
 from kehoach.model import KeHoach, Muc, MucDichYeuCau, Phan, ToChucThucHien
+from kehoach.nd30 import QUOC_HIEU, SIZES, place_date_line
 
 _TYPE_MESSAGES = {
     "string_type": "phải là văn bản",
@@ -64,8 +65,6 @@ def _find_model(annotation: Any) -> type[BaseModel] | None:
         found = _find_model(arg)
         if found is not None:
             return found
-    if isinstance(annotation, types.UnionType):  # pragma: no cover - covered by get_args
-        return None
     return None
 
 
@@ -249,6 +248,14 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             )
     for part, path in _parts(spec):
         yield from _typed_number(loaded, part.tieu_de or "", (*path, "tieu_de"))
+        if not _has_content(part):
+            yield _warn(
+                loaded,
+                path,
+                "phần này chưa có nội dung; chỉ có tiêu đề được in ra",
+                None,
+                "thêm mo_dau, muc hoặc ket; hoặc xóa phần này",
+            )
         # (items, key path, numbering level of the first item: 1 = "1.", 2 = "a)", 3 = "-")
         groups = [(part.muc, (*path, "muc"), 1)]
         if isinstance(part, MucDichYeuCau):
@@ -356,6 +363,16 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             "VH-9",
             "thêm co_quan.ten_goi, ví dụ: ten_goi: Sở Giáo dục và Đào tạo",
         )
+    date_line = place_date_line(spec.dia_danh, year, spec.ngay.thang, spec.ngay.ngay)
+    room = text_width_mm(QUOC_HIEU, SIZES.quoc_hieu, bold=True) + 2
+    if text_width_mm(date_line, SIZES.place_date_min, italic=True) > room:
+        yield _warn(
+            loaded,
+            ("dia_danh",),
+            "địa danh dài: dòng địa danh, ngày tháng sẽ xuống dòng dù đã giảm còn cỡ 13",
+            "DD-8",
+            "kiểm tra lại địa danh (tên đơn vị hành chính nơi cơ quan đóng trụ sở)",
+        )
     if "Hồ Chí Minh" in spec.dia_danh and not spec.dia_danh.startswith("Thành phố"):
         yield _warn(
             loaded,
@@ -372,6 +389,15 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             None,
             "thêm muc_dich_yeu_cau, nhiem_vu, to_chuc_thuc_hien",
         )
+
+
+def _has_content(part: Phan) -> bool:
+    extra = []
+    if isinstance(part, MucDichYeuCau):
+        extra = [*part.muc_dich, *part.yeu_cau]
+    if isinstance(part, ToChucThucHien):
+        extra = [*extra, *part.phan_cong]
+    return bool(part.mo_dau or part.muc or part.ket or extra)
 
 
 def _typed_number(loaded: Loaded, text: str, path: KeyPath) -> Iterator[Diagnostic]:

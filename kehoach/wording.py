@@ -43,32 +43,61 @@ class Wording:
     """Calls the macros of ``ke_hoach.j2``; a user directory may override the built-in one."""
 
     def __init__(self, template_dir: Path | None = None) -> None:
-        loaders: list[jinja2.BaseLoader] = []
-        if template_dir is not None:
-            loaders.append(jinja2.FileSystemLoader(str(template_dir)))
-        loaders.append(jinja2.FileSystemLoader(str(builtin_template_dir())))
-        self.env = ImmutableSandboxedEnvironment(
-            loader=jinja2.ChoiceLoader(loaders),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            keep_trailing_newline=False,
-        )
+        builtin = builtin_template_dir()
+        self.modules = []
+        # An office template may define only the macros it rewords; the rest come built in.
+        for directory in [template_dir, builtin] if template_dir is not None else [builtin]:
+            self.env = ImmutableSandboxedEnvironment(
+                loader=jinja2.FileSystemLoader([str(directory), str(builtin)]),
+                undefined=jinja2.StrictUndefined,
+                autoescape=False,
+                keep_trailing_newline=False,
+            )
+            self.modules.append(self._load())
+
+    def _load(self) -> Any:
         try:
-            self.module = self.env.get_template(TEMPLATE_NAME).module
+            return self.env.get_template(TEMPLATE_NAME).module
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(
-                f"{exc.filename or TEMPLATE_NAME}:{exc.lineno}: mẫu câu chữ sai cú pháp Jinja ({exc.message})"
+                f"{exc.filename or TEMPLATE_NAME}:{exc.lineno}: mẫu câu chữ sai cú pháp Jinja"
+                f" ({exc.message})"
             ) from exc
         except jinja2.TemplateNotFound as exc:
-            raise TemplateProblem(f"không tìm thấy mẫu câu chữ {TEMPLATE_NAME}") from exc
+            raise TemplateProblem(f"không tìm thấy mẫu {exc.name}") from exc
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"mẫu {TEMPLATE_NAME} không được lưu bằng mã hóa UTF-8") from exc
+        except (jinja2.TemplateError, RecursionError) as exc:
+            raise TemplateProblem(f"mẫu {TEMPLATE_NAME} lỗi khi nạp: {explain(exc)}") from exc
 
     def __call__(self, macro: str, *args: Any) -> str:
-        fn = getattr(self.module, macro, None)
+        fn = next((getattr(m, macro) for m in self.modules if hasattr(m, macro)), None)
         if fn is None:
             raise TemplateProblem(f"mẫu {TEMPLATE_NAME} thiếu macro '{macro}'")
         try:
             return re.sub(r"[ \t\r\n]+", " ", str(fn(*args))).strip(" ")
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, RecursionError) as exc:
             raise TemplateProblem(
-                f"lỗi khi dùng macro '{macro}' của {TEMPLATE_NAME}: {exc}"
+                f"lỗi khi dùng macro '{macro}' của {TEMPLATE_NAME}: {explain(exc)}"
             ) from exc
+
+
+_JINJA_MESSAGES = [
+    (r"^'([^']+)' is undefined$", r"biến '\1' không tồn tại"),
+    (r"^'([^']+)' has no attribute '([^']+)'$", r"'\1' không có thuộc tính '\2'"),
+    (
+        r"^access to attribute '([^']+)' of '([^']+)' object is unsafe\.$",
+        r"không được truy cập thuộc tính '\1' (mẫu chạy trong hộp cát)",
+    ),
+]
+
+
+def explain(exc: BaseException) -> str:
+    """Jinja's reason in Vietnamese where the pattern is known."""
+    if isinstance(exc, RecursionError):
+        return "macro gọi lại chính nó không dừng"
+    message = str(exc)
+    for pattern, replacement in _JINJA_MESSAGES:
+        if re.match(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message

@@ -170,9 +170,10 @@ class _Writer:
             self.format_run(run, S.page_number)  # PN-2: 14 pt, upright, not bold
 
         props = self.doc.core_properties
-        props.title = self.m.title
-        props.author = self.m.author
-        props.last_modified_by = self.m.author
+        # Core properties hold at most 255 characters (OPC); a long trích yếu is cut there.
+        props.title = self.m.title[:255]
+        props.author = self.m.author[:255]
+        props.last_modified_by = self.m.author[:255]
         props.language = "vi-VN"
         props.revision = 1
         stamp = dt.datetime(self.m.year, 1, 1)

@@ -1,8 +1,8 @@
 """Helpers for layout tests through a real LibreOffice render.
 
 * :func:`require_libreoffice` - the skip/fail policy (skip locally, FAIL when ``CI=true``).
-* :func:`make_sample_docx` - a python-docx stand-in for a rendered Kế hoạch (and broken
-  variants), until the real renderer is available.
+* :func:`make_sample_docx` - a hand-built Kế hoạch and broken variants, so the assertions
+  are proved to fail on bad layout independently of the renderer.
 * ``assert_*`` - reusable layout assertions on a rendered PDF. Each accepts either a PDF
   path or the pages returned by :func:`kehoach.pdflayout.read_pdf_layout`, and cites the
   nd30-spec rule it checks. Coordinates are mm from the top-left corner of the page.

@@ -38,8 +38,11 @@ def assert_conforms(path: Path) -> None:
     assert errors == [], [f"{f.rule}: {f.message} @ {f.where}" for f in errors]
 
 
-def invoke(*args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), catch_exceptions=False)
+def invoke(*args: str, **kwargs: str):  # type: ignore[no-untyped-def]
+    """Run the CLI in-process; any exception other than a clean exit fails the test."""
+    result = runner.invoke(app, list(args), **kwargs)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
 
 
 def test_validate_ok() -> None:
@@ -55,7 +58,6 @@ def test_validate_reports_all_errors_with_location(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{bad}:4:5: lỗi [SO-3]" in result.output
     assert f"{bad}:6:7: lỗi [DD-4]" in result.output
-    assert "Traceback" not in result.output
 
 
 def test_render_writes_docx(tmp_path: Path) -> None:
@@ -226,3 +228,75 @@ def test_installed_entry_point_errors_without_traceback(tmp_path: Path) -> None:
     assert "bad.yaml:4:5: lỗi [SO-3]" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     assert not (tmp_path / "bad.docx").exists()
+
+
+def test_render_refuses_two_inputs_with_one_output_name(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(EXAMPLE, tmp_path / folder / "kh.yaml")
+    out = tmp_path / "out"
+    result = invoke(
+        "render", str(tmp_path / "a" / "kh.yaml"), str(tmp_path / "b" / "kh.yaml"), "-o", str(out)
+    )
+    assert result.exit_code == 2 and "cùng ghi ra" in result.output
+    assert not out.exists()
+
+
+def test_render_checks_every_target_before_writing(tmp_path: Path) -> None:
+    (tmp_path / "phu-phong-2024.docx").mkdir()
+    other = ROOT / "examples" / "hoi-an-2024.yaml"
+    result = invoke("render", str(other), str(EXAMPLE), "-o", str(tmp_path))
+    assert result.exit_code == 2 and "thư mục trùng tên" in result.output
+    assert not (tmp_path / "hoi-an-2024.docx").exists()
+
+
+def test_render_output_folder_that_is_a_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("", "utf-8")
+    result = invoke("render", str(EXAMPLE), "-o", str(blocker))
+    assert result.exit_code == 2 and "không phải thư mục" in result.output
+
+
+def test_office_template_may_reword_only_some_macros(tmp_path: Path) -> None:
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    (mau / "ke_hoach.j2").write_text(
+        "{% macro tieu_de_to_chuc_thuc_hien() %}PHÂN CÔNG THỰC HIỆN{% endmacro %}", "utf-8"
+    )
+    spec = ROOT / "examples" / "hoi-an-2024.yaml"
+    assert invoke("render", str(spec), "-o", str(tmp_path), "--mau", str(mau)).exit_code == 0
+    texts = [p.text for p in docx.Document(str(tmp_path / "hoi-an-2024.docx")).paragraphs]
+    assert "III. PHÂN CÔNG THỰC HIỆN" in texts and "II. NHIỆM VỤ, GIẢI PHÁP" in texts
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("{{ khong_co }}", "biến 'khong_co' không tồn tại"),
+        ("{% macro ten_loai() %}{{ ten_loai() }}{% endmacro %}", "gọi lại chính nó"),
+        ("{% extends 'khong-co.j2' %}", "không tìm thấy mẫu khong-co.j2"),
+    ],
+)
+def test_broken_office_template_is_explained(tmp_path: Path, content: str, fragment: str) -> None:
+    mau = tmp_path / "m[a]u"  # brackets must not be read as console markup
+    mau.mkdir()
+    (mau / "ke_hoach.j2").write_text(content, "utf-8")
+    result = invoke("render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--mau", str(mau))
+    assert result.exit_code == 2 and fragment in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_office_template_not_utf8(tmp_path: Path) -> None:
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    (mau / "ke_hoach.j2").write_bytes("Kế hoạch".encode("utf-16"))
+    result = invoke("render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--mau", str(mau))
+    assert result.exit_code == 2 and "UTF-8" in result.output
+
+
+def test_new_refuses_answers_that_would_not_validate(tmp_path: Path) -> None:
+    target = tmp_path / "kh.yaml"
+    result = invoke("new", str(target), "--khong-hoi", "--nam", "0", "--viet-tat", "S GD")
+    assert result.exit_code == 2
+    assert "co_quan.viet_tat" in result.output and "ngay" in result.output
+    assert not target.exists()
