@@ -35,8 +35,10 @@ def _open(path: Path) -> docx.document.Document:
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        # The library's reason is English and technical; the clerk needs what to do.
         raise UnreadableDocx(
-            f"Không đọc được «{path.name}» như một văn bản Word (.docx): {exc}"
+            f"Không đọc được «{path.name}» như một văn bản Word (.docx): tệp bị hỏng hoặc"
+            " không phải do Word/LibreOffice lưu. Mở tệp bằng Word rồi lưu lại dạng .docx."
         ) from exc
 
 
@@ -50,7 +52,9 @@ def check_docx(path: str | Path) -> list[Finding]:
     try:
         model = DocModel(document)
     except Exception as exc:  # malformed XML inside an otherwise valid package
-        raise UnreadableDocx(f"Cấu trúc tệp «{Path(path).name}» bị lỗi: {exc}") from exc
+        raise UnreadableDocx(
+            f"Cấu trúc tệp «{Path(path).name}» bị lỗi; mở bằng Word rồi lưu lại dạng .docx."
+        ) from exc
     layout = locate(model)
     c = Collector()
     check_page_setup(model, c)

@@ -98,3 +98,16 @@ def test_unreadable_input_in_json(files: dict[str, Path]) -> None:
 def test_check_docx_raises_unreadable(files: dict[str, Path]) -> None:
     with pytest.raises(UnreadableDocx, match="Word 97–2003"):
         check_docx(files["doc"])
+
+
+def test_zip_that_is_not_a_word_package_is_explained(tmp_path: Path) -> None:
+    import zipfile
+
+    broken = tmp_path / "hong.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(UnreadableDocx) as caught:
+        check_docx(broken)
+    message = str(caught.value)
+    assert "lưu lại dạng .docx" in message
+    assert "There is no item" not in message
