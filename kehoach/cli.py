@@ -216,6 +216,9 @@ def new_cmd(
     ] = None,
 ) -> None:
     """Tạo tệp kế hoạch mẫu có chú thích cho từng khóa."""
+    if templates is not None and not (templates / "moi.yaml.j2").is_file():
+        err.print(f"{templates}: không có tệp mẫu moi.yaml.j2", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID)
     if file.exists() and not force:
         err.print(
             f"{file}: tệp đã có; không ghi đè. Dùng --force để ghi đè, hoặc chọn tên khác.",

@@ -43,9 +43,27 @@ _BODY_PREFIXES = {
 }
 
 
+_KEEP_WORD = re.compile(r"^[-–\s]*lưu\b\s*(.*)$", re.IGNORECASE)
+
+
 def is_keep_line(text: str) -> bool:
-    """`Lưu: VT, VP` / `Lưu VT` is the archive line (NN-3); `Lưu trữ lịch sử tỉnh` is not."""
-    return re.match(r"^[-–\s]*Lưu\s*(:|VT\b)", text, re.IGNORECASE) is not None
+    """The archive line (NN-3): `Lưu: VT, VP`, `Lưu VT`, `Lưu VP`, `lưu:` — but not a
+    recipient that merely starts with the word, like `Lưu trữ lịch sử tỉnh`."""
+    match = _KEEP_WORD.match(plain(text))
+    if match is None:
+        return False
+    rest = match.group(1).strip()
+    if not rest or rest.startswith(":"):
+        return True
+    token = re.split(r"[\s,.;]+", rest)[0]
+    return token.upper() == "VT" or (token.isupper() and token.isalpha())
+
+
+def keep_line_units(text: str) -> str:
+    """What follows `Lưu: VT` in a user's archive line (`VP`, `NC, TH` …)."""
+    rest = _KEEP_WORD.match(plain(text)).group(1)  # type: ignore[union-attr]
+    rest = _TRAILING_PUNCT.sub("", re.sub(r"^\s*:\s*", "", rest))
+    return re.sub(r"^VT\b\s*,?\s*", "", rest, flags=re.IGNORECASE)
 
 
 def lower_first(text: str) -> str:
@@ -234,14 +252,11 @@ class _Composer:
             elif text:
                 lines.append(f"- {plain(text)};")
         if keep_line is None:
-            unit = self.spec.luu
-            if unit:
-                unit = re.sub(r"^VT\s*,?\s*", "", _TRAILING_PUNCT.sub("", unit))
-            keep_line = self.w("luu", unit or "")
+            unit = plain(self.spec.luu or "")
+            unit = re.sub(r"^VT\b\s*,?\s*", "", _TRAILING_PUNCT.sub("", unit), flags=re.IGNORECASE)
+            keep_line = self.w("luu", unit)
         else:
-            rest = re.sub(r"^Lưu\s*:?\s*", "", keep_line, flags=re.IGNORECASE)
-            rest = re.sub(r"^VT\b\s*,?\s*", "", rest)
-            keep_line = self.w("luu", rest)
+            keep_line = self.w("luu", keep_line_units(keep_line))
         lines.append(f"- {_TRAILING_PUNCT.sub('', keep_line)}.")
         return lines
 

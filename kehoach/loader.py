@@ -41,6 +41,11 @@ _YAML_PROBLEMS = {
 def _translate(problem: str | None, context: str | None = None) -> str:
     if not problem:
         return "cú pháp YAML không hợp lệ"
+    if context in ("while scanning an anchor", "while scanning a tag"):
+        return (
+            "văn bản bắt đầu bằng '&' hoặc '!' bị YAML hiểu là neo hoặc thẻ;"
+            " đặt cả văn bản trong dấu nháy kép"
+        )
     if context == "while scanning an alias" or problem.startswith("found undefined alias"):
         return (
             "văn bản bắt đầu bằng '*' bị YAML hiểu là tham chiếu;"
@@ -48,8 +53,8 @@ def _translate(problem: str | None, context: str | None = None) -> str:
         )
     if problem.startswith("expected <block end>, but found '<scalar>'"):
         return (
-            "sau chuỗi trong dấu nháy còn chữ (văn bản bắt đầu bằng dấu nháy?);"
-            " đặt cả văn bản trong dấu nháy đơn '…', hoặc viết sau '>-' ở dòng riêng"
+            "sau phần trong dấu nháy hoặc ngoặc vuông còn chữ (văn bản bắt đầu bằng dấu nháy"
+            " hoặc '['?); đặt cả văn bản trong dấu nháy đơn '…', hoặc viết sau '>-' ở dòng riêng"
         )
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
@@ -211,6 +216,10 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
     except yaml.YAMLError as exc:  # unmarked errors: no position to give
         loaded.diagnostics.append(Diagnostic(Severity.ERROR, _translate(str(exc)), file))
         return loaded
+    if "&" in text or "!" in text:
+        loaded.diagnostics.extend(_anchors_and_tags(text, file))
+        if loaded.diagnostics:
+            return loaded
     if node is None:
         loaded.diagnostics.append(
             Diagnostic(
@@ -237,6 +246,34 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
         )
         loaded.data = None
     return loaded
+
+
+def _anchors_and_tags(text: str, file: Path | None) -> list[Diagnostic]:
+    """`&` and `!` at the start of a value make YAML swallow the first word as an anchor or
+    a tag; a clerk means text. Refuse both, pointing at the word (this also means aliases
+    can never be defined, so no alias expansion can blow up)."""
+    found = []
+    for event in yaml.parse(text, Loader=_FAST_LOADER):
+        anchor = getattr(event, "anchor", None)
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.AliasEvent):
+            continue
+        if anchor is not None:
+            what = f"'&{anchor}' bị YAML hiểu là tên neo (anchor) và bị bỏ khỏi văn bản"
+        elif tag is not None and not tag.startswith("tag:yaml.org,2002:"):
+            what = f"'{tag}' bị YAML hiểu là thẻ (tag) và bị bỏ khỏi văn bản"
+        else:
+            continue
+        found.append(
+            Diagnostic(
+                Severity.ERROR,
+                what,
+                file,
+                _pos(event.start_mark),
+                hint="đặt cả văn bản trong dấu nháy kép",
+            )
+        )
+    return found
 
 
 def load_file(path: Path) -> Loaded:

@@ -222,6 +222,8 @@ class Muc(Base):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
+        if value is None:
+            raise rule_error(None, "mục trống", "viết nội dung sau dấu '-', hoặc xóa dòng '-' thừa")
         value = colon_text(value)
         if isinstance(value, str):
             return {"noi_dung": value}

@@ -15,7 +15,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from kehoach.compose import body_name_in_text
 from kehoach.model import upper_vi
-from kehoach.wording import TemplateProblem, builtin_template_dir
+from kehoach.wording import TemplateProblem, builtin_template_dir, explain
 
 SKELETON = "moi.yaml.j2"
 
@@ -49,8 +49,21 @@ def skeleton(basics: Basics, file_name: str, template_dir: Path | None = None) -
     env.filters["yq"] = _yaml_string
     try:
         template = env.get_template(SKELETON)
-    except jinja2.TemplateError as exc:
-        raise TemplateProblem(f"{SKELETON}: {exc}") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(
+            f"{SKELETON}:{exc.lineno}: sai cú pháp Jinja ({exc.message})"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise TemplateProblem(f"mẫu {SKELETON} không được lưu bằng mã hóa UTF-8") from exc
+    except (jinja2.TemplateError, RecursionError) as exc:
+        raise TemplateProblem(f"mẫu {SKELETON}: {explain(exc)}") from exc
+    try:
+        return _render(template, basics, file_name)
+    except (jinja2.TemplateError, RecursionError) as exc:
+        raise TemplateProblem(f"mẫu {SKELETON}: {explain(exc)}") from exc
+
+
+def _render(template: jinja2.Template, basics: Basics, file_name: str) -> str:
     co_quan = upper_vi(basics.co_quan)
     if "..." in basics.trich_yeu:
         trich_yeu = basics.trich_yeu

@@ -96,7 +96,7 @@ def explain(exc: BaseException) -> str:
     """Jinja's reason in Vietnamese where the pattern is known."""
     if isinstance(exc, RecursionError):
         return "macro gọi lại chính nó không dừng"
-    message = str(exc)
+    message = str(exc).replace("kehoach.wording.WordingContext object", "kh")
     for pattern, replacement in _JINJA_MESSAGES:
         if re.match(pattern, message):
             return re.sub(pattern, replacement, message)

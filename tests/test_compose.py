@@ -230,3 +230,17 @@ def test_emphasis_markers_never_print_in_plain_lines() -> None:
     spec, _ = validate_text(BASE.replace("Triển khai công tác", "Triển khai *công tác*"))
     assert spec is not None
     assert compose(spec).summary == ["Triển khai công tác dân vận năm 2026"]
+
+
+def test_NN3_archive_line_variants() -> None:
+    cases = {
+        "Lưu:": "- Lưu: VT.",
+        "lưu vt, vp": "- Lưu: VT, vp.",
+        "Lưu VP": "- Lưu: VT, VP.",
+        "Lưu: **VT**, TH": "- Lưu: VT, TH.",
+    }
+    for line, expected in cases.items():
+        d = doc(f'noi_nhan:\n  - Sở Nội vụ\n  - "{line}"\n')
+        assert d.recipients == ["- Sở Nội vụ;", expected], line
+    d = doc("noi_nhan: [Sở Nội vụ]\nluu: 'vt, *VP*'\n")
+    assert d.recipients[-1] == "- Lưu: VT, VP."

@@ -303,11 +303,31 @@ def test_file_problems(tmp_path: Path) -> None:
     assert "trống" in report.errors[0].message
 
 
-def test_alias_bomb_is_bounded() -> None:
+def test_alias_bomb_is_refused() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
     for i in range(1, 9):
         prev = chr(ord("a") + i - 1)
         cur = chr(ord("a") + i)
         bomb += f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
     _, found = problems(bomb)
+    assert found and all("neo" in d.message for d in found)
+    assert at(found[0]) == (1, 4)
+
+
+def test_node_count_is_bounded() -> None:
+    _, found = problems("a:\n" + "  - x\n" * 200_001)
     assert len(found) == 1 and "quá nhiều" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("value", "column"),
+    [("&abc thanh niên", 11), ("!abc thanh niên", 11), ("&Đoàn thanh niên", 12)],
+)
+def test_text_starting_with_anchor_or_tag_is_not_swallowed(value: str, column: int) -> None:
+    d = only(VALID.replace("dia_danh: An Phú", f"dia_danh: {value}"))
+    assert at(d) == (5, column) and "dấu nháy kép" in (d.hint or "") + d.message
+
+
+def test_empty_list_item() -> None:
+    d = only(VALID.replace("    - Tuyên truyền", "    -"))
+    assert d.message == "mục trống" and at(d) == (10, 6)

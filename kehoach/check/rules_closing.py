@@ -363,7 +363,8 @@ def _check_authority(layout: Layout, authority: list[Line], c: Collector) -> Non
     if issuing:
         collegial = bool(_COLLECTIVE.match(issuing))
         head_based = bool(_HEAD_BODY.match(issuing))
-        if collegial and "TM" not in chain:
+        # TL. (by order of the chairman, e.g. the office head) is also normal for a collective.
+        if collegial and "TM" not in chain and "TL" not in chain:
             body = collapse_ws(nfc(layout.issuing[0].display)).strip()
             c.warn(
                 "KT-6",

@@ -111,3 +111,20 @@ def test_zip_that_is_not_a_word_package_is_explained(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "lưu lại dạng .docx" in message
     assert "There is no item" not in message
+
+
+def test_KT6_by_order_signature_of_a_collective_is_not_warned(tmp_path: Path) -> None:
+    import kehoach
+    from kehoach.validate import validate_text
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "phu-phong-2024.yaml").read_text(
+        "utf-8"
+    )
+    text = text.replace(
+        "  thay_mat: ỦY BAN NHÂN DÂN\n  ky_thay: CHỦ TỊCH\n  chuc_vu: PHÓ CHỦ TỊCH",
+        "  thua_lenh: CHỦ TỊCH\n  chuc_vu: CHÁNH VĂN PHÒNG",
+    )
+    spec, report = validate_text(text)
+    assert spec is not None and not report.warnings
+    findings = check_docx(kehoach.render(spec, tmp_path / "tl.docx"))
+    assert [f.rule for f in findings if f.rule.startswith("KT")] == []
