@@ -6,30 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from specs import VALID
 
 import kehoach
 from kehoach.check import check_docx
 from kehoach.validate import validate_text
 
-BASE = """\
-co_quan:
-  chu_quan: UBND TỈNH AN GIANG
-  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ
-  viet_tat: UBND
-so: "05"
-dia_danh: An Phú
-ngay: 05/02/2026
-trich_yeu: Triển khai công tác dân vận năm 2026
-nhiem_vu:
-  muc:
-    - Tuyên truyền
-noi_nhan:
-  - Thường trực Đảng ủy
-nguoi_ky:
-  thay_mat: ỦY BAN NHÂN DÂN
-  chuc_vu: CHỦ TỊCH
-  ho_ten: Nguyễn Văn An
-"""
+BASE = VALID
 
 VARIANTS = {
     "year 0000": ("ngay: 05/02/2026", "ngay: 0000"),

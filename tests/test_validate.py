@@ -6,29 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from specs import VALID
 
 from kehoach.diagnostics import Severity
 from kehoach.validate import validate_file, validate_text
-
-VALID = """\
-co_quan:
-  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ
-  viet_tat: UBND
-so: "05"
-dia_danh: An Phú
-ngay: 05/02/2026
-trich_yeu: Triển khai công tác dân vận năm 2026
-nhiem_vu:
-  muc:
-    - Tuyên truyền
-noi_nhan:
-  - Thường trực Đảng ủy
-nguoi_ky:
-  thay_mat: ỦY BAN NHÂN DÂN
-  ky_thay: CHỦ TỊCH
-  chuc_vu: PHÓ CHỦ TỊCH
-  ho_ten: Nguyễn Văn An
-"""
 
 
 def problems(text: str, severity: Severity = Severity.ERROR):  # type: ignore[no-untyped-def]

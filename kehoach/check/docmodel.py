@@ -537,26 +537,24 @@ def _iter_blocks(parent: Element) -> Iterator[Element]:
             yield from _iter_blocks(target)
 
 
-def _iter_rows(tbl: Element) -> Iterator[Element]:
-    for child in tbl:
+def _iter_wrapped(parent: Element, tag: str) -> Iterator[Element]:
+    """Children named ``tag``, also those wrapped in content controls or custom XML."""
+    for child in parent:
         name = local(child)
-        if name == "tr":
+        if name == tag:
             yield child
         elif name in ("sdt", "customXml"):
             content = child.find(w("sdtContent")) if name == "sdt" else child
             if content is not None:
-                yield from (c for c in content if local(c) == "tr")
+                yield from (c for c in content if local(c) == tag)
+
+
+def _iter_rows(tbl: Element) -> Iterator[Element]:
+    return _iter_wrapped(tbl, "tr")
 
 
 def _iter_cells(tr: Element) -> Iterator[Element]:
-    for child in tr:
-        name = local(child)
-        if name == "tc":
-            yield child
-        elif name in ("sdt", "customXml"):
-            content = child.find(w("sdtContent")) if name == "sdt" else child
-            if content is not None:
-                yield from (c for c in content if local(c) == "tc")
+    return _iter_wrapped(tr, "tc")
 
 
 def _skipped(el: Element, stop: Element) -> bool:

@@ -75,22 +75,19 @@ def check_typo(
                 f"{what} cỡ chữ {_sizes_text(found)}; NĐ 30 yêu cầu {size_range(*sizes)}.",
                 where,
             )
-    if bold is not None:
-        states = {p.fmt.bold for p in vis}
-        if bold and states != {True}:
-            part = "có phần không in đậm" if True in states else "không in đậm"
-            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu chữ in đậm.", where)
-        elif not bold and True in states:
-            part = "có phần in đậm" if False in states else "đang in đậm"
-            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu chữ không đậm.", where)
-    if italic is not None:
-        states = {p.fmt.italic for p in vis}
-        if italic and states != {True}:
-            part = "có phần không in nghiêng" if True in states else "không in nghiêng"
-            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu chữ in nghiêng.", where)
-        elif not italic and True in states:
-            part = "có phần in nghiêng" if False in states else "đang in nghiêng"
-            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu chữ đứng.", where)
+    for wanted, attr, words in (
+        (bold, "bold", ("in đậm", "chữ in đậm", "chữ không đậm")),
+        (italic, "italic", ("in nghiêng", "chữ in nghiêng", "chữ đứng")),
+    ):
+        if wanted is None:
+            continue
+        states = {getattr(p.fmt, attr) for p in vis}
+        if wanted and states != {True}:
+            part = f"có phần không {words[0]}" if True in states else f"không {words[0]}"
+            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu {words[1]}.", where)
+        elif not wanted and True in states:
+            part = f"có phần {words[0]}" if False in states else f"đang {words[0]}"
+            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu {words[2]}.", where)
     if upper is not None:
         shown = "".join(p.display for p in vis)
         if upper and not is_upper(shown):
