@@ -42,6 +42,26 @@ out = Console(highlight=False, soft_wrap=True)  # never hard-wrap paths and mess
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from kehoach import __version__
+
+        out.print(f"kehoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="In phiên bản rồi thoát.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML."""
+
+
 def _print_report(report: Report) -> None:
     for diagnostic in report.sorted():
         style = "red" if diagnostic.severity is Severity.ERROR else "yellow"

@@ -300,3 +300,10 @@ def test_new_refuses_answers_that_would_not_validate(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "co_quan.viet_tat" in result.output and "ngay" in result.output
     assert not target.exists()
+
+
+def test_version() -> None:
+    import kehoach
+
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.output.strip() == f"kehoach {kehoach.__version__}"
