@@ -26,6 +26,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx_build import no_borders
 
 from kehoach.pdf import ConversionError, docx_to_pdf, find_poppler_tool, find_soffice
 from kehoach.pdflayout import Line, Page, read_pdf_layout
@@ -122,21 +123,11 @@ def _para(container, text: str, size: float, *, bold=False, italic=False, align=
     return p
 
 
-def _no_borders(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    tbl_pr.append(borders)
-
-
 def _two_col_table(doc, rows: int, left_mm: float, right_mm: float):
     table = doc.add_table(rows=rows, cols=2)
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(table)
+    no_borders(table)
     # LibreOffice sizes columns from w:tblGrid (columns[].width); Word from w:tcW (cell.width).
     for col, width in zip(table.columns, (left_mm, right_mm), strict=True):
         col.width = Mm(width)

@@ -27,6 +27,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from docx_build import no_borders
 
 from kehoach.metrics import text_width_mm
 
@@ -166,16 +167,6 @@ def set_border(para: Paragraph, side: str = "bottom", sz: int = 6) -> None:
     el.set(qn("w:space"), "1")
     el.set(qn("w:color"), "auto")
     bdr.append(el)
-
-
-def no_borders(table: Table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    tbl_pr.append(borders)
 
 
 def set_widths(table: Table, widths_mm: list[float]) -> None:
