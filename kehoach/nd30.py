@@ -1,7 +1,7 @@
 """The parts of NĐ 30 that are law, not wording: fixed texts, sizes and number/date formats.
 
 Offices adapt wording through the Jinja templates; what is here they may not change.
-Rule IDs refer to ../shared/nd30-spec.md.
+Rule IDs refer to docs/luat/nd30-spec.md.
 """
 
 from __future__ import annotations

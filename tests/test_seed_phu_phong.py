@@ -11,10 +11,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import SHARED
+from conftest import FIXTURES
 from docx_read import header_table, signature_table
 
-SEED = SHARED / "seeds" / "003_20bccbe4cc5c76fe.txt"
+# A copy of the real plan (seed 003) lives in the repository: tests read nothing outside it.
+SEED = FIXTURES / "seed-003-phu-phong-2024.txt"
 
 
 def _norm(text: str) -> str:
