@@ -13,9 +13,10 @@ from pathlib import Path
 from kehoach.compose import compose
 from kehoach.diagnostics import SpecError
 from kehoach.model import KeHoach
+from kehoach.outputs import write_atomic
 from kehoach.validate import validate_file
 from kehoach.wording import Wording
-from kehoach.writer import to_bytes, write_atomic
+from kehoach.writer import to_bytes
 
 
 def load(path: str | Path) -> KeHoach:

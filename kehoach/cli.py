@@ -7,8 +7,8 @@ any input has an error, and no traceback ever reaches the user.
 
 from __future__ import annotations
 
-import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -19,10 +19,10 @@ from kehoach import cli_i18n
 from kehoach.api import output_path, to_docx_bytes
 from kehoach.diagnostics import Report, Severity, os_error_text
 from kehoach.model import KeHoach
+from kehoach.outputs import Output, refusals, write_atomic
 from kehoach.scaffold import Basics, skeleton
 from kehoach.validate import validate_file, validate_text
 from kehoach.wording import TemplateProblem
-from kehoach.writer import write_atomic
 
 cli_i18n.install()
 
@@ -115,6 +115,10 @@ def render_cmd(
     png: Annotated[
         bool, typer.Option("--png", help="Xuất thêm ảnh PNG từng trang để xem nhanh.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", "-f", help="Ghi đè cả tệp trùng tên không do kehoach tạo ra."),
+    ] = False,
 ) -> None:
     """Kiểm tra rồi xuất tệp Word (.docx) đúng thể thức NĐ 30."""
     specs, reports = _validate_all(files)
@@ -125,81 +129,69 @@ def render_cmd(
         err.print(f"{templates}: không có tệp mẫu ke_hoach.j2", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID)
     targets = [(path, output_path(path, output)) for path, _ in specs]
-    problems = target_problems(targets)
+    _refuse(refusals([Output(t, s, b"") for s, t in targets], force=force))
+    # Compose everything before writing anything: a template error must not leave half a batch.
+    try:
+        outputs = [
+            Output(target, source, to_docx_bytes(spec, templates=templates))
+            for (source, target), (_, spec) in zip(targets, specs, strict=True)
+        ]
+    except TemplateProblem as exc:
+        err.print(f"lỗi mẫu câu chữ: {exc}", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    with tempfile.TemporaryDirectory(prefix="kehoach-") as work:
+        if pdf or png:
+            outputs += _pages(outputs, Path(work), pdf=pdf, png=png)
+        _refuse(refusals(outputs, force=force))
+        for item in outputs:
+            try:
+                write_atomic(item.target, item.data())
+            except OSError as exc:
+                err.print(
+                    f"{item.target}: không ghi được tệp ({os_error_text(exc)})",
+                    style="red",
+                    markup=False,
+                )
+                raise typer.Exit(EXIT_INVALID) from None
+            out.print(f"đã ghi {item.target}", markup=False)
+
+
+def _refuse(problems: list[str]) -> None:
+    """Stop before the first write when any output cannot be written as promised."""
     if problems:
         for problem in problems:
             err.print(problem, style="red", markup=False)
         err.print("không ghi tệp nào.", style="bold red")
         raise typer.Exit(EXIT_INVALID)
-    # Compose everything before writing anything: a template error must not leave half a batch.
-    try:
-        documents = [
-            (target, to_docx_bytes(spec, templates=templates))
-            for (_, target), (_, spec) in zip(targets, specs, strict=True)
-        ]
-    except TemplateProblem as exc:
-        err.print(f"lỗi mẫu câu chữ: {exc}", style="red", markup=False)
-        raise typer.Exit(EXIT_INVALID) from None
-    written = []
-    for target, data in documents:
-        try:
-            write_atomic(target, data)
-        except OSError as exc:
-            err.print(
-                f"{target}: không ghi được tệp ({os_error_text(exc)})", style="red", markup=False
-            )
-            raise typer.Exit(EXIT_INVALID) from None
-        out.print(f"đã ghi {target}", markup=False)
-        written.append(target)
-    if pdf or png:
-        _export_pages(written, pdf=pdf, png=png)
 
 
-def target_problems(targets: list[tuple[Path, Path]]) -> list[str]:
-    """Everything that would stop a write, found before the first file is written."""
-    problems = []
-    seen: dict[Path, Path] = {}
-    for source, target in targets:
-        key = target.resolve()
-        if key in seen:
-            problems.append(
-                f"{seen[key]} và {source} cùng ghi ra {target}; đổi tên một tệp hoặc xuất riêng"
-            )
-            continue
-        seen[key] = source
-        if target.is_dir():
-            problems.append(f"{target}: đã có một thư mục trùng tên tệp cần ghi")
-            continue
-        folder = target.parent
-        while not folder.exists() and folder != folder.parent:
-            folder = folder.parent
-        if not folder.is_dir():
-            problems.append(f"{folder}: không phải thư mục, không ghi được {target}")
-        elif not os.access(folder, os.W_OK):
-            problems.append(f"{folder}: không có quyền ghi vào thư mục này")
-    return problems
-
-
-def _export_pages(docx_files: list[Path], *, pdf: bool, png: bool) -> None:
+def _pages(documents: list[Output], work: Path, *, pdf: bool, png: bool) -> list[Output]:
+    """PDF and PNG outputs of the rendered documents, made in the private folder ``work``
+    (the user's folder sees them only once every output has been checked)."""
     from kehoach import pdf as pdf_module
 
+    sources = []
+    for i, document in enumerate(documents):
+        path = work / f"doc{i:04d}.docx"
+        path.write_bytes(document.data())
+        sources.append(path)
+    extra: list[Output] = []
     try:
-        by_dir: dict[Path, list[Path]] = {}
-        for path in docx_files:
-            by_dir.setdefault(path.parent, []).append(path)
-        for directory, group in by_dir.items():
-            pdfs = pdf_module.docx_to_pdf(group, directory)
-            for made in pdfs:
-                if pdf:
-                    out.print(f"đã ghi {made}", markup=False)
-                if png:
-                    for image in pdf_module.pdf_to_png(made, directory):
-                        out.print(f"đã ghi {image}", markup=False)
-                if not pdf:
-                    made.unlink(missing_ok=True)
+        made = pdf_module.convert_to_pdf(sources, work)
+        for document, pdf_file in zip(documents, made, strict=True):
+            stem, folder = document.target.stem, document.target.parent
+            if pdf:
+                extra.append(Output(folder / f"{stem}.pdf", document.source, pdf_file))
+            if png:
+                pages = pdf_module.render_png_pages(pdf_file, work)
+                extra += [
+                    Output(folder / f"{stem}-{n}.png", document.source, page)
+                    for n, page in enumerate(pages, start=1)
+                ]
     except pdf_module.ConversionError as exc:
         err.print(str(exc), style="red", markup=False)
         raise typer.Exit(EXIT_INVALID) from None
+    return extra
 
 
 @app.command("new", options_metavar="[TÙY CHỌN]")

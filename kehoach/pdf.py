@@ -14,10 +14,10 @@ Design notes (each one is a LibreOffice pitfall met in practice):
   So inputs are checked to be real .docx packages, the Word import filter is forced
   (``--infilter``) and success is judged only by a complete ``%PDF`` file existing afterwards.
 * The output name is ``<input stem>.pdf``, so inputs are copied under neutral ASCII names
-  into a work directory created *inside* ``out_dir``: this keeps non-ASCII file names away
-  from LibreOffice's locale-dependent path handling, and lets finished PDFs be moved into
-  place with ``os.replace`` (atomic on the same file system), so a reader never sees a
-  half-written PDF and a failed run leaves ``out_dir`` untouched.
+  into a private temporary folder (never the user's folder): this keeps non-ASCII file
+  names away from LibreOffice's locale-dependent path handling. Finished files reach the
+  user's folder only through ``kehoach.outputs`` (checked first, written atomically, never
+  over a file kehoach did not make), so a failed or interrupted run leaves it untouched.
 * On timeout the whole process group is killed: ``soffice`` is a wrapper script that starts
   ``oosplash`` and ``soffice.bin``; killing only the wrapper leaves the worker running.
 """
@@ -35,6 +35,9 @@ import time
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from kehoach.outputs import Output, publish, refusals
+from kehoach.provenance import stamp_pdf, stamp_png
 
 __all__ = [
     "ConversionError",
@@ -204,10 +207,13 @@ def _check_docx(path: Path) -> None:
 def _child_env(private_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     home = env.get("HOME")
-    # LibreOffice and fontconfig write below $HOME even with a private profile; keep the
-    # user's HOME (and ~/.fonts) when usable, otherwise use the private temp directory.
+    # LibreOffice and fontconfig write their settings and caches below $HOME even with a
+    # private profile: send those to the private folder, but keep the user's HOME so fonts
+    # installed in ~/.fonts or ~/.local/share/fonts are still found.
     if not home or not os.path.isdir(home) or not os.access(home, os.W_OK):
         env["HOME"] = str(private_dir)
+    env["XDG_CONFIG_HOME"] = str(private_dir / "config")
+    env["XDG_CACHE_HOME"] = str(private_dir / "cache")
     return env
 
 
@@ -246,6 +252,9 @@ def _run(
         except subprocess.TimeoutExpired:
             err = b""
         return None, err or b""
+    except BaseException:
+        _kill_tree(proc)  # Ctrl-C: no orphaned soffice.bin keeps running
+        raise
     return proc.returncode, err or b""
 
 
@@ -267,19 +276,18 @@ def docx_to_pdf(
     *,
     timeout: float | None = None,
     soffice: str | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Convert .docx files to ``out_dir/<stem>.pdf`` with ONE headless LibreOffice run.
 
     Returns the PDF paths in input order. All-or-nothing: on any failure (missing
-    LibreOffice, invalid input, a file LibreOffice could not convert, timeout) raises
-    :class:`ConversionError` and leaves ``out_dir`` as it was, apart from creating it.
-    Existing PDFs with the same names are replaced atomically.
+    LibreOffice, invalid input, a file LibreOffice could not convert, timeout, a PDF of the
+    same name that kehoach did not make) raises :class:`ConversionError` and leaves
+    ``out_dir`` as it was, apart from creating it.
     """
     inputs = [Path(p) for p in docx_paths]
     if not inputs:
         return []
-    for path in inputs:
-        _check_docx(path)
     stems: dict[str, Path] = {}
     for path in inputs:
         key = os.path.normcase(path.stem + ".pdf")
@@ -289,83 +297,103 @@ def docx_to_pdf(
                 f"trong thư mục {out_dir}; hãy đổi tên một tệp hoặc xuất riêng từng lần."
             )
         stems[key] = path
+    out = Path(out_dir)
+    with tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as work:
+        made = convert_to_pdf(inputs, Path(work), timeout=timeout, soffice=soffice)
+        outputs = [
+            Output(out / f"{src.stem}.pdf", src, pdf) for src, pdf in zip(inputs, made, strict=True)
+        ]
+        _publish(outputs, force)
+    return [o.target for o in outputs]
 
+
+def _publish(outputs: list[Output], force: bool) -> None:
+    problems = refusals(outputs, force=force)
+    if problems:
+        raise ConversionError("\n".join(problems))
+    try:
+        publish(outputs)
+    except OSError as exc:
+        raise ConversionError(f"Không ghi được tệp kết quả: {exc}") from exc
+
+
+def convert_to_pdf(
+    docx_paths: Sequence[Path],
+    work_dir: Path,
+    *,
+    timeout: float | None = None,
+    soffice: str | None = None,
+) -> list[Path]:
+    """Convert into ``work_dir`` (a private folder the caller owns): ``doc0000.pdf`` … in
+    input order, each marked as kehoach's (``provenance``). Raises :class:`ConversionError`."""
+    inputs = [Path(p) for p in docx_paths]
+    for path in inputs:
+        _check_docx(path)
     exe = soffice or find_soffice()
     if exe is None:
         raise missing_libreoffice_error()
     if timeout is None:
         timeout = default_timeout(len(inputs))
 
-    out = Path(out_dir).resolve()  # the converters run in other working directories
-    out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".kehoach-pdf-", dir=out))
-    profile = Path(tempfile.mkdtemp(prefix="kehoach-lo-"))
-    try:
-        src_dir, pdf_dir = work / "in", work / "out"
-        src_dir.mkdir()
-        pdf_dir.mkdir()
-        copies = []
-        for i, path in enumerate(inputs):
-            copy = src_dir / f"doc{i:04d}.docx"
-            shutil.copyfile(path, copy)
-            copies.append(copy)
-        cmd = [
-            exe,
-            f"-env:UserInstallation={(profile / 'user').resolve().as_uri()}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--nodefault",
-            "--norestore",
-            "--nolockcheck",
-            "--infilter=MS Word 2007 XML",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(pdf_dir.resolve()),
-            *(str(c.resolve()) for c in copies),
-        ]
-        env = _child_env(profile)
-        started = time.monotonic()
-        code, err = _run(cmd, timeout=timeout, cwd=work, env=env)
-        if code == 81:
-            # soffice.bin (not the wrapper script) exits 81 after creating a fresh profile
-            # and must be started again; the ``soffice`` wrapper does this by itself.
-            remaining = max(1.0, timeout - (time.monotonic() - started))
-            code, err = _run(cmd, timeout=remaining, cwd=work, env=env)
-        tail = _stderr_tail(err)
-        if code is None:
-            raise ConversionError(
-                _with_tail(
-                    f"LibreOffice không xuất xong PDF sau {timeout:g} giây nên đã bị dừng "
-                    f"(tệp: {_names(inputs)}). Tài liệu có thể quá lớn hoặc LibreOffice bị treo; "
-                    f"hãy chạy lại hoặc xuất từng tệp một.",
-                    tail,
-                ),
-                stderr=tail,
-            )
-        produced = [pdf_dir / (c.stem + ".pdf") for c in copies]
-        failed = [
-            src for src, pdf in zip(inputs, produced, strict=True) if not _is_complete_pdf(pdf)
-        ]
-        if failed:
-            raise ConversionError(
-                _with_tail(
-                    f"LibreOffice không xuất được PDF cho {len(failed)}/{len(inputs)} tệp: "
-                    f"{_names(failed)} (mã thoát {code}).",
-                    tail,
-                ),
-                stderr=tail,
-            )
-        results = []
-        for src, pdf in zip(inputs, produced, strict=True):
-            target = out / (src.stem + ".pdf")
-            os.replace(pdf, target)
-            results.append(target)
-        return results
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        shutil.rmtree(profile, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix="convert-", dir=work_dir)).resolve()
+    profile = work / "profile"
+    src_dir, pdf_dir = work / "in", work / "out"
+    src_dir.mkdir()
+    pdf_dir.mkdir()
+    copies = []
+    for i, path in enumerate(inputs):
+        copy = src_dir / f"doc{i:04d}.docx"
+        shutil.copyfile(path, copy)
+        copies.append(copy)
+    cmd = [
+        exe,
+        f"-env:UserInstallation={(profile / 'user').as_uri()}",
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--nodefault",
+        "--norestore",
+        "--nolockcheck",
+        "--infilter=MS Word 2007 XML",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(pdf_dir),
+        *(str(c) for c in copies),
+    ]
+    env = _child_env(profile)
+    started = time.monotonic()
+    code, err = _run(cmd, timeout=timeout, cwd=work, env=env)
+    if code == 81:
+        # soffice.bin (not the wrapper script) exits 81 after creating a fresh profile
+        # and must be started again; the ``soffice`` wrapper does this by itself.
+        remaining = max(1.0, timeout - (time.monotonic() - started))
+        code, err = _run(cmd, timeout=remaining, cwd=work, env=env)
+    tail = _stderr_tail(err)
+    if code is None:
+        raise ConversionError(
+            _with_tail(
+                f"LibreOffice không xuất xong PDF sau {timeout:g} giây nên đã bị dừng "
+                f"(tệp: {_names(inputs)}). Tài liệu có thể quá lớn hoặc LibreOffice bị treo; "
+                f"hãy chạy lại hoặc xuất từng tệp một.",
+                tail,
+            ),
+            stderr=tail,
+        )
+    produced = [pdf_dir / (c.stem + ".pdf") for c in copies]
+    failed = [src for src, pdf in zip(inputs, produced, strict=True) if not _is_complete_pdf(pdf)]
+    if failed:
+        raise ConversionError(
+            _with_tail(
+                f"LibreOffice không xuất được PDF cho {len(failed)}/{len(inputs)} tệp: "
+                f"{_names(failed)} (mã thoát {code}).",
+                tail,
+            ),
+            stderr=tail,
+        )
+    for pdf in produced:
+        pdf.write_bytes(stamp_pdf(pdf.read_bytes()))
+    return produced
 
 
 # --------------------------------------------------------------------------- pdf -> png
@@ -374,57 +402,62 @@ _PAGE_FILE = re.compile(r"^page-(\d+)\.png$")
 
 
 def pdf_to_png(
-    pdf: Path | str, out_dir: Path | str, dpi: int = 110, *, timeout: float = 300.0
+    pdf: Path | str,
+    out_dir: Path | str,
+    dpi: int = 110,
+    *,
+    timeout: float = 300.0,
+    force: bool = False,
 ) -> list[Path]:
     """Render every page of ``pdf`` to ``out_dir/<stem>-1.png``, ``<stem>-2.png``, ...
 
     Page numbers are never zero-padded (pdftoppm pads them to the width of the page count;
-    we rename). Stale ``<stem>-N.png`` files from an earlier, longer render are removed.
-    Atomic like :func:`docx_to_pdf`: pages are rendered into a temp dir inside ``out_dir``
-    and moved into place only when pdftoppm succeeded. Raises :class:`ConversionError`.
+    we rename). Nothing else in ``out_dir`` is touched: pages of an earlier, longer render
+    stay, and an image of the same name that kehoach did not make stops the export
+    (:class:`ConversionError`) before any page is written.
     """
     src = Path(pdf)
-    if not src.is_file():
-        raise ConversionError(f"Không tìm thấy tệp PDF cần xuất ảnh: {src}")
+    with tempfile.TemporaryDirectory(prefix="kehoach-png-") as work:
+        pages = render_png_pages(src, Path(work), dpi, timeout=timeout)
+        outputs = [
+            Output(Path(out_dir) / f"{src.stem}-{n}.png", src, page)
+            for n, page in enumerate(pages, start=1)
+        ]
+        _publish(outputs, force)
+    return [o.target for o in outputs]
+
+
+def render_png_pages(
+    pdf: Path, work_dir: Path, dpi: int = 110, *, timeout: float = 300.0
+) -> list[Path]:
+    """Pages of ``pdf`` as PNG files in a new folder inside ``work_dir`` (private to the
+    caller), in page order, each marked as kehoach's. Raises :class:`ConversionError`."""
+    if not pdf.is_file():
+        raise ConversionError(f"Không tìm thấy tệp PDF cần xuất ảnh: {pdf}")
     if dpi <= 0:
         raise ValueError(f"dpi must be positive, got {dpi}")
     exe = require_poppler_tool("pdftoppm")
-    out = Path(out_dir).resolve()  # pdftoppm runs with cwd=work; relative paths break
-    out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".kehoach-png-", dir=out))
-    try:
-        cmd = [exe, "-r", str(dpi), "-png", str(src.resolve()), str(work / "page")]
-        code, err = _run(cmd, timeout=timeout, cwd=work)
-        tail = _stderr_tail(err)
-        if code is None:
-            raise ConversionError(
-                _with_tail(
-                    f"pdftoppm không xuất xong ảnh sau {timeout:g} giây: {src}", tail, "pdftoppm"
-                ),
-                stderr=tail,
-            )
-        pages = sorted(
-            (int(m.group(1)), work / name)
-            for name in os.listdir(work)
-            if (m := _PAGE_FILE.match(name))
+    work = Path(tempfile.mkdtemp(prefix="png-", dir=work_dir)).resolve()
+    cmd = [exe, "-r", str(dpi), "-png", str(pdf.resolve()), str(work / "page")]
+    code, err = _run(cmd, timeout=timeout, cwd=work)
+    tail = _stderr_tail(err)
+    if code is None:
+        raise ConversionError(
+            _with_tail(
+                f"pdftoppm không xuất xong ảnh sau {timeout:g} giây: {pdf}", tail, "pdftoppm"
+            ),
+            stderr=tail,
         )
-        if code != 0 or not pages:
-            raise ConversionError(
-                _with_tail(
-                    f"pdftoppm không xuất được ảnh từ {src} (mã thoát {code}).", tail, "pdftoppm"
-                ),
-                stderr=tail,
-            )
-        results = []
-        for number, path in pages:
-            target = out / f"{src.stem}-{number}.png"
-            os.replace(path, target)
-            results.append(target)
-        stale = re.compile(rf"^{re.escape(src.stem)}-(\d+)\.png$")
-        for name in os.listdir(out):
-            m = stale.match(name)
-            if m and int(m.group(1)) > len(results):
-                (out / name).unlink(missing_ok=True)
-        return results
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    pages = sorted(
+        (int(m.group(1)), work / name) for name in os.listdir(work) if (m := _PAGE_FILE.match(name))
+    )
+    if code != 0 or not pages:
+        raise ConversionError(
+            _with_tail(
+                f"pdftoppm không xuất được ảnh từ {pdf} (mã thoát {code}).", tail, "pdftoppm"
+            ),
+            stderr=tail,
+        )
+    for _, path in pages:
+        path.write_bytes(stamp_png(path.read_bytes()))
+    return [path for _, path in pages]

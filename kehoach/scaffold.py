@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from kehoach.compose import body_name_in_text
 from kehoach.model import upper_vi
-from kehoach.wording import TemplateProblem, builtin_template_dir, explain
+from kehoach.wording import TemplateProblem, builtin_template_dir, explain, template_environment
 
 SKELETON = "moi.yaml.j2"
 
@@ -40,12 +39,8 @@ def _yaml_string(value: object) -> str:
 
 
 def skeleton(basics: Basics, file_name: str, template_dir: Path | None = None) -> str:
-    dirs = [str(template_dir)] if template_dir else []
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([*dirs, str(builtin_template_dir())]),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    dirs = [template_dir] if template_dir else []
+    env = template_environment([*dirs, builtin_template_dir()], keep_trailing_newline=True)
     env.filters["yq"] = _yaml_string
     try:
         template = env.get_template(SKELETON)

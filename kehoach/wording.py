@@ -6,6 +6,7 @@ but cannot reach into Python, and a misspelt variable is an error, not a silent 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,41 @@ class TemplateProblem(Exception):
     """A template could not be loaded or rendered; the message is for the user."""
 
 
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """Jinja's file loader, but a template must really live inside its folder.
+
+    Jinja refuses ``..`` and absolute names yet follows symbolic links, so a link inside an
+    office's template folder could put any readable file (``/etc/passwd``) into a plan.
+    Whatever resolves outside the folder it was found in is refused, by name.
+    """
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            candidate = os.path.join(folder, *pieces)
+            if not os.path.isfile(candidate):
+                continue
+            root = os.path.realpath(folder)
+            if os.path.commonpath([root, os.path.realpath(candidate)]) != root:
+                raise TemplateProblem(
+                    f"mẫu '{template}' trong thư mục {folder} là liên kết tới một tệp nằm ngoài"
+                    " thư mục mẫu; kehoach không đọc tệp đó. Sao chép nội dung mẫu vào"
+                    " thư mục thay cho liên kết."
+                )
+            break
+        return super().get_source(environment, template)
+
+
+def template_environment(folders: list[Path], **options: Any) -> ImmutableSandboxedEnvironment:
+    """The sandbox every template (wording, skeleton) runs in, reading only its folders."""
+    return ImmutableSandboxedEnvironment(
+        loader=ConfinedLoader([str(f) for f in folders]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        **options,
+    )
+
+
 @dataclass(frozen=True)
 class WordingContext:
     """What the wording macros may see of a plan."""
@@ -47,12 +83,7 @@ class Wording:
         self.modules = []
         # An office template may define only the macros it rewords; the rest come built in.
         for directory in [template_dir, builtin] if template_dir is not None else [builtin]:
-            self.env = ImmutableSandboxedEnvironment(
-                loader=jinja2.FileSystemLoader([str(directory), str(builtin)]),
-                undefined=jinja2.StrictUndefined,
-                autoescape=False,
-                keep_trailing_newline=False,
-            )
+            self.env = template_environment([directory, builtin], keep_trailing_newline=False)
             self.modules.append(self._load())
 
     def _load(self) -> Any:

@@ -11,10 +11,7 @@ import copy
 import datetime as dt
 import functools
 import io
-import os
-import tempfile
 import zipfile
-from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -348,16 +345,3 @@ def stable_zip(data: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so no half-written file ever exists."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

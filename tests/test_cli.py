@@ -79,11 +79,33 @@ def test_render_batch_writes_nothing_when_one_file_is_bad(tmp_path: Path) -> Non
     assert not out.exists()
 
 
-def test_render_replaces_existing_output_whole(tmp_path: Path) -> None:
-    target = tmp_path / "phu-phong-2024.docx"
-    target.write_bytes(b"old")
+def test_render_replaces_its_own_earlier_output_whole(tmp_path: Path) -> None:
     assert invoke("render", str(EXAMPLE), "-o", str(tmp_path)).exit_code == 0
+    target = tmp_path / "phu-phong-2024.docx"
+    earlier = target.stat().st_ino
+    assert invoke("render", str(EXAMPLE), "-o", str(tmp_path)).exit_code == 0
+    assert target.stat().st_ino != earlier  # a new file renamed into place, never rewritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["phu-phong-2024.docx"]
+
+
+def test_render_never_overwrites_a_file_kehoach_did_not_make(tmp_path: Path) -> None:
+    target = tmp_path / "phu-phong-2024.docx"
+    target.write_bytes(b"the clerk's own Word file")
+    result = invoke("render", str(EXAMPLE), "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "không do kehoach tạo" in result.output and "--force" in result.output
+    assert target.read_bytes() == b"the clerk's own Word file"
+    assert invoke("render", str(EXAMPLE), "-o", str(tmp_path), "--force").exit_code == 0
     assert target.read_bytes()[:2] == b"PK"
+
+
+def test_render_refuses_to_write_over_its_own_input(tmp_path: Path) -> None:
+    spec = tmp_path / "plan.docx"
+    spec.write_bytes(EXAMPLE.read_bytes())
+    result = invoke("render", str(spec), "--force")
+    assert result.exit_code == 2
+    assert "ghi đè lên chính tệp đầu vào" in result.output
+    assert spec.read_bytes() == EXAMPLE.read_bytes()
 
 
 def test_render_is_byte_stable(tmp_path: Path) -> None:
@@ -307,3 +329,39 @@ def test_version() -> None:
 
     result = invoke("--version")
     assert result.exit_code == 0 and result.output.strip() == f"kehoach {kehoach.__version__}"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_office_template_cannot_read_files_outside_its_folder(tmp_path: Path) -> None:
+    """A link inside --mau to a file elsewhere is refused, whether included or the template
+    itself (issue 11); a link that stays inside the folder is fine."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mật khẩu của máy", "utf-8")
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    (mau / "ngoai.txt").symlink_to(secret)
+    (mau / "ke_hoach.j2").write_text(
+        "{% macro ten_loai() %}KẾ HOẠCH {% include 'ngoai.txt' %}{% endmacro %}", "utf-8"
+    )
+    out = tmp_path / "out"
+    result = invoke("render", str(EXAMPLE), "-o", str(out), "--mau", str(mau))
+    assert result.exit_code == 2
+    assert "nằm ngoài thư mục mẫu" in result.output and "ngoai.txt" in result.output
+    assert "mật khẩu" not in result.output and not out.exists()
+
+    (mau / "ke_hoach.j2").unlink()
+    outside = tmp_path / "ke_hoach.j2"
+    outside.write_text("{% macro ten_loai() %}KẾ HOẠCH{% endmacro %}", "utf-8")
+    (mau / "ke_hoach.j2").symlink_to(outside)
+    result = invoke("render", str(EXAMPLE), "-o", str(out), "--mau", str(mau))
+    assert result.exit_code == 2 and "nằm ngoài thư mục mẫu" in result.output
+
+    (mau / "ke_hoach.j2").unlink()
+    (mau / "that.j2").write_text("{% macro ten_loai() %}KẾ HOẠCH{% endmacro %}", "utf-8")
+    (mau / "ke_hoach.j2").symlink_to(mau / "that.j2")
+    assert invoke("render", str(EXAMPLE), "-o", str(out), "--mau", str(mau)).exit_code == 0
+
+    (mau / "moi.yaml.j2").symlink_to(secret)
+    result = invoke("new", str(tmp_path / "kh.yaml"), "--mau", str(mau), "--khong-hoi")
+    assert result.exit_code == 2 and "nằm ngoài thư mục mẫu" in result.output
+    assert not (tmp_path / "kh.yaml").exists()

@@ -138,7 +138,7 @@ def test_exit_code_zero_without_output_is_an_error(tmp_path):
         "Error: source file could not be loaded",
     )
     assert info.value.stderr.endswith("could not be loaded")
-    assert list(out.iterdir()) == []
+    assert not out.exists()  # nothing is made in the user's folder on failure
 
 
 @posix_only
@@ -154,7 +154,7 @@ def test_timeout_kills_soffice_and_leaves_nothing(tmp_path):
     assert_vietnamese_message(info.value, "không xuất xong PDF sau 1 giây")
     with pytest.raises(ProcessLookupError):
         os.kill(int(pid_file.read_text()), 0)
-    assert list(out.iterdir()) == []
+    assert not out.exists()  # nothing is made in the user's folder on failure
 
 
 # --------------------------------------------------------------------------- real LibreOffice
@@ -195,7 +195,7 @@ def test_failed_file_fails_the_whole_batch_with_stderr(tmp_path):
     assert_vietnamese_message(
         info.value, "không xuất được PDF cho 1/2 tệp: bad.docx", "could not be loaded"
     )
-    assert list(out.iterdir()) == []  # all-or-nothing, no temp dir left behind
+    assert not out.exists()  # all-or-nothing: the folder is not even created
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -217,7 +217,7 @@ def test_png_pages_are_named_stem_dash_number(samples, tmp_path):
 
 
 @pytest.mark.libreoffice
-def test_png_numbers_are_not_zero_padded_and_stale_pages_go(samples, tmp_path):
+def test_png_numbers_are_not_zero_padded_and_nothing_else_is_touched(samples, tmp_path):
     out = tmp_path / "png"
     out.mkdir()
     for name in ("long-40.png", "long-notes.png", "longer-1.png"):
@@ -226,10 +226,23 @@ def test_png_numbers_are_not_zero_padded_and_stale_pages_go(samples, tmp_path):
     assert count >= 10  # pdftoppm would write long-01.png ...
     result = pdf_to_png(samples.pdf["long"], out, dpi=12)
     assert [p.name for p in result] == [f"long-{i}.png" for i in range(1, count + 1)]
-    names = {p.name for p in out.iterdir()}
-    assert "long-40.png" not in names
-    assert {"long-notes.png", "longer-1.png"} <= names
-    assert not [n for n in names if n.startswith(".")]
+    for name in ("long-40.png", "long-notes.png", "longer-1.png"):  # not ours: left alone
+        assert (out / name).read_bytes() == b"old"
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.libreoffice
+def test_png_pages_never_replace_an_image_kehoach_did_not_make(samples, tmp_path):
+    out = tmp_path / "png"
+    out.mkdir()
+    (out / "long-2.png").write_bytes(b"a photo")
+    with pytest.raises(ConversionError, match="không do kehoach tạo"):
+        pdf_to_png(samples.pdf["long"], out, dpi=12)
+    assert sorted(p.name for p in out.iterdir()) == ["long-2.png"]
+    assert (out / "long-2.png").read_bytes() == b"a photo"
+    first = pdf_to_png(samples.pdf["long"], out, dpi=12, force=True)
+    again = pdf_to_png(samples.pdf["long"], out, dpi=12)  # its own pages are replaced
+    assert first == again
 
 
 @pytest.mark.libreoffice
@@ -240,7 +253,7 @@ def test_png_of_corrupt_pdf_is_an_error(tmp_path):
     out = tmp_path / "png"
     with pytest.raises(ConversionError, match="pdftoppm không xuất được ảnh"):
         pdf_to_png(bad, out)
-    assert list(out.iterdir()) == []
+    assert not out.exists()  # nothing is made in the user's folder on failure
 
 
 def test_png_into_relative_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

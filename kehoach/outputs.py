@@ -1,0 +1,103 @@
+"""Putting results on disk: all checked before any is written, each written atomically.
+
+Three promises to the clerk whose folder we write into:
+
+* nothing is half-written: every file is written beside its target and renamed over it;
+* nothing of theirs is lost: an existing file is replaced only when kehoach made it
+  (``provenance``) or the user said ``--force``; nothing is ever deleted;
+* files are shared like any other: the mode follows the umask (0644 under umask 022), also
+  when an older file is replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach.provenance import made_by_kehoach
+
+
+def _umask() -> int:
+    # The only portable way to read the umask is to set it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
+    so no reader ever sees a half-written file; the new file's mode follows the umask."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file a command will write: its target, what it is made from, and its content
+    (bytes, or a finished file in a private temporary folder)."""
+
+    target: Path
+    source: Path | None
+    content: bytes | Path
+
+    def data(self) -> bytes:
+        return self.content if isinstance(self.content, bytes) else self.content.read_bytes()
+
+
+def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
+    """Why each output could not be written, found before the first one is (Vietnamese)."""
+    problems = []
+    claimed: dict[Path, Output] = {}
+    for output in outputs:
+        target = output.target
+        key = target.resolve()
+        earlier = claimed.get(key)
+        if earlier is not None:
+            first = earlier.source or earlier.target
+            problems.append(
+                f"{first} và {output.source or target} cùng ghi ra {target};"
+                " đổi tên một tệp hoặc xuất ra thư mục khác (-o)"
+            )
+            continue
+        claimed[key] = output
+        if output.source is not None and key == output.source.resolve():
+            problems.append(f"{target}: tệp kết quả sẽ ghi đè lên chính tệp đầu vào; đổi tên tệp")
+            continue
+        if target.is_dir():
+            problems.append(f"{target}: đã có một thư mục trùng tên tệp cần ghi")
+            continue
+        if target.exists() and not force and not made_by_kehoach(target):
+            problems.append(
+                f"{target}: đã có tệp này và tệp không do kehoach tạo nên không ghi đè;"
+                " đổi tên hoặc chuyển tệp đó đi, xuất ra thư mục khác (-o), hoặc dùng --force"
+            )
+            continue
+        folder = target.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            problems.append(f"{folder}: không phải thư mục, không ghi được {target}")
+        elif not os.access(folder, os.W_OK):
+            problems.append(f"{folder}: không có quyền ghi vào thư mục này")
+    return problems
+
+
+def publish(outputs: Iterable[Output]) -> list[Path]:
+    """Write every output atomically, in order; returns the targets written."""
+    written = []
+    for output in outputs:
+        write_atomic(output.target, output.data())
+        written.append(output.target)
+    return written

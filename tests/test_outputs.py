@@ -1,0 +1,115 @@
+"""Writing results never costs the user a file (issue 11: data loss) and honours the umask
+(issue 6): outputs are checked before any is written, and only kehoach's own files are
+ever replaced."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from pdf_support import require_libreoffice
+from test_cli import invoke
+
+from kehoach.outputs import write_atomic
+from kehoach.provenance import made_by_kehoach, stamp_pdf, stamp_png
+
+EXAMPLE = ROOT / "examples" / "phu-phong-2024.yaml"
+USER_FILES = {
+    "ke-hoach.pdf": b"%PDF-1.4 a signed scan",
+    "ke-hoach-2.png": b"photo 2",
+    "ke-hoach-7.png": b"photo 7",
+}
+
+
+def _folder_with_user_files(tmp_path: Path) -> Path:
+    folder = tmp_path / "ho-so"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "ke-hoach.yaml")
+    for name, data in USER_FILES.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _untouched(folder: Path, files: dict[str, bytes] = USER_FILES) -> None:
+    for name, data in files.items():
+        assert (folder / name).read_bytes() == data, name
+
+
+@pytest.mark.libreoffice
+def test_png_export_leaves_every_preexisting_file_untouched(tmp_path: Path) -> None:
+    require_libreoffice()
+    folder = _folder_with_user_files(tmp_path)
+    result = invoke("render", str(folder / "ke-hoach.yaml"), "--png")
+    # ke-hoach-2.png would be page 2: the clerk's photo stops the run before any write.
+    assert result.exit_code == 2, result.output
+    assert "ke-hoach-2.png" in result.output and "không ghi tệp nào" in result.output
+    _untouched(folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*USER_FILES, "ke-hoach.yaml"])
+
+    (folder / "ke-hoach-2.png").rename(folder / "anh-2.png")
+    remaining = {n: d for n, d in USER_FILES.items() if n != "ke-hoach-2.png"}
+    result = invoke("render", str(folder / "ke-hoach.yaml"), "--png")
+    assert result.exit_code == 0, result.output
+    _untouched(folder, remaining)  # the scan is not the PNG step's PDF; page 7 is not ours
+    pages = sorted(p.name for p in folder.glob("ke-hoach-[0-9].png"))
+    assert "ke-hoach-7.png" in pages and len(pages) >= 3
+    assert all(made_by_kehoach(folder / n) for n in pages if n != "ke-hoach-7.png")
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.libreoffice
+def test_pdf_export_never_replaces_a_pdf_kehoach_did_not_make(tmp_path: Path) -> None:
+    require_libreoffice()
+    folder = _folder_with_user_files(tmp_path)
+    result = invoke("render", str(folder / "ke-hoach.yaml"), "--pdf")
+    assert result.exit_code == 2
+    assert "ke-hoach.pdf" in result.output and "--force" in result.output
+    _untouched(folder)
+    assert not (folder / "ke-hoach.docx").exists()  # all or nothing
+    other = tmp_path / "khac"
+    assert invoke("render", str(folder / "ke-hoach.yaml"), "--pdf", "-o", str(other)).exit_code == 0
+    assert made_by_kehoach(other / "ke-hoach.pdf")
+    # Its own PDF from the run before is replaced without --force.
+    assert invoke("render", str(folder / "ke-hoach.yaml"), "--pdf", "-o", str(other)).exit_code == 0
+
+
+def test_marks_are_recognised_and_foreign_files_are_not(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR" + bytes(13) + b"\x00\x00\x00\x00"
+    (tmp_path / "a.png").write_bytes(stamp_png(png))
+    (tmp_path / "b.png").write_bytes(png)
+    assert made_by_kehoach(tmp_path / "a.png") and not made_by_kehoach(tmp_path / "b.png")
+    pdf = (
+        b"%PDF-1.4\n1 0 obj\n<</Type/Catalog>>\nendobj\n2 0 obj\n<</Producer(x)/Creator(y)>>\n"
+        b"endobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000045 00000 n \n"
+        b"trailer\n<</Size 3/Root 1 0 R/Info 2 0 R>>\nstartxref\n88\n%%EOF\n"
+    )
+    stamped = stamp_pdf(pdf)
+    assert stamped.startswith(pdf) and b"/Producer(x)" in stamped[len(pdf) :]
+    assert b"/Creator(y)" not in stamped[len(pdf) :] and b"/Prev 88" in stamped
+    (tmp_path / "a.pdf").write_bytes(stamped)
+    (tmp_path / "b.pdf").write_bytes(pdf)
+    assert made_by_kehoach(tmp_path / "a.pdf") and not made_by_kehoach(tmp_path / "b.pdf")
+    (tmp_path / "c.docx").write_bytes(b"PK not really")
+    assert not made_by_kehoach(tmp_path / "c.docx")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_files_follow_the_umask_also_when_replacing(tmp_path: Path) -> None:
+    target = tmp_path / "kh.docx"
+    old = os.umask(0o022)
+    try:
+        write_atomic(target, b"one")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        write_atomic(target, b"two")
+        assert target.stat().st_mode & 0o777 == 0o644
+        assert invoke("render", str(EXAMPLE), "-o", str(tmp_path)).exit_code == 0
+        assert (tmp_path / "phu-phong-2024.docx").stat().st_mode & 0o777 == 0o644
+        os.umask(0o077)
+        write_atomic(target, b"three")
+        assert target.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
