@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehoach.compose import compose
-from kehoach.diagnostics import SpecError
-from kehoach.model import KeHoach
-from kehoach.outputs import write_atomic
-from kehoach.validate import validate_file
-from kehoach.wording import Wording
+from kehoach.compose.wording import Wording
+from kehoach.export.outputs import write_atomic
+from kehoach.spec.diagnostics import SpecError
+from kehoach.spec.model import KeHoach
+from kehoach.spec.validate import validate_file
 from kehoach.writer import to_bytes
 
 

@@ -17,12 +17,12 @@ from rich.console import Console
 
 from kehoach import cli_i18n
 from kehoach.api import output_path, to_docx_bytes
-from kehoach.diagnostics import Report, Severity, os_error_text
-from kehoach.model import KeHoach
-from kehoach.outputs import Output, refusals, write_atomic
+from kehoach.compose.wording import TemplateProblem
+from kehoach.export.outputs import Output, refusals, write_atomic
 from kehoach.scaffold import Basics, skeleton
-from kehoach.validate import validate_file, validate_text
-from kehoach.wording import TemplateProblem
+from kehoach.spec.diagnostics import Report, Severity, os_error_text
+from kehoach.spec.model import KeHoach
+from kehoach.spec.validate import validate_file, validate_text
 
 cli_i18n.install()
 
@@ -44,7 +44,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def _version(value: bool) -> None:
     if value:
-        from kehoach import __version__
+        from kehoach.version import __version__
 
         out.print(f"kehoach {__version__}")
         raise typer.Exit()
@@ -168,7 +168,7 @@ def _refuse(problems: list[str]) -> None:
 def _pages(documents: list[Output], work: Path, *, pdf: bool, png: bool) -> list[Output]:
     """PDF and PNG outputs of the rendered documents, made in the private folder ``work``
     (the user's folder sees them only once every output has been checked)."""
-    from kehoach import pdf as pdf_module
+    from kehoach.export import pdf as pdf_module
 
     sources = []
     for i, document in enumerate(documents):

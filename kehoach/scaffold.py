@@ -13,8 +13,13 @@ from pathlib import Path
 import jinja2
 
 from kehoach.compose import body_name_in_text
-from kehoach.model import upper_vi
-from kehoach.wording import TemplateProblem, builtin_template_dir, explain, template_environment
+from kehoach.compose.wording import (
+    TemplateProblem,
+    builtin_template_dir,
+    explain,
+    template_environment,
+)
+from kehoach.spec.model import upper_vi
 
 SKELETON = "moi.yaml.j2"
 

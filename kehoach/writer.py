@@ -23,9 +23,10 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from kehoach import nd30, ooxml
+from kehoach import ooxml
 from kehoach.document import Block, Document, Role, Span
-from kehoach.metrics import balanced_lines, text_width_mm
+from kehoach.law import nd30
+from kehoach.law.metrics import balanced_lines, text_width_mm
 
 G = nd30.GEOMETRY
 S = nd30.SIZES

@@ -28,8 +28,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx_build import no_borders
 
-from kehoach.pdf import ConversionError, docx_to_pdf, find_poppler_tool, find_soffice
-from kehoach.pdflayout import Line, Page, read_pdf_layout
+from kehoach.export.pdf import ConversionError, docx_to_pdf, find_poppler_tool, find_soffice
+from kehoach.export.pdflayout import Line, Page, read_pdf_layout
 
 # --------------------------------------------------------------------------- policy
 

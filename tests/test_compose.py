@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from kehoach import nd30
 from kehoach.compose import body_name_in_text, compose
 from kehoach.document import Role
-from kehoach.validate import validate_text
+from kehoach.law import nd30
+from kehoach.spec.validate import validate_text
 
 BASE = """\
 co_quan:

@@ -22,7 +22,7 @@ from docx_read import (
     sizes,
 )
 
-from kehoach.metrics import text_width_mm, wrap_lines
+from kehoach.law.metrics import text_width_mm, wrap_lines
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"

@@ -13,8 +13,8 @@ from conftest import ROOT
 from pdf_support import require_libreoffice
 from test_cli import invoke
 
-from kehoach.outputs import write_atomic
-from kehoach.provenance import made_by_kehoach, stamp_pdf, stamp_png
+from kehoach.export.outputs import write_atomic
+from kehoach.export.provenance import made_by_kehoach, stamp_pdf, stamp_png
 
 EXAMPLE = ROOT / "examples" / "phu-phong-2024.yaml"
 USER_FILES = {

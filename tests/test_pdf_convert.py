@@ -1,4 +1,4 @@
-"""kehoach.pdf: .docx -> PDF with headless LibreOffice, PDF -> PNG with pdftoppm."""
+"""kehoach.export.pdf: .docx -> PDF with headless LibreOffice, PDF -> PNG with pdftoppm."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ import pytest
 from docx import Document
 from pdf_support import make_sample_docx, rendered_samples, require_libreoffice
 
-from kehoach import pdf
-from kehoach.pdf import ConversionError, docx_to_pdf, find_soffice, pdf_to_png
-from kehoach.pdflayout import read_pdf_layout
+from kehoach.export import pdf
+from kehoach.export.pdf import ConversionError, docx_to_pdf, find_soffice, pdf_to_png
+from kehoach.export.pdflayout import read_pdf_layout
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="fake soffice is a shell script")
 

@@ -13,8 +13,8 @@ from conftest import EXAMPLES
 from pdf_support import assert_nd30_pdf_layout, require_libreoffice
 
 import kehoach
-from kehoach.pdf import docx_to_pdf, pdf_to_png
-from kehoach.pdflayout import Page, read_pdf_layout
+from kehoach.export.pdf import docx_to_pdf, pdf_to_png
+from kehoach.export.pdflayout import Page, read_pdf_layout
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +72,10 @@ def test_cli_render_pdf_without_libreoffice_is_a_clear_error(
 ) -> None:
     from typer.testing import CliRunner
 
-    import kehoach.pdf
+    import kehoach.export.pdf
     from kehoach.cli import app
 
-    monkeypatch.setattr(kehoach.pdf, "find_soffice", lambda: None)
+    monkeypatch.setattr(kehoach.export.pdf, "find_soffice", lambda: None)
     spec = next(p for p in EXAMPLES if p.stem == "phu-phong-2024")
     result = CliRunner().invoke(app, ["render", str(spec), "-o", str(tmp_path), "--pdf"])
     assert result.exit_code == 2

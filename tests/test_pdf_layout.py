@@ -25,7 +25,7 @@ from pdf_support import (
     require_libreoffice,
 )
 
-from kehoach.pdflayout import parse_bbox_layout
+from kehoach.export.pdflayout import parse_bbox_layout
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from specs import VALID
 
 import kehoach
 from kehoach.check import check_docx
-from kehoach.validate import validate_text
+from kehoach.spec.validate import validate_text
 
 BASE = VALID
 

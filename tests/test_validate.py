@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from specs import VALID
 
-from kehoach.diagnostics import Severity
-from kehoach.validate import validate_file, validate_text
+from kehoach.spec.diagnostics import Severity
+from kehoach.spec.validate import validate_file, validate_text
 
 
 def problems(text: str, severity: Severity = Severity.ERROR):  # type: ignore[no-untyped-def]

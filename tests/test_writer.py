@@ -8,8 +8,8 @@ import docx
 from docx_read import all_bold, cell_inner_width_mm, header_table, sizes
 
 import kehoach
-from kehoach.metrics import text_width_mm, wrap_lines
-from kehoach.validate import validate_text
+from kehoach.law.metrics import text_width_mm, wrap_lines
+from kehoach.spec.validate import validate_text
 
 SPEC = """\
 co_quan:

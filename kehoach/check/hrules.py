@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kehoach.metrics import text_width_mm
+from kehoach.law.metrics import text_width_mm
 
 from .docmodel import Line, Para
 from .ooxml import (

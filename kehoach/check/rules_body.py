@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.metrics import text_width_mm, wrap_lines
+from kehoach.law.metrics import text_width_mm, wrap_lines
 
 from .docmodel import Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector

@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 import re
 
-from kehoach.metrics import text_width_mm, wrap_lines
+from kehoach.law.metrics import text_width_mm, wrap_lines
 
 from .docmodel import DocModel, Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector

@@ -29,7 +29,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docx_build import no_borders
 
-from kehoach.metrics import text_width_mm
+from kehoach.law.metrics import text_width_mm
 
 TNR = "Times New Roman"
 Flow = _Cell | DocxDocument  # anything with paragraphs/add_paragraph

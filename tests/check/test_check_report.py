@@ -115,7 +115,7 @@ def test_zip_that_is_not_a_word_package_is_explained(tmp_path: Path) -> None:
 
 def test_KT6_by_order_signature_of_a_collective_is_not_warned(tmp_path: Path) -> None:
     import kehoach
-    from kehoach.validate import validate_text
+    from kehoach.spec.validate import validate_text
 
     text = (Path(__file__).resolve().parents[2] / "examples" / "phu-phong-2024.yaml").read_text(
         "utf-8"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from kehoach import nd30
+from kehoach.compose.inline import parse_inline, plain
+from kehoach.compose.wording import Wording, WordingContext
 from kehoach.document import Block, Document, Header, Page, Role, Signature, Span
-from kehoach.inline import parse_inline, plain
-from kehoach.model import (
+from kehoach.law import nd30
+from kehoach.spec.model import (
     KeHoach,
     Muc,
     MucDichYeuCau,
@@ -21,7 +22,6 @@ from kehoach.model import (
     ToChucThucHien,
     upper_vi,
 )
-from kehoach.wording import Wording, WordingContext
 
 _TRAILING_PUNCT = re.compile(r"[\s;,.:]+$")
 _LEADING_DASH = re.compile(r"^[\s\-–—•+]+")

@@ -3,7 +3,7 @@
 Keys are ASCII snake_case Vietnamese (docs/spec.md documents each). Field validators enforce
 the NĐ 30 rules that can be decided from one value (SO-3, SO-4, DD-4 dates); cross-field
 rules live in model validators; rules that are only *probably* wrong are warnings, raised
-later by ``kehoach.validate``. Error messages are Vietnamese and carry the rule ID in the
+later by ``kehoach.spec.validate``. Error messages are Vietnamese and carry the rule ID in the
 error context so the validator can show it.
 """
 

@@ -20,10 +20,11 @@ TEMPLATE_NAME = "ke_hoach.j2"
 
 def builtin_template_dir() -> Path:
     """Templates inside the installed package, or the repository's templates/ in a checkout."""
-    packaged = Path(__file__).resolve().parent / "templates"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "templates"
     if (packaged / TEMPLATE_NAME).is_file():
         return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
+    return package.parent / "templates"
 
 
 class TemplateProblem(Exception):

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kehoach.diagnostics import Diagnostic, Position, Severity, os_error_text
+from kehoach.spec.diagnostics import Diagnostic, Position, Severity, os_error_text
 
 KeyPath = tuple[str | int, ...]
 

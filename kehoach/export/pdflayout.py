@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kehoach.pdf import ConversionError, require_poppler_tool
+from kehoach.export.pdf import ConversionError, require_poppler_tool
 
 __all__ = ["Line", "Page", "Word", "parse_bbox_layout", "read_pdf_layout"]
 

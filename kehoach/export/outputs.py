@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach.provenance import made_by_kehoach
+from kehoach.export.provenance import made_by_kehoach
 
 
 def _umask() -> int:

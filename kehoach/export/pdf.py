@@ -16,7 +16,7 @@ Design notes (each one is a LibreOffice pitfall met in practice):
 * The output name is ``<input stem>.pdf``, so inputs are copied under neutral ASCII names
   into a private temporary folder (never the user's folder): this keeps non-ASCII file
   names away from LibreOffice's locale-dependent path handling. Finished files reach the
-  user's folder only through ``kehoach.outputs`` (checked first, written atomically, never
+  user's folder only through ``kehoach.export.outputs`` (checked first, written atomically, never
   over a file kehoach did not make), so a failed or interrupted run leaves it untouched.
 * On timeout the whole process group is killed: ``soffice`` is a wrapper script that starts
   ``oosplash`` and ``soffice.bin``; killing only the wrapper leaves the worker running.
@@ -36,8 +36,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from kehoach.outputs import Output, publish, refusals
-from kehoach.provenance import stamp_pdf, stamp_png
+from kehoach.export.outputs import Output, publish, refusals
+from kehoach.export.provenance import stamp_pdf, stamp_png
 
 __all__ = [
     "ConversionError",

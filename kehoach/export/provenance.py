@@ -20,7 +20,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from kehoach import __version__
+from kehoach.version import __version__
 
 APPLICATION = "kehoach"
 CREATOR = f"{APPLICATION} {__version__}"

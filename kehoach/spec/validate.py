@@ -17,11 +17,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kehoach.compose import body_name_in_text, is_keep_line
-from kehoach.diagnostics import Diagnostic, Report, Severity
-from kehoach.loader import KeyPath, Loaded, format_path, load_file, load_text
-from kehoach.metrics import text_width_mm
-from kehoach.model import KeHoach, Muc, MucDichYeuCau, Phan, ToChucThucHien
-from kehoach.nd30 import QUOC_HIEU, SIZES, place_date_line
+from kehoach.law.metrics import text_width_mm
+from kehoach.law.nd30 import QUOC_HIEU, SIZES, place_date_line
+from kehoach.spec.diagnostics import Diagnostic, Report, Severity
+from kehoach.spec.loader import KeyPath, Loaded, format_path, load_file, load_text
+from kehoach.spec.model import KeHoach, Muc, MucDichYeuCau, Phan, ToChucThucHien
 
 _TYPE_MESSAGES = {
     "string_type": "phải là văn bản",

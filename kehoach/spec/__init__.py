@@ -1,0 +1,1 @@
+"""The spec a clerk writes: YAML read with positions, the typed model, validation, diagnostics."""
