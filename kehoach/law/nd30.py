@@ -1,126 +1,71 @@
-"""The parts of NĐ 30 that are law, not wording: fixed texts, sizes and number/date formats.
+"""The NĐ 30 profile (Nghị định 30/2020/NĐ-CP), the default rule book of every plan.
 
-Offices adapt wording through the Jinja templates; what is here they may not change.
-Rule IDs refer to docs/luat/nd30-spec.md.
+The facts live in ``kehoach.law.profile``; this module names the state-document instance and
+the numbering formats of §8.3 that every profile shares.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kehoach.law.profile import Profile
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # QH-1, F-6
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"  # TN-1
-FONT = "Times New Roman"  # F-1
+ND30 = Profile()
 
-# S-4: points follow the Vietnamese alphabet (a, b, c, d, đ, e, g, h, i, k, …).
-POINT_LETTERS = [
-    "a",
-    "b",
-    "c",
-    "d",
-    "đ",
-    "e",
-    "g",
-    "h",
-    "i",
-    "k",
-    "l",
-    "m",
-    "n",
-    "o",
-    "p",
-    "q",
-    "r",
-    "s",
-    "t",
-    "u",
-    "v",
-    "x",
-    "y",
-]
-
-
-@dataclass(frozen=True)
-class Sizes:
-    """Profile B of nd30-spec §3 (Phụ lục III Mẫu 1.4), body 14 pt unless configured."""
-
-    quoc_hieu: float = 13  # QH-2
-    tieu_ngu: float = 14  # TN-2
-    agency: float = 13  # CQ-2, CQ-3
-    number: float = 13  # SO-2
-    place_date: float = 14  # DD-2
-    place_date_min: float = 13  # DD-8 fallback
-    type_name: float = 14  # TL-1
-    summary: float = 14  # TL-2
-    recipients_label: float = 12  # NN-1
-    recipients: float = 11  # NN-2
-    authority: float = 13  # KY-1
-    signer_name: float = 14  # KY-2
-    page_number: float = 14  # PN-2
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """Lengths in millimetres; see nd30-spec §6, §8, §11 and §16."""
-
-    header_distance: float = 10  # P-5
-    footer_distance: float = 10
-    cell_margin: float = 1.9  # python-docx/Word default cell padding (H-5)
-    header_left_min: float = 54
-    header_right_share: float = 0.625  # H-4: ≈ 62 / 103 mm of 165 mm
-    bottom_left_share: float = 0.39  # NN-5: ≈ 35–42 %
-    first_line_indent: float = 12.7  # ND-3: 1.27 cm
-    paragraph_before_pt: float = 6  # ND-4
-    line_spacing: float = 1.15  # ND-5: between single and 1.5
-    rule_ratio: float = 0.42  # CQ-5, TL-3: 1/3 to 1/2 of the text above
-    rule_weight_eighths: int = 6  # TN-4: 0.75 pt
-    signature_space_lines: int = 4  # KY-5
-
-
-SIZES = Sizes()
-GEOMETRY = Geometry()
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def roman(n: int) -> str:
     """Roman numeral for part headings (I., II., … §8.3 scheme b)."""
-    values = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    out = ""
-    for value, numeral in values:
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
 
 
-def point_letter(index: int) -> str:
-    """0 → a, 4 → đ … (S-4); past y the letters double (aa, bb …)."""
-    count = len(POINT_LETTERS)
-    return POINT_LETTERS[index % count] * (index // count + 1)
+# --- legacy names, until the writer, compose and validate read the profile ---------------
+QUOC_HIEU = ND30.quoc_hieu
+TIEU_NGU = ND30.tieu_ngu
+FONT = ND30.font
+point_letter = ND30.point_letter
+number_line = ND30.number_line
+place_date_line = ND30.place_date_line
 
 
-def number_line(number: str | None, symbol: str) -> str:
-    """SO-1, SO-6: `Số: 05/KH-UBND`, or blanks before the slash for the records office."""
-    return f"Số: {number}/{symbol}" if number else f"Số:{' ' * 6}/{symbol}"
+class _LegacySizes:
+    def __getattr__(self, name: str) -> float:
+        if name == "place_date_min":
+            return ND30.sizes.place_date.low
+        return getattr(ND30.sizes, name).value
 
 
-def place_date_line(place: str, year: int, month: int | None = None, day: int | None = None) -> str:
-    """DD-1, DD-4: day 01–09, month 01/02 padded, 3–12 plain; DD-5 blanks for a draft."""
-    if day is None or month is None:
-        blank = " " * 5
-        return f"{place}, ngày{blank}tháng{blank}năm {year}"
-    month_text = f"{month:02d}" if month <= 2 else str(month)
-    return f"{place}, ngày {day:02d} tháng {month_text} năm {year}"
+class _LegacyGeometry:
+    header_distance = ND30.header_distance_mm
+    footer_distance = ND30.footer_distance_mm
+    cell_margin = ND30.cell_margin_mm
+    header_left_min = ND30.header_left_min_mm
+    header_right_share = ND30.header_right_share
+    bottom_left_share = ND30.bottom_left_share
+    first_line_indent = ND30.body.first_line_indent_mm
+    paragraph_before_pt = ND30.body.space_before_pt
+    line_spacing = ND30.body.line_spacing.value
+    rule_ratio = ND30.rule_ratio.value
+    rule_weight_eighths = ND30.rule_weight_eighths
+    signature_space_lines = ND30.signature_space_lines
+
+
+SIZES = _LegacySizes()
+GEOMETRY = _LegacyGeometry()

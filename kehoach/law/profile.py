@@ -1,0 +1,272 @@
+"""The rule book: every layout fact a document type's law sets, once, by rule ID.
+
+A ``Profile`` holds the facts (fixed texts, sizes with the value kehoach writes and the range
+the law accepts, margins, formats, patterns, word lists); ``validate``, ``compose``, the
+layout pass, the writer and ``check`` all read the same profile, so they cannot drift apart.
+A second layout law (the Party's HD 05) is a ``dataclasses.replace`` of the NĐ 30 profile,
+or a subclass where a format differs, never edits across the code.
+
+Rule IDs refer to docs/luat/nd30-spec.md (and docs/luat/hd05-spec.md for Party overrides).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Size:
+    """A font size rule (points): what kehoach writes and the closed range the law accepts."""
+
+    rule: str
+    value: float
+    low: float
+    high: float
+
+    def accepts(self, points: float, tolerance: float = 0.01) -> bool:
+        return self.low - tolerance <= points <= self.high + tolerance
+
+    @property
+    def choices(self) -> tuple[float, ...]:
+        """Whole sizes in the range, for messages ("13 hoặc 14")."""
+        return tuple(float(v) for v in range(int(self.low), int(self.high) + 1))
+
+
+@dataclass(frozen=True)
+class Length:
+    """A length rule (millimetres, or a plain ratio): value written and accepted range."""
+
+    rule: str
+    value: float
+    low: float
+    high: float
+
+    def accepts(self, value: float, tolerance: float = 0.0) -> bool:
+        return self.low - tolerance <= value <= self.high + tolerance
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Font sizes per component (nd30-spec §3 profile B, Phụ lục III Mẫu 1.4)."""
+
+    quoc_hieu: Size = Size("QH-2", 13, 12, 13)
+    tieu_ngu: Size = Size("TN-2", 14, 13, 14)
+    superior: Size = Size("CQ-2", 13, 12, 13)
+    agency: Size = Size("CQ-3", 13, 12, 13)
+    number: Size = Size("SO-2", 13, 13, 13)
+    place_date: Size = Size("DD-2", 14, 13, 14)  # DD-8: drops to ``low`` before wrapping
+    type_name: Size = Size("TL-1", 14, 13, 14)
+    summary: Size = Size("TL-2", 14, 13, 14)
+    body: Size = Size("ND-1", 14, 13, 14)
+    recipients_label: Size = Size("NN-1", 12, 12, 12)
+    recipients: Size = Size("NN-2", 11, 11, 11)
+    authority: Size = Size("KY-1", 13, 13, 14)
+    signer_name: Size = Size("KY-2", 14, 13, 14)
+    page_number: Size = Size("PN-2", 14, 13, 14)
+
+
+@dataclass(frozen=True)
+class Margins:
+    """P-3 ranges; ``value`` is the default (P-4: the common 20/20/30/15 profile)."""
+
+    top: Length = Length("P-3", 20, 20, 25)
+    bottom: Length = Length("P-3", 20, 20, 25)
+    left: Length = Length("P-3", 30, 30, 35)
+    right: Length = Length("P-3", 15, 15, 20)
+
+
+@dataclass(frozen=True)
+class Body:
+    """Body paragraphs (nd30-spec §8.1)."""
+
+    first_line_indents_mm: tuple[float, ...] = (10.0, 12.7)  # ND-3: two values, not a range
+    first_line_indent_mm: float = 12.7  # what kehoach writes
+    indent_tolerance_mm: float = 0.2  # ±0.02 cm
+    space_before_pt: float = 6  # ND-4, Mẫu 1.4: 6 pt before, 0 after
+    min_gap_pt: float = 6  # ND-4: before + after ≥ 6 pt
+    line_spacing: Length = Length("ND-5", 1.15, 1.0, 1.5)  # multiples of single
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The layout law of one family of documents. Instances are immutable; a variant is
+    made with ``dataclasses.replace`` (tests do this to prove there is one source)."""
+
+    key: str = "nd30"
+    law: str = "Nghị định 30/2020/NĐ-CP"
+    law_short: str = "NĐ 30"
+
+    # --- page (§2, §4) ---------------------------------------------------------------------
+    paper_mm: tuple[float, float] = (210.0, 297.0)  # P-1, P-2 portrait
+    margins: Margins = field(default_factory=Margins)
+    header_distance_mm: float = 10.0  # P-5
+    footer_distance_mm: float = 10.0
+
+    # --- font (§3) -------------------------------------------------------------------------
+    font: str = "Times New Roman"  # F-1, F-5
+    language: str = "vi-VN"
+    sizes: Sizes = field(default_factory=Sizes)
+
+    # --- header block (§6) -----------------------------------------------------------------
+    quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # QH-1
+    quoc_hieu_variants: tuple[str, ...] = ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",)  # F-6
+    tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"  # TN-1
+    cell_margin_mm: float = 1.9  # H-5: Word's default cell padding
+    header_left_min_mm: float = 54.0  # H-4
+    header_right_share: float = 0.625  # H-4: ≈ 62 / 103 mm of 165 mm
+    bottom_left_share: float = 0.39  # NN-5: ≈ 35–42 %
+    # CQ-5, TL-3: the rule under the body name and the trích yếu, as a share of the text.
+    rule_ratio: Length = Length("CQ-5", 0.42, 1 / 3, 1 / 2)
+    rule_ratio_tolerance: float = 0.10  # nd30-spec §0: ratios ±10 %
+    rule_weight_eighths: int = 6  # TN-4: 0.75 pt (UNCONFIRMED, a default)
+
+    # --- number and symbol (§6.5) ----------------------------------------------------------
+    number_pattern: str = r"0[1-9]|[1-9][0-9]+"  # SO-3
+    symbol_pattern: str = r"[A-ZĐa-zđ]+(-[A-ZĐ0-9a-zđ&.]+)+"  # SO-4
+    body_code_pattern: str = r"[A-ZĐa-zđ0-9&.]+(-[A-ZĐa-zđ0-9&.]+)*"  # SO-4, SO-7
+    mixed_case_codes: tuple[str, ...] = ("CTr", "TTr", "QyĐ", "TrS")  # SO-4, §14
+    type_code: str = "KH"  # §14: Kế hoạch
+
+    # --- type name (§7) --------------------------------------------------------------------
+    type_name: str = "KẾ HOẠCH"  # TL-1
+    type_name_in_text: str = "Kế hoạch"  # VH-16: as the type word reads in a sentence
+
+    # --- body (§8) -------------------------------------------------------------------------
+    body: Body = field(default_factory=Body)
+    # S-4: points follow the Vietnamese alphabet (no f, j, w, z; no ă, â, ê, ô, ơ, ư).
+    point_letters: tuple[str, ...] = (*"abcd", "đ", *"eghiklmnopqrstuvxy")
+    closing_mark: str = "./."  # ND-6
+
+    # --- signature (§9) --------------------------------------------------------------------
+    # The spec key of each signing authority and the prefix it prints, in §9.2 order.
+    authority_prefixes: tuple[tuple[str, str], ...] = (
+        ("thay_mat", "TM."),
+        ("thua_lenh", "TL."),
+        ("thua_uy_quyen", "TUQ."),
+        ("ky_thay", "KT."),
+        ("quyen", "Q."),
+    )
+    # KT-5: the prefix chains §9.2 describes (others warn).
+    authority_chains: tuple[tuple[str, ...], ...] = (
+        (),
+        ("TM",),
+        ("TM", "KT"),
+        ("KT",),
+        ("TL",),
+        ("TL", "KT"),
+        ("TUQ",),
+        ("Q",),
+    )
+    # KT-2, KT-3: titles held by a person (never after TM.), as the start of the line.
+    personal_titles: str = (
+        r"PHÓ\s|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BÍ THƯ|CHỦ NHIỆM|CHÁNH\s|"
+        r"TRƯỞNG(\s|$)|HIỆU TRƯỞNG|THỦ TRƯỞNG|KẾ TOÁN TRƯỞNG|TỔNG CỤC TRƯỞNG|\S+ TRƯỞNG\b"
+    )
+    # KT-6: bodies that work as a collective (sign "TM.") and bodies run by their head.
+    collective_bodies: str = (
+        r"ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BAN\s|THƯỜNG TRỰC|ĐOÀN\s|TỔ\s|CHÍNH PHỦ|CHI BỘ|"
+        r"ĐẢNG ỦY|ĐẢNG UỶ"
+    )
+    head_based_bodies: str = (
+        r"(SỞ|BỘ|CỤC|VỤ|VIỆN|PHÒNG|TRƯỜNG|TỔNG CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM)\s"
+    )
+    # KY-3: academic titles and degrees never stand before the signer's name.
+    academic_titles: str = (
+        r"((GS|PGS|TSKH|TS|ThS|Ths|THS|Th\.S|KS|BS|BSCKI|BSCKII|DS|LS|CN|NGND|NGƯT)(\.|\s)"
+        r"[\s.]*)+(?=\S)|(tiến sĩ|thạc sĩ|giáo sư|phó giáo sư|kỹ sư|bác sĩ|cử nhân)(?=\s)"
+    )
+    signature_space_lines: int = 4  # KY-5 (UNCONFIRMED, a default)
+
+    # --- recipients (§11) ------------------------------------------------------------------
+    recipients_label: str = "Nơi nhận:"  # NN-1
+    archive_word: str = "Lưu"  # NN-3
+    records_office: str = "VT"  # NN-3
+
+    # --- compiled patterns (derived, never set) -------------------------------------------
+
+    @cached_property
+    def number_re(self) -> re.Pattern[str]:
+        return re.compile(self.number_pattern)
+
+    @cached_property
+    def symbol_re(self) -> re.Pattern[str]:
+        return re.compile(self.symbol_pattern)
+
+    @cached_property
+    def body_code_re(self) -> re.Pattern[str]:
+        return re.compile(self.body_code_pattern)
+
+    @cached_property
+    def _personal_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^({self.personal_titles})")
+
+    @cached_property
+    def _collective_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^({self.collective_bodies})")
+
+    @cached_property
+    def _head_based_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^({self.head_based_bodies})")
+
+    @cached_property
+    def _academic_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^({self.academic_titles})", re.IGNORECASE)
+
+    # --- word lists as questions ------------------------------------------------------------
+
+    def is_personal_title(self, text: str) -> bool:
+        """KT-2: "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "BỘ TRƯỞNG" … (uppercase text)."""
+        return bool(self._personal_re.match(text))
+
+    def is_collective_body(self, text: str) -> bool:
+        """KT-6: a body that decides as a collective ("ỦY BAN NHÂN DÂN …", "BAN CHỈ ĐẠO")."""
+        return not self.is_personal_title(text) and bool(self._collective_re.match(text))
+
+    def is_head_based_body(self, text: str) -> bool:
+        """KT-6: a body run by its head ("SỞ Y TẾ", "TRƯỜNG …"): never signs "TM."."""
+        return not self.is_personal_title(text) and bool(self._head_based_re.match(text))
+
+    def is_body_name(self, text: str) -> bool:
+        """KT-3: a body's name, which never follows KT./TL./TUQ./Q."""
+        return self.is_collective_body(text) or self.is_head_based_body(text)
+
+    def academic_title(self, name: str) -> str | None:
+        """KY-3: the academic title or degree a name starts with, if any."""
+        match = self._academic_re.match(name)
+        return match.group(0).strip() if match else None
+
+    # --- formats ----------------------------------------------------------------------------
+
+    def point_letter(self, index: int) -> str:
+        """0 → a, 4 → đ … (S-4); past the last letter they double (aa, bb …)."""
+        count = len(self.point_letters)
+        return self.point_letters[index % count] * (index // count + 1)
+
+    def symbol(self, body_code: str) -> str:
+        """SO-1: the symbol of a plan of ``body_code`` ("KH-UBND")."""
+        return f"{self.type_code}-{body_code}"
+
+    def number_line(self, number: str | None, symbol: str) -> str:
+        """SO-1, SO-6: ``Số: 05/KH-UBND``, or blanks before the slash for the records office."""
+        return f"Số: {number}/{symbol}" if number else f"Số:{' ' * 6}/{symbol}"
+
+    def place_date_line(
+        self, place: str, year: int, month: int | None = None, day: int | None = None
+    ) -> str:
+        """DD-1, DD-4: day 01–09, month 01/02 padded, 3–12 plain; DD-5 blanks for a draft."""
+        if day is None or month is None:
+            blank = " " * 5
+            return f"{place}, ngày{blank}tháng{blank}năm {year}"
+        month_text = f"{month:02d}" if month <= 2 else str(month)
+        return f"{place}, ngày {day:02d} tháng {month_text} năm {year}"
+
+    def archive_line(self, units: str = "") -> str:
+        """NN-3: the last recipient line, ``- Lưu: VT, <units>.``."""
+        tail = f", {units}" if units else ""
+        return f"- {self.archive_word}: {self.records_office}{tail}."
+
+    def authority_line(self, key: str, value: str) -> str:
+        """KY-1, §9.2: ``TM. ỦY BAN NHÂN DÂN`` for ``thay_mat: ỦY BAN NHÂN DÂN``."""
+        return f"{dict(self.authority_prefixes)[key]} {value}"
