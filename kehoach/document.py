@@ -1,13 +1,15 @@
 """The document model between composing and laying out (pandoc's AST, in miniature).
 
-`compose` turns a spec plus wording into this; `writer` lays it out as .docx. Nothing here
+`compose` turns a spec plus wording into this; the writer lays it out as .docx. Nothing here
 knows about YAML or about OOXML, so future writers (PDF preview, HTML) and future readers
-(importing existing plans) meet in the middle.
+(importing existing plans) meet in the middle. Every text arrives final: numbered,
+punctuated, in the law's fixed wording.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -19,7 +21,7 @@ class Span:
 
 
 class Role(str, Enum):
-    """What a body paragraph is; the writer maps roles to NĐ 30 formatting."""
+    """What a body paragraph is; the writer maps roles to NĐ 30 paragraph styles."""
 
     LEGAL_BASIS = "can_cu"  # CC-1: italic
     BODY = "doan"  # ND-1..ND-5
@@ -34,6 +36,7 @@ class Block:
     role: Role
     spans: list[Span]
     keep_with_next: bool = False
+    level: int = 0  # outline level of a heading: 1 = I., 2 = 1., 3 = a); 0 = not a heading
 
     @property
     def text(self) -> str:
@@ -54,19 +57,21 @@ class Signature:
     name: str  # KY-2
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """Page setup in millimetres (P-1..P-4) and the body font size (ND-1)."""
 
-    top: float = 20
-    bottom: float = 20
-    left: float = 30
-    right: float = 15
-    body_size: float = 14
+    top: float
+    bottom: float
+    left: float
+    right: float
+    body_size: float
+    width: float = 210.0
+    height: float = 297.0
 
     @property
     def text_width(self) -> float:
-        return 210 - self.left - self.right
+        return self.width - self.left - self.right
 
 
 @dataclass
@@ -78,7 +83,7 @@ class Document:
     recipients_label: str  # NN-1
     recipients: list[str]  # NN-2, NN-3, already punctuated
     signature: Signature
-    page: Page = field(default_factory=Page)
-    title: str = ""  # document properties
-    author: str = ""
-    year: int = 2000
+    page: Page
+    title: str = ""  # document properties: the trích yếu
+    author: str = ""  # the issuing body
+    issued: dt.date | None = None  # date of issue, when the spec gives it

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import jinja2
 
-from kehoach.compose import body_name_in_text
 from kehoach.compose.wording import (
     TemplateProblem,
     builtin_template_dir,
     explain,
     template_environment,
 )
-from kehoach.spec.model import upper_vi
+from kehoach.law.text import body_name_in_text, upper_vi
 
 SKELETON = "moi.yaml.j2"
 

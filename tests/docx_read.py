@@ -64,6 +64,17 @@ def run_formats(paragraph: Paragraph) -> list[RunFormat]:
     return out
 
 
+def fmt(paragraph: Paragraph, name: str):  # type: ignore[no-untyped-def]
+    """Effective paragraph property ``name`` (python-docx's ParagraphFormat attribute):
+    direct formatting first, then the paragraph style chain."""
+    value = getattr(paragraph.paragraph_format, name)
+    for style in _style_chain(paragraph):
+        if value is not None:
+            break
+        value = getattr(style.paragraph_format, name)
+    return value
+
+
 def sizes(paragraph: Paragraph) -> set[float | None]:
     return {r.size for r in run_formats(paragraph)}
 

@@ -134,7 +134,7 @@ def test_render_with_office_templates(tmp_path: Path) -> None:
 def test_render_with_broken_template_fails_cleanly(tmp_path: Path) -> None:
     mau = tmp_path / "mau"
     mau.mkdir()
-    (mau / "ke_hoach.j2").write_text("{% macro ten_loai() %}KẾ HOẠCH{% endmacro", "utf-8")
+    (mau / "ke_hoach.j2").write_text("{% macro tieu_de_nhiem_vu() %}NHIỆM VỤ{% endmacro", "utf-8")
     result = invoke("render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--mau", str(mau))
     assert result.exit_code == 2
     assert "Jinja" in result.output
@@ -295,7 +295,7 @@ def test_office_template_may_reword_only_some_macros(tmp_path: Path) -> None:
     ("content", "fragment"),
     [
         ("{{ khong_co }}", "biến 'khong_co' không tồn tại"),
-        ("{% macro ten_loai() %}{{ ten_loai() }}{% endmacro %}", "gọi lại chính nó"),
+        ("{% macro phan_cong(a, b) %}{{ phan_cong(a, b) }}{% endmacro %}", "gọi lại chính nó"),
         ("{% extends 'khong-co.j2' %}", "không tìm thấy mẫu khong-co.j2"),
     ],
 )
@@ -341,7 +341,7 @@ def test_office_template_cannot_read_files_outside_its_folder(tmp_path: Path) ->
     mau.mkdir()
     (mau / "ngoai.txt").symlink_to(secret)
     (mau / "ke_hoach.j2").write_text(
-        "{% macro ten_loai() %}KẾ HOẠCH {% include 'ngoai.txt' %}{% endmacro %}", "utf-8"
+        "{% macro phan_cong(a, b) %}{{ a }} {% include 'ngoai.txt' %}{% endmacro %}", "utf-8"
     )
     out = tmp_path / "out"
     result = invoke("render", str(EXAMPLE), "-o", str(out), "--mau", str(mau))
@@ -351,13 +351,15 @@ def test_office_template_cannot_read_files_outside_its_folder(tmp_path: Path) ->
 
     (mau / "ke_hoach.j2").unlink()
     outside = tmp_path / "ke_hoach.j2"
-    outside.write_text("{% macro ten_loai() %}KẾ HOẠCH{% endmacro %}", "utf-8")
+    outside.write_text("{% macro phan_cong(a, b) %}{{ a }}: {{ b }}{% endmacro %}", "utf-8")
     (mau / "ke_hoach.j2").symlink_to(outside)
     result = invoke("render", str(EXAMPLE), "-o", str(out), "--mau", str(mau))
     assert result.exit_code == 2 and "nằm ngoài thư mục mẫu" in result.output
 
     (mau / "ke_hoach.j2").unlink()
-    (mau / "that.j2").write_text("{% macro ten_loai() %}KẾ HOẠCH{% endmacro %}", "utf-8")
+    (mau / "that.j2").write_text(
+        "{% macro phan_cong(a, b) %}{{ a }}: {{ b }}{% endmacro %}", "utf-8"
+    )
     (mau / "ke_hoach.j2").symlink_to(mau / "that.j2")
     assert invoke("render", str(EXAMPLE), "-o", str(out), "--mau", str(mau)).exit_code == 0
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from kehoach.compose import body_name_in_text, compose
+from kehoach.compose import compose
 from kehoach.document import Role
-from kehoach.law import nd30
+from kehoach.law.nd30 import ND30
+from kehoach.law.text import body_name_in_text
 from kehoach.spec.validate import validate_text
 
 BASE = """\
@@ -57,7 +58,7 @@ def test_numbering_four_levels_deep() -> None:
 
 
 def test_S4_point_letters_follow_vietnamese_alphabet() -> None:
-    assert [nd30.point_letter(i) for i in range(10)] == [*"abcd", "đ", *"eghik"]
+    assert [ND30.point_letter(i) for i in range(10)] == [*"abcd", "đ", *"eghik"]
 
 
 def test_unnumbered_paragraph_between_items_keeps_numbering() -> None:
@@ -172,9 +173,9 @@ def test_SO6_DD5_blank_number_and_date() -> None:
 
 
 def test_DD4_date_padding() -> None:
-    assert nd30.place_date_line("Hà Nội", 2026, 2, 5) == "Hà Nội, ngày 05 tháng 02 năm 2026"
-    assert nd30.place_date_line("Hà Nội", 2019, 6, 29) == "Hà Nội, ngày 29 tháng 6 năm 2019"
-    assert nd30.place_date_line("Hà Nội", 2026, 12, 1) == "Hà Nội, ngày 01 tháng 12 năm 2026"
+    assert ND30.place_date_line("Hà Nội", 2026, 2, 5) == "Hà Nội, ngày 05 tháng 02 năm 2026"
+    assert ND30.place_date_line("Hà Nội", 2019, 6, 29) == "Hà Nội, ngày 29 tháng 6 năm 2019"
+    assert ND30.place_date_line("Hà Nội", 2026, 12, 1) == "Hà Nội, ngày 01 tháng 12 năm 2026"
 
 
 def test_body_name_in_running_text() -> None:

@@ -14,6 +14,7 @@ from docx_read import (
     all_italic,
     body_paragraphs,
     cell_inner_width_mm,
+    fmt,
     header_table,
     rule_length_mm,
     rule_paragraph,
@@ -98,7 +99,7 @@ def test_PN1_PN3_page_field_centred_in_header(example_doc) -> None:
     paragraph = section.header.paragraphs[0]
     instr = "".join(t.text for t in paragraph._p.iter(qn("w:instrText")))
     assert instr.strip() == "PAGE"
-    assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert fmt(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
     # PN-1: nothing but the field's digits (no "Trang", no "- 2 -").
     assert re.fullmatch(r"\d*", paragraph.text)
 
@@ -140,7 +141,7 @@ def test_QH1_QH2_TN1_TN2_national_title(example_doc) -> None:
     assert all_bold(qh) and not all_italic(qh) and sizes(qh) <= {12, 13}
     assert tn.text == TIEU_NGU
     assert all_bold(tn) and sizes(tn) <= {13, 14}
-    assert qh.alignment == tn.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert fmt(qh, "alignment") == fmt(tn, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
 
 
 def test_H5_H6_quoc_hieu_fits_on_one_line(example_doc) -> None:
@@ -173,7 +174,7 @@ def test_CQ2_CQ3_CQ5_issuing_body_and_rule(example_doc) -> None:
     for p in lines:
         assert p.text == p.text.upper()
         assert sizes(p) <= {12, 13}
-        assert p.alignment == WD_ALIGN_PARAGRAPH.CENTER  # CQ-7
+        assert fmt(p, "alignment") == WD_ALIGN_PARAGRAPH.CENTER  # CQ-7
     rule = cell.paragraphs[-1]
     assert rule_paragraph(rule)
     inner = cell_inner_width_mm(table, 0)
@@ -205,7 +206,7 @@ def test_DD2_DD4_date_format(example_doc) -> None:
     assert "tháng 0" not in date.text.replace("tháng 01", "").replace("tháng 02", "")
     assert all_italic(date) and not all_bold(date)
     assert sizes(date) <= {13, 14}
-    assert date.alignment == WD_ALIGN_PARAGRAPH.CENTER  # DD-3
+    assert fmt(date, "alignment") == WD_ALIGN_PARAGRAPH.CENTER  # DD-3
 
 
 # -- title (TL-*) ------------------------------------------------------------------------------
@@ -220,13 +221,13 @@ def _title_paragraphs(doc):  # type: ignore[no-untyped-def]
 def test_TL1_type_name(example_doc) -> None:
     name, _, _ = _title_paragraphs(example_doc)
     assert all_bold(name) and sizes(name) <= {13, 14}
-    assert name.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert fmt(name, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
 
 
 def test_TL2_summary_bold_centred_sentence_case(example_doc) -> None:
     _, summary, _ = _title_paragraphs(example_doc)
     assert all_bold(summary) and sizes(summary) <= {13, 14}
-    assert summary.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert fmt(summary, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
     assert summary.text[0].isupper() and not summary.text.startswith("V/v")
 
 
@@ -252,14 +253,14 @@ def test_ND1_to_ND5_body_paragraphs(example_doc) -> None:
     assert len(body) >= 5
     all_sizes = set()
     for p in body:
-        fmt = p.paragraph_format
-        assert p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY, p.text  # ND-2
-        indent_cm = fmt.first_line_indent.cm
+        assert fmt(p, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY, p.text  # ND-2
+        indent_cm = fmt(p, "first_line_indent").cm
         assert min(abs(indent_cm - 1.0), abs(indent_cm - 1.27)) <= 0.02  # ND-3
-        gap = (fmt.space_before or 0) + (fmt.space_after or 0)
+        gap = (fmt(p, "space_before") or 0) + (fmt(p, "space_after") or 0)
         assert gap >= 6 * 12700 - 1  # ND-4: ≥ 6 pt
-        assert fmt.line_spacing_rule in (WD_LINE_SPACING.MULTIPLE, WD_LINE_SPACING.SINGLE, None)
-        assert 1.0 <= (fmt.line_spacing or 1.0) <= 1.5  # ND-5
+        rule = fmt(p, "line_spacing_rule")
+        assert rule in (WD_LINE_SPACING.MULTIPLE, WD_LINE_SPACING.SINGLE, None)
+        assert 1.0 <= (fmt(p, "line_spacing") or 1.0) <= 1.5  # ND-5
         all_sizes |= sizes(p)
     assert len(all_sizes) == 1 and all_sizes <= {13, 14}  # ND-1: one size throughout
 
@@ -291,7 +292,7 @@ def test_S83_part_headings_roman_upper_bold(example_doc) -> None:
     assert numerals == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][: len(numerals)]
     for p in headings:
         assert p.text == p.text.upper() and all_bold(p)
-        assert p.paragraph_format.keep_with_next
+        assert fmt(p, "keep_with_next")
 
 
 def test_S83_numbering_levels(example_doc) -> None:
@@ -347,7 +348,7 @@ def test_KY1_KY2_KY5_signature_block(example_doc) -> None:
     assert authority, "KY-1: authority/position lines first"
     for p in authority:
         assert p.text == p.text.upper() and all_bold(p) and sizes(p) <= {13, 14}
-        assert p.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        assert fmt(p, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
     blanks = paragraphs[len(authority) : -1]
     assert len(blanks) >= 4 and not any(p.text for p in blanks)  # KY-5
     assert all_bold(name) and sizes(name) <= {13, 14} and name.text.istitle()
@@ -369,4 +370,4 @@ def test_KT1_KT2_authority_combinations(example_doc) -> None:
 def test_keep_closing_with_signature(example_doc) -> None:
     """The closing paragraph and the spacer keep with the signature table (not alone)."""
     body = body_paragraphs(example_doc)
-    assert body[-1].paragraph_format.keep_with_next
+    assert fmt(body[-1], "keep_with_next")

@@ -33,13 +33,17 @@ def test_example_pdf_layout(name: str, example_pdfs: dict[str, Path]) -> None:
     spec = kehoach.load(next(p for p in EXAMPLES if p.stem == name))
     pages: list[Page] = read_pdf_layout(example_pdfs[name])
     assert len(pages) >= 2, "examples are long enough to show page numbers"
+    # The spec's margins, else the documented defaults (P-4: 20/20/30/15 mm).
     margins = spec.trinh_bay
+    left = 30 if margins.le_trai is None else margins.le_trai
+    right = 15 if margins.le_phai is None else margins.le_phai
+    top = 20 if margins.le_tren is None else margins.le_tren
     assert_nd30_pdf_layout(
         pages,
         signer_name=spec.nguoi_ky.ho_ten,
-        text_left_mm=margins.le_trai,
-        text_right_mm=210 - margins.le_phai,
-        top_margin_mm=margins.le_tren,
+        text_left_mm=left,
+        text_right_mm=210 - right,
+        top_margin_mm=top,
     )
 
 

@@ -1,5 +1,5 @@
 """Compose: a validated spec plus wording becomes the document model (``kehoach.document``)."""
 
-from kehoach.compose.composer import body_name_in_text, compose, is_keep_line
+from kehoach.compose.composer import compose
 
-__all__ = ["body_name_in_text", "compose", "is_keep_line"]
+__all__ = ["compose"]

@@ -11,8 +11,18 @@ import re
 
 from kehoach.compose.inline import parse_inline, plain
 from kehoach.compose.wording import Wording, WordingContext
-from kehoach.document import Block, Document, Header, Page, Role, Signature, Span
-from kehoach.law import nd30
+from kehoach.document import Block, Document, Header, Role, Signature, Span
+from kehoach.law.layout import page_setup
+from kehoach.law.nd30 import ND30, roman
+from kehoach.law.profile import Profile
+from kehoach.law.text import (
+    archive_units,
+    body_name_in_text,
+    is_archive_line,
+    lower_first,
+    upper_first,
+    upper_vi,
+)
 from kehoach.spec.model import (
     KeHoach,
     Muc,
@@ -20,84 +30,10 @@ from kehoach.spec.model import (
     Phan,
     PhanKhac,
     ToChucThucHien,
-    upper_vi,
 )
 
 _TRAILING_PUNCT = re.compile(r"[\s;,.:]+$")
 _LEADING_DASH = re.compile(r"^[\s\-–—•+]+")
-_UNIT_WORDS = (
-    "thành phố",
-    "thị trấn",
-    "thị xã",
-    "đặc khu",
-    "phường",
-    "xã",
-    "tỉnh",
-    "huyện",
-    "quận",
-)
-_BODY_PREFIXES = {
-    "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân",
-    "UỶ BAN NHÂN DÂN": "Ủy ban nhân dân",
-    "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân",
-}
-
-
-_KEEP_WORD = re.compile(r"^[-–\s]*lưu\b\s*(.*)$", re.IGNORECASE)
-
-
-def is_keep_line(text: str) -> bool:
-    """The archive line (NN-3): `Lưu: VT, VP`, `Lưu VT`, `Lưu VP`, `lưu:` — but not a
-    recipient that merely starts with the word, like `Lưu trữ lịch sử tỉnh`."""
-    match = _KEEP_WORD.match(plain(text))
-    if match is None:
-        return False
-    rest = match.group(1).strip()
-    if not rest or rest.startswith(":"):
-        return True
-    token = re.split(r"[\s,.;]+", rest)[0]
-    return token.upper() == "VT" or (token.isupper() and token.isalpha())
-
-
-def keep_line_units(text: str) -> str:
-    """What follows `Lưu: VT` in a user's archive line (`VP`, `NC, TH` …)."""
-    rest = _KEEP_WORD.match(plain(text)).group(1)  # type: ignore[union-attr]
-    rest = _TRAILING_PUNCT.sub("", re.sub(r"^\s*:\s*", "", rest))
-    return re.sub(r"^VT\b\s*,?\s*", "", rest, flags=re.IGNORECASE)
-
-
-def lower_first(text: str) -> str:
-    """`Triển khai …` → `triển khai …`, leaving acronyms (`UBND …`) alone."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def body_name_in_text(names: list[str]) -> str | None:
-    """How `ỦY BAN NHÂN DÂN THỊ TRẤN PHÚ PHONG` reads in a sentence (VH-4, VH-9).
-
-    Only the patterns whose capitalisation is certain are derived; otherwise ``None`` and
-    the spec must say `co_quan.ten_goi`.
-    """
-    full = " ".join(names)
-    for prefix, in_text in _BODY_PREFIXES.items():
-        if not full.startswith(prefix):
-            continue
-        rest = full[len(prefix) :].strip().lower()
-        if not rest:
-            return in_text
-        for unit in _UNIT_WORDS:
-            if rest.startswith(unit + " "):
-                name = rest[len(unit) + 1 :]
-                if name[:1].isdigit() or (unit == "thành phố" and name == "hồ chí minh"):
-                    unit = upper_first(unit)  # VH-5, VH-6: Phường 1, Thành phố Hồ Chí Minh
-                return f"{in_text} {unit} {' '.join(w.capitalize() for w in name.split())}"
-        return None
-    return None
 
 
 def _ensure_end(text: str, ending: str) -> str:
@@ -105,18 +41,19 @@ def _ensure_end(text: str, ending: str) -> str:
     return _TRAILING_PUNCT.sub("", text) + ending
 
 
-def _close_body(text: str) -> str:
+def _close_body(text: str, mark: str) -> str:
     # ND-6: the last sentence ends with "./." (added when missing, never doubled).
     stripped = text.rstrip()
-    if stripped.endswith("./."):
+    if stripped.endswith(mark):
         return stripped
-    return _TRAILING_PUNCT.sub("", stripped) + "./."
+    return _TRAILING_PUNCT.sub("", stripped) + mark
 
 
 class _Composer:
-    def __init__(self, spec: KeHoach, wording: Wording) -> None:
+    def __init__(self, spec: KeHoach, wording: Wording, profile: Profile) -> None:
         self.spec = spec
         self.w = wording
+        self.law = profile
         summary = " ".join(spec.trich_yeu)
         self.context = WordingContext(
             ten_goi=spec.co_quan.ten_goi
@@ -131,11 +68,18 @@ class _Composer:
     # -- paragraphs --------------------------------------------------------------------
 
     def para(
-        self, role: Role, text: str, *, prefix: str = "", bold: bool = False, keep: bool = False
+        self,
+        role: Role,
+        text: str,
+        *,
+        prefix: str = "",
+        bold: bool = False,
+        keep: bool = False,
+        level: int = 0,
     ) -> None:
         spans = [Span(prefix, bold=bold)] if prefix else []
         spans += parse_inline(text, bold=bold)
-        self.blocks.append(Block(role, spans, keep_with_next=keep))
+        self.blocks.append(Block(role, spans, keep_with_next=keep, level=level))
 
     def opening(self) -> None:
         spec = self.spec
@@ -156,9 +100,10 @@ class _Composer:
         self.para(
             Role.PART_HEADING,
             upper_vi(title),
-            prefix=f"{nd30.roman(number)}. ",
+            prefix=f"{roman(number)}. ",
             bold=True,
             keep=True,
+            level=1,
         )
         for text in part.mo_dau:
             self.para(Role.BODY, text)
@@ -172,7 +117,12 @@ class _Composer:
                 if group:
                     counter += 1
                     self.para(
-                        Role.ITEM_TITLE, self.w(macro), prefix=f"{counter}. ", bold=True, keep=True
+                        Role.ITEM_TITLE,
+                        self.w(macro),
+                        prefix=f"{counter}. ",
+                        bold=True,
+                        keep=True,
+                        level=2,
                     )
                     self.items(group, level=3)
         if isinstance(part, ToChucThucHien):
@@ -198,7 +148,14 @@ class _Composer:
             label = self.label(level, n)
             n += 1
             if item.tieu_de:
-                self.para(Role.ITEM_TITLE, item.tieu_de, prefix=label, bold=True, keep=True)
+                self.para(
+                    Role.ITEM_TITLE,
+                    item.tieu_de,
+                    prefix=label,
+                    bold=True,
+                    keep=True,
+                    level=level + 1,
+                )
                 for text in item.noi_dung:
                     self.para(Role.BODY, text)
             else:
@@ -209,13 +166,12 @@ class _Composer:
             self.items(item.muc, level + 1)
         return n
 
-    @staticmethod
-    def label(level: int, index: int) -> str:
+    def label(self, level: int, index: int) -> str:
         # §8.3 scheme (b): khoản `1.`, điểm `a)`, then typed `-` and `+` (never Word bullets).
         if level == 1:
             return f"{index + 1}. "
         if level == 2:
-            return f"{nd30.point_letter(index)}) "
+            return f"{self.law.point_letter(index)}) "
         return "- " if level == 3 else "+ "
 
     def body(self) -> None:
@@ -239,43 +195,46 @@ class _Composer:
         for i, (title, part) in enumerate(parts, start=1):
             self.part(i, title, part)
         closing = spec.ket_luan or self.w("ket_luan", self.context)
-        self.para(Role.CLOSING, _close_body(closing), keep=True)
+        self.para(Role.CLOSING, _close_body(closing, self.law.closing_mark), keep=True)
 
     def recipients(self) -> list[str]:
         # NN-2: "- X;" each; NN-3: last "- Lưu: VT, <unit>." (added when absent).
-        keep_line = None
+        archive = None
         lines = []
         for raw in self.spec.noi_nhan:
-            text = _TRAILING_PUNCT.sub("", _LEADING_DASH.sub("", raw))
-            if is_keep_line(text):
-                keep_line = text
+            text = _TRAILING_PUNCT.sub("", _LEADING_DASH.sub("", plain(raw)))
+            if is_archive_line(text, self.law):
+                archive = archive_units(text, self.law)
             elif text:
-                lines.append(f"- {plain(text)};")
-        if keep_line is None:
-            unit = plain(self.spec.luu or "")
-            unit = re.sub(r"^VT\b\s*,?\s*", "", _TRAILING_PUNCT.sub("", unit), flags=re.IGNORECASE)
-            keep_line = self.w("luu", unit)
-        else:
-            keep_line = self.w("luu", keep_line_units(keep_line))
-        lines.append(f"- {_TRAILING_PUNCT.sub('', keep_line)}.")
+                lines.append(f"- {text};")
+        if archive is None:
+            units = _TRAILING_PUNCT.sub("", plain(self.spec.luu or ""))
+            office = re.escape(self.law.records_office)
+            archive = re.sub(rf"^{office}\b\s*,?\s*", "", units, flags=re.IGNORECASE)
+        lines.append(self.law.archive_line(archive))
         return lines
 
+    def signature(self) -> Signature:
+        """KY-1, §9.2: the authority lines in the law's order, then the signer's position."""
+        signer = self.spec.nguoi_ky
+        lines = [
+            self.law.authority_line(key, plain(value))
+            for key, _ in self.law.authority_prefixes
+            if (value := getattr(signer, key))
+        ]
+        if signer.chuc_vu and signer.chuc_vu != signer.quyen:
+            lines.append(plain(signer.chuc_vu))
+        return Signature(lines, plain(signer.ho_ten))
+
     def document(self) -> Document:
-        spec = self.spec
+        spec, law = self.spec, self.law
         self.opening()
         self.body()
-        page = Page(
-            spec.trinh_bay.le_tren,
-            spec.trinh_bay.le_duoi,
-            spec.trinh_bay.le_trai,
-            spec.trinh_bay.le_phai,
-            spec.trinh_bay.co_chu,
-        )
         header = Header(
             superior=list(spec.co_quan.chu_quan or []),
             body=list(spec.co_quan.ten),
-            number_line=nd30.number_line(spec.so, spec.symbol),
-            place_date=nd30.place_date_line(
+            number_line=law.number_line(spec.so, spec.ky_hieu or law.symbol(spec.co_quan.viet_tat)),
+            place_date=law.place_date_line(
                 spec.dia_danh, spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay
             ),
         )
@@ -284,21 +243,25 @@ class _Composer:
         summary = [upper_first(plain(spec.trich_yeu[0])), *map(plain, spec.trich_yeu[1:])]
         return Document(
             header=header,
-            type_name=self.w("ten_loai"),
+            type_name=law.type_name,
             summary=summary,
             blocks=self.blocks,
-            recipients_label=self.w("nhan_noi_nhan"),
+            recipients_label=law.recipients_label,
             recipients=self.recipients(),
-            signature=Signature(
-                [plain(line) for line in spec.nguoi_ky.authority_lines()],
-                plain(spec.nguoi_ky.ho_ten),
+            signature=self.signature(),
+            page=page_setup(
+                law,
+                top=spec.trinh_bay.le_tren,
+                bottom=spec.trinh_bay.le_duoi,
+                left=spec.trinh_bay.le_trai,
+                right=spec.trinh_bay.le_phai,
+                body_size=spec.trinh_bay.co_chu,
             ),
-            page=page,
-            title=f"{self.w('ten_loai')} {plain(' '.join(summary))}",
+            title=" ".join(summary),
             author=" ".join(spec.co_quan.ten),
-            year=spec.ngay.nam,
+            issued=spec.ngay.date,
         )
 
 
-def compose(spec: KeHoach, wording: Wording | None = None) -> Document:
-    return _Composer(spec, wording or Wording()).document()
+def compose(spec: KeHoach, wording: Wording | None = None, profile: Profile = ND30) -> Document:
+    return _Composer(spec, wording or Wording(), profile).document()

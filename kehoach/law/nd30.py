@@ -34,38 +34,3 @@ def roman(n: int) -> str:
         count, n = divmod(n, value)
         out.append(numeral * count)
     return "".join(out)
-
-
-# --- legacy names, until the writer, compose and validate read the profile ---------------
-QUOC_HIEU = ND30.quoc_hieu
-TIEU_NGU = ND30.tieu_ngu
-FONT = ND30.font
-point_letter = ND30.point_letter
-number_line = ND30.number_line
-place_date_line = ND30.place_date_line
-
-
-class _LegacySizes:
-    def __getattr__(self, name: str) -> float:
-        if name == "place_date_min":
-            return ND30.sizes.place_date.low
-        return getattr(ND30.sizes, name).value
-
-
-class _LegacyGeometry:
-    header_distance = ND30.header_distance_mm
-    footer_distance = ND30.footer_distance_mm
-    cell_margin = ND30.cell_margin_mm
-    header_left_min = ND30.header_left_min_mm
-    header_right_share = ND30.header_right_share
-    bottom_left_share = ND30.bottom_left_share
-    first_line_indent = ND30.body.first_line_indent_mm
-    paragraph_before_pt = ND30.body.space_before_pt
-    line_spacing = ND30.body.line_spacing.value
-    rule_ratio = ND30.rule_ratio.value
-    rule_weight_eighths = ND30.rule_weight_eighths
-    signature_space_lines = ND30.signature_space_lines
-
-
-SIZES = _LegacySizes()
-GEOMETRY = _LegacyGeometry()

@@ -20,10 +20,21 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from kehoach.law.nd30 import ND30
+from kehoach.law.profile import Profile
+from kehoach.law.text import upper_vi
+
+
+def law(info: ValidationInfo) -> Profile:
+    """The rule book this validation runs under (``validate`` passes it as context)."""
+    context = info.context or {}
+    return context.get("profile", ND30)
 
 
 def rule_error(
@@ -90,11 +101,6 @@ Lines = Annotated[list[Text], BeforeValidator(_lines), Field(min_length=1)]
 Paragraphs = Annotated[list[Text], BeforeValidator(_paragraphs)]
 
 
-def upper_vi(text: str) -> str:
-    """Uppercase that keeps Vietnamese letters precomposed."""
-    return unicodedata.normalize("NFC", text.upper())
-
-
 class Base(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -118,8 +124,8 @@ class CoQuan(Base):
 
     @field_validator("viet_tat")
     @classmethod
-    def _abbreviation(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-ZĐa-zđ0-9&.]+(-[A-ZĐa-zđ0-9&.]+)*", value):
+    def _abbreviation(cls, value: str, info: ValidationInfo) -> str:
+        if not law(info).body_code_re.fullmatch(value):
             raise rule_error(
                 "SO-4",
                 f"chữ viết tắt '{value}' không hợp lệ: chỉ gồm chữ cái, chữ số,"
@@ -300,34 +306,6 @@ def _authority(value: Any) -> Any:
 
 Authority = Annotated[Text, BeforeValidator(_authority)]
 
-# KT-2: titles of a person, which never follow TM.
-PERSONAL_TITLES = (
-    "CHỦ TỊCH",
-    "PHÓ CHỦ TỊCH",
-    "GIÁM ĐỐC",
-    "PHÓ GIÁM ĐỐC",
-    "BỘ TRƯỞNG",
-    "THỨ TRƯỞNG",
-    "TRƯỞNG BAN",
-    "PHÓ TRƯỞNG BAN",
-    "TRƯỞNG PHÒNG",
-    "PHÓ TRƯỞNG PHÒNG",
-    "HIỆU TRƯỞNG",
-    "PHÓ HIỆU TRƯỞNG",
-    "CHÁNH VĂN PHÒNG",
-    "CỤC TRƯỞNG",
-    "VỤ TRƯỞNG",
-    "BÍ THƯ",
-    "TỔNG GIÁM ĐỐC",
-    "THỦ TRƯỞNG",
-    "TRƯỞNG",
-    "PHÓ",
-)
-
-
-def is_personal_title(text: str) -> bool:
-    return any(text == t or text.startswith(t + " ") for t in PERSONAL_TITLES)
-
 
 class NguoiKy(Base):
     """Signature block (§9): authority words, the signer's position and full name."""
@@ -341,10 +319,11 @@ class NguoiKy(Base):
     ho_ten: Text
 
     @model_validator(mode="after")
-    def _authority_rules(self) -> NguoiKy:
+    def _authority_rules(self, info: ValidationInfo) -> NguoiKy:
         # Every problem of the signature block at once, not just the first (§9.2).
+        profile = law(info)
         problems: list[tuple[str, str, str, str]] = []
-        if self.thay_mat and is_personal_title(self.thay_mat):
+        if self.thay_mat and profile.is_personal_title(self.thay_mat):
             problems.append(
                 (
                     "KT-2",
@@ -373,6 +352,18 @@ class NguoiKy(Base):
                     "chuc_vu",
                 )
             )
+        for key, prefix in profile.authority_prefixes:
+            value = getattr(self, key)
+            if key != "thay_mat" and value and profile.is_body_name(value):
+                problems.append(
+                    (
+                        "KT-3",
+                        f"'{prefix} {value}': sau {prefix} là chức danh người đứng đầu,"
+                        " không phải tên cơ quan",
+                        f"ví dụ: {key}: CHỦ TỊCH hoặc {key}: GIÁM ĐỐC",
+                        key,
+                    )
+                )
         tops = [k for k in ("thay_mat", "thua_lenh", "thua_uy_quyen") if getattr(self, k)]
         if len(tops) > 1:
             problems.append(
@@ -400,65 +391,49 @@ class NguoiKy(Base):
             )
         return self
 
-    def authority_lines(self) -> list[str]:
-        """The uppercase lines above the signature (KY-1), in §9.2 order."""
-        lines = []
-        for prefix, value in (
-            ("TM.", self.thay_mat),
-            ("TL.", self.thua_lenh),
-            ("TUQ.", self.thua_uy_quyen),
-            ("KT.", self.ky_thay),
-            ("Q.", self.quyen),
-        ):
-            if value:
-                lines.append(f"{prefix} {value}")
-        if self.chuc_vu and self.chuc_vu != self.quyen:
-            lines.append(self.chuc_vu)
-        return lines
-
 
 class TrinhBay(Base):
-    """Page setup and body size; defaults are the tool's NĐ 30 profile (P-4, ND-1)."""
+    """Page setup and body size; what is left out takes the profile's value (P-4, ND-1)."""
 
-    le_tren: float = Field(20, description="mm")
-    le_duoi: float = Field(20, description="mm")
-    le_trai: float = Field(30, description="mm")
-    le_phai: float = Field(15, description="mm")
-    co_chu: int = 14
+    le_tren: float | None = Field(None, description="mm")
+    le_duoi: float | None = Field(None, description="mm")
+    le_trai: float | None = Field(None, description="mm")
+    le_phai: float | None = Field(None, description="mm")
+    co_chu: int | None = None
 
     @field_validator("co_chu")
     @classmethod
-    def _body_size(cls, value: int) -> int:
-        if value not in (13, 14):
+    def _body_size(cls, value: int | None, info: ValidationInfo) -> int | None:
+        size = law(info).sizes.body
+        if value is not None and not size.accepts(value):
+            choices = ", ".join(f"{v:g}" for v in size.choices)
             raise rule_error(
-                "ND-1", f"cỡ chữ nội dung {value} không hợp lệ", "chọn một trong: 13, 14"
+                size.rule, f"cỡ chữ nội dung {value} không hợp lệ", f"chọn một trong: {choices}"
             )
         return value
 
     @model_validator(mode="after")
-    def _margins(self) -> TrinhBay:
+    def _margins(self, info: ValidationInfo) -> TrinhBay:
         # P-3: each margin inside its closed range.
-        for key, lo, hi, name in (
-            ("le_tren", 20, 25, "Lề trên"),
-            ("le_duoi", 20, 25, "Lề dưới"),
-            ("le_trai", 30, 35, "Lề trái"),
-            ("le_phai", 15, 20, "Lề phải"),
+        margins = law(info).margins
+        for key, rule, name in (
+            ("le_tren", margins.top, "Lề trên"),
+            ("le_duoi", margins.bottom, "Lề dưới"),
+            ("le_trai", margins.left, "Lề trái"),
+            ("le_phai", margins.right, "Lề phải"),
         ):
             value = getattr(self, key)
-            if not lo <= value <= hi:
+            if value is not None and not rule.accepts(value):
                 raise rule_error(
-                    "P-3",
-                    f"{name} {value:g} mm nằm ngoài khoảng {lo}–{hi} mm",
-                    f"đặt {key} từ {lo} đến {hi}",
+                    rule.rule,
+                    f"{name} {value:g} mm nằm ngoài khoảng {rule.low:g}–{rule.high:g} mm",
+                    f"đặt {key} từ {rule.low:g} đến {rule.high:g}",
                     field=key,
                 )
         return self
 
 
 # --- the plan -------------------------------------------------------------------------------
-
-_NUMBER = re.compile(r"0[1-9]|[1-9][0-9]+")
-_SYMBOL = re.compile(r"[A-ZĐa-zđ]+(-[A-ZĐ0-9a-zđ&.]+)+")
 
 
 def _blank_number(value: Any) -> Any:
@@ -518,12 +493,12 @@ class KeHoach(Base):
 
     @field_validator("so")
     @classmethod
-    def _number(cls, value: str | None) -> str | None:
+    def _number(cls, value: str | None, info: ValidationInfo) -> str | None:
         # SO-3: 01–09 with a leading zero, 10 and above plainly; blank for the records office.
         if value is None:
             return None
         value = value.strip()
-        if not _NUMBER.fullmatch(value):
+        if not law(info).number_re.fullmatch(value):
             hint = "để trống (so: '') nếu văn thư cấp số sau khi ký"
             if value.isdigit() and int(value) > 0:
                 hint = f"viết '{int(value):02d}'" + (
@@ -534,23 +509,22 @@ class KeHoach(Base):
 
     @field_validator("ky_hieu")
     @classmethod
-    def _symbol(cls, value: str | None) -> str | None:
+    def _symbol(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None:
             return None
-        if not _SYMBOL.fullmatch(value):
+        profile = law(info)
+        if not profile.symbol_re.fullmatch(value):
             raise rule_error(
                 "SO-4",
                 f"ký hiệu '{value}' sai định dạng: các nhóm chữ viết hoa nối bằng '-', không có dấu cách",
                 "ví dụ: KH-UBND; hoặc bỏ khóa ky_hieu để tự tạo KH-<viet_tat>",
             )
-        if value.split("-", 1)[0] != "KH":
+        code = profile.type_code
+        if value.split("-", 1)[0] != code:
             raise rule_error(
                 "SO-4",
-                f"ký hiệu '{value}' phải bắt đầu bằng 'KH' (chữ viết tắt của Kế hoạch, Phụ lục III)",
-                "ví dụ: KH-UBND",
+                f"ký hiệu '{value}' phải bắt đầu bằng '{code}' (chữ viết tắt của"
+                f" {profile.type_name_in_text}, Phụ lục III)",
+                f"ví dụ: {profile.symbol('UBND')}",
             )
         return value
-
-    @property
-    def symbol(self) -> str:
-        return self.ky_hieu or f"KH-{self.co_quan.viet_tat}"

@@ -16,9 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kehoach.compose import body_name_in_text, is_keep_line
-from kehoach.law.metrics import text_width_mm
-from kehoach.law.nd30 import QUOC_HIEU, SIZES, place_date_line
+from kehoach.document import Header
+from kehoach.law.layout import page_setup, plan_header
+from kehoach.law.nd30 import ND30
+from kehoach.law.profile import Profile
+from kehoach.law.text import body_name_in_text, is_archive_line
 from kehoach.spec.diagnostics import Diagnostic, Report, Severity
 from kehoach.spec.loader import KeyPath, Loaded, format_path, load_file, load_text
 from kehoach.spec.model import KeHoach, Muc, MucDichYeuCau, Phan, ToChucThucHien
@@ -122,7 +124,7 @@ def _ascii(text: str) -> str:
     ).lower()
 
 
-def validate_loaded(loaded: Loaded) -> tuple[KeHoach | None, Report]:
+def validate_loaded(loaded: Loaded, profile: Profile = ND30) -> tuple[KeHoach | None, Report]:
     report = Report(loaded.file, list(loaded.diagnostics))
     if report.errors or loaded.data is None:
         return None, report
@@ -138,7 +140,7 @@ def validate_loaded(loaded: Loaded) -> tuple[KeHoach | None, Report]:
         )
         return None, report
     try:
-        spec = KeHoach.model_validate(loaded.data)
+        spec = KeHoach.model_validate(loaded.data, context={"profile": profile})
     except ValidationError as exc:
         for error in exc.errors():
             report.items.append(_from_pydantic(error, loaded))
@@ -151,7 +153,7 @@ def validate_loaded(loaded: Loaded) -> tuple[KeHoach | None, Report]:
                 )
         report.items = _merge_typos(report.items)
         return None, report
-    report.items.extend(_warnings(spec, loaded))
+    report.items.extend(_warnings(spec, loaded, profile))
     return spec, report
 
 
@@ -166,22 +168,21 @@ def _merge_typos(items: list[Diagnostic]) -> list[Diagnostic]:
     return [d for d in items if not (d.key_path in suggested and "thiếu khóa" in d.message)]
 
 
-def validate_file(path: Path) -> tuple[KeHoach | None, Report]:
-    return validate_loaded(load_file(path))
+def validate_file(path: Path, profile: Profile = ND30) -> tuple[KeHoach | None, Report]:
+    return validate_loaded(load_file(path), profile)
 
 
-def validate_text(text: str, file: Path | None = None) -> tuple[KeHoach | None, Report]:
-    return validate_loaded(load_text(text, file))
+def validate_text(
+    text: str, file: Path | None = None, profile: Profile = ND30
+) -> tuple[KeHoach | None, Report]:
+    return validate_loaded(load_text(text, file), profile)
 
 
 # --- warnings -------------------------------------------------------------------------------
 
 _TYPED_NUMBER = re.compile(r"^\s*(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•])\s+")
-_ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|BS|KS|CN|Th\.S)\b\.?", re.IGNORECASE)
 _DISTRICT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ)\b")
 _YEAR_IN_TEXT = re.compile(r"\bnăm (\d{4})\b")
-_COLLECTIVE = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG", "BAN THƯỜNG VỤ", "BAN CHỈ ĐẠO")
-_HEAD_BASED = ("SỞ ", "CỤC ", "PHÒNG ", "TRƯỜNG ", "BỘ ", "VỤ ", "CHI CỤC ", "VĂN PHÒNG ")
 
 
 def _warn(
@@ -207,7 +208,7 @@ def _parts(spec: KeHoach) -> Iterator[tuple[Phan, KeyPath]]:
         yield part, ("phan_khac", i)
 
 
-def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
+def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
     year = spec.ngay.nam
     names = " ".join([*(spec.co_quan.chu_quan or []), *spec.co_quan.ten])
     if _DISTRICT.search(names) and (year > 2025 or (year == 2025 and (spec.ngay.thang or 12) >= 7)):
@@ -284,52 +285,8 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
                     "S-2",
                     "gộp bớt cấp để văn bản dễ đọc",
                 )
-    signer = spec.nguoi_ky
-    if _ACADEMIC.match(signer.ho_ten):
-        yield _warn(
-            loaded,
-            ("nguoi_ky", "ho_ten"),
-            "không ghi học hàm, học vị trước họ tên người ký",
-            "KY-3",
-            "chỉ ghi họ và tên, ví dụ: Nguyễn Văn A",
-        )
-    if signer.ky_thay and not (
-        signer.chuc_vu.startswith("PHÓ") or signer.chuc_vu.startswith("THỨ")
-    ):
-        yield _warn(
-            loaded,
-            ("nguoi_ky", "chuc_vu"),
-            f"người ký thay (KT. {signer.ky_thay}) thường là cấp phó, nhưng chức vụ là '{signer.chuc_vu}'",
-            "KT-1",
-            "kiểm tra lại chức vụ của người ký",
-        )
-    if signer.thua_uy_quyen and signer.ky_thay:
-        yield _warn(
-            loaded,
-            ("nguoi_ky", "ky_thay"),
-            "người được ủy quyền (TUQ.) không được ủy quyền lại, nên không dùng kèm KT.",
-            "KT-4",
-        )
-    if signer.thay_mat and signer.quyen:
-        yield _warn(loaded, ("nguoi_ky", "quyen"), "kết hợp TM. và Q. ít gặp; kiểm tra lại", "KT-5")
-    body = spec.co_quan.ten[0]
-    if body.startswith(_COLLECTIVE) and not signer.thay_mat and not signer.thua_lenh:
-        yield _warn(
-            loaded,
-            ("nguoi_ky",),
-            f"{' '.join(spec.co_quan.ten)} là cơ quan làm việc theo chế độ tập thể: thường ký 'TM.'",
-            "KT-6",
-            "thêm thay_mat: " + body,
-        )
-    if body.startswith(_HEAD_BASED) and signer.thay_mat:
-        yield _warn(
-            loaded,
-            ("nguoi_ky", "thay_mat"),
-            "cơ quan làm việc theo chế độ thủ trưởng không ký 'TM.'",
-            "KT-6",
-            "bỏ thay_mat; cấp phó ký thì dùng ky_thay",
-        )
-    keep_lines = [i for i, r in enumerate(spec.noi_nhan) if is_keep_line(r)]
+    yield from _signer_warnings(spec, loaded, law)
+    keep_lines = [i for i, r in enumerate(spec.noi_nhan) if is_archive_line(r, law)]
     if len(spec.noi_nhan) == len(keep_lines):
         yield _warn(
             loaded,
@@ -363,13 +320,13 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             "VH-9",
             "thêm co_quan.ten_goi, ví dụ: ten_goi: Sở Giáo dục và Đào tạo",
         )
-    date_line = place_date_line(spec.dia_danh, year, spec.ngay.thang, spec.ngay.ngay)
-    room = text_width_mm(QUOC_HIEU, SIZES.quoc_hieu, bold=True) + 2
-    if text_width_mm(date_line, SIZES.place_date_min, italic=True) > room:
+    header = plan_header(law, _page(spec, law), _header(spec, law))
+    if not header.date_fits:
         yield _warn(
             loaded,
             ("dia_danh",),
-            "địa danh dài: dòng địa danh, ngày tháng sẽ xuống dòng dù đã giảm còn cỡ 13",
+            "địa danh dài: dòng địa danh, ngày tháng sẽ xuống dòng dù đã giảm còn cỡ"
+            f" {law.sizes.place_date.low:g}",
             "DD-8",
             "kiểm tra lại địa danh (tên đơn vị hành chính nơi cơ quan đóng trụ sở)",
         )
@@ -388,6 +345,99 @@ def _warnings(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
             "kế hoạch chưa có phần nội dung nào",
             None,
             "thêm muc_dich_yeu_cau, nhiem_vu, to_chuc_thuc_hien",
+        )
+
+
+def _page(spec: KeHoach, law: Profile):  # type: ignore[no-untyped-def]
+    layout = spec.trinh_bay
+    return page_setup(
+        law,
+        top=layout.le_tren,
+        bottom=layout.le_duoi,
+        left=layout.le_trai,
+        right=layout.le_phai,
+        body_size=layout.co_chu,
+    )
+
+
+def _header(spec: KeHoach, law: Profile) -> Header:
+    """The header texts exactly as compose writes them, for the layout pass."""
+    return Header(
+        superior=list(spec.co_quan.chu_quan or []),
+        body=list(spec.co_quan.ten),
+        number_line=law.number_line(spec.so, spec.ky_hieu or law.symbol(spec.co_quan.viet_tat)),
+        place_date=law.place_date_line(
+            spec.dia_danh, spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay
+        ),
+    )
+
+
+def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
+    """§9: what ``check`` reports on the signature block, said about the spec first."""
+    signer = spec.nguoi_ky
+    title = law.academic_title(signer.ho_ten)
+    if title:
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "ho_ten"),
+            f"không ghi học hàm, học vị ('{title}') trước họ tên người ký",
+            "KY-3",
+            "chỉ ghi họ và tên, ví dụ: Nguyễn Văn A",
+        )
+    name = signer.ho_ten
+    if len(name.split()) > 1 and name == name.upper():
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "ho_ten"),
+            f"họ tên người ký '{name}' viết in hoa toàn bộ",
+            "KY-2",
+            "viết hoa chữ cái đầu mỗi âm tiết, ví dụ: "
+            + " ".join(w.capitalize() for w in name.lower().split()),
+        )
+    if signer.ky_thay and not signer.chuc_vu.startswith(("PHÓ", "THỨ")):
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "chuc_vu"),
+            f"người ký thay (KT. {signer.ky_thay}) thường là cấp phó,"
+            f" nhưng chức vụ là '{signer.chuc_vu}'",
+            "KT-1",
+            "kiểm tra lại chức vụ của người ký",
+        )
+    chain = tuple(
+        prefix.rstrip(".") for key, prefix in law.authority_prefixes if getattr(signer, key)
+    )
+    if "TUQ" in chain and "KT" in chain:
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "ky_thay"),
+            "người được ủy quyền (TUQ.) không được ủy quyền lại, nên không dùng kèm KT.",
+            "KT-4",
+        )
+    elif chain not in law.authority_chains:
+        shown = " → ".join(p + "." for p in chain)
+        yield _warn(
+            loaded,
+            ("nguoi_ky",),
+            f"kết hợp thẩm quyền ký {shown} ít gặp; {law.law_short} chỉ nêu TM. → KT. và TL. → KT.",
+            "KT-5",
+            "kiểm tra lại các khóa thay_mat, thua_lenh, thua_uy_quyen, ky_thay, quyen",
+        )
+    body = " ".join(spec.co_quan.ten)
+    if law.is_collective_body(body) and "TM" not in chain and "TL" not in chain:
+        yield _warn(
+            loaded,
+            ("nguoi_ky",),
+            f"{body} là cơ quan làm việc theo chế độ tập thể: thường ký 'TM.'",
+            "KT-6",
+            "thêm thay_mat: " + spec.co_quan.ten[0],
+        )
+    if law.is_head_based_body(body) and "TM" in chain:
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "thay_mat"),
+            "cơ quan làm việc theo chế độ thủ trưởng không ký 'TM.'",
+            "KT-6",
+            "bỏ thay_mat; cấp phó ký thì dùng ky_thay",
         )
 
 

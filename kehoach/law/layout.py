@@ -1,0 +1,169 @@
+"""The layout pass: where the law puts each thing on the page, measured once in plain Python.
+
+Column widths of the header and closing tables, the line breaks of long body names and of the
+trích yếu, the lengths of the three rules and whether the place-and-date line fits: the writer
+draws exactly this, and ``validate`` warns from the same numbers (DD-8), so what a warning
+predicts is what the page shows. Lengths are millimetres.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kehoach.document import Document, Header, Page
+from kehoach.law.metrics import balanced_lines, text_width_mm
+from kehoach.law.profile import Profile
+
+# CQ-4: a long body name breaks where a clerk breaks it, after the kind of body.
+_BODY_BREAK_AFTER = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+# TL-2: a client with slightly wider glyphs must not wrap a balanced line again.
+_TITLE_SLACK = 0.98
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A centred solid line ``length`` long inside a box ``box`` wide (§16 option 1)."""
+
+    length: float
+    box: float
+
+    @property
+    def indent(self) -> float:
+        return max((self.box - self.length) / 2, 0.0)
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    columns: tuple[float, float]  # outer widths, cell padding included (H-4, H-5)
+    superior: list[str]  # CQ-2 lines
+    body: list[str]  # CQ-3 lines
+    agency_rule: Rule  # CQ-5
+    motto_rule: Rule  # TN-3
+    date_size: float  # DD-2, or DD-8's smaller size
+    date_fits: bool  # False: the line wraps even at the smaller size (DD-8)
+
+
+@dataclass(frozen=True)
+class TitleLayout:
+    summary: list[str]  # TL-2, balanced lines
+    rule: Rule  # TL-3
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    header: HeaderLayout
+    title: TitleLayout
+    closing: tuple[float, float]  # NN-5 column widths
+
+
+def page_setup(
+    profile: Profile,
+    *,
+    top: float | None = None,
+    bottom: float | None = None,
+    left: float | None = None,
+    right: float | None = None,
+    body_size: float | None = None,
+) -> Page:
+    """The page of a plan: what its spec sets, else the profile's values (P-4, ND-1)."""
+    margins = profile.margins
+
+    def pick(value: float | None, default: float) -> float:
+        return default if value is None else value
+
+    return Page(
+        top=pick(top, margins.top.value),
+        bottom=pick(bottom, margins.bottom.value),
+        left=pick(left, margins.left.value),
+        right=pick(right, margins.right.value),
+        body_size=pick(body_size, profile.sizes.body.value),
+        width=profile.paper_mm[0],
+        height=profile.paper_mm[1],
+    )
+
+
+def _agency_lines(text: str, size: float, width: float, *, bold: bool) -> list[str]:
+    """Break a long body name where a clerk would (after ỦY BAN NHÂN DÂN), else evenly."""
+    if text_width_mm(text, size, bold=bold) <= width:
+        return [text]
+    for prefix in _BODY_BREAK_AFTER:
+        if text.startswith(prefix + " "):
+            rest = text[len(prefix) + 1 :]
+            return [prefix, *_agency_lines(rest, size, width, bold=bold)]
+    return balanced_lines(text, size, width, bold=bold)
+
+
+def plan_header(profile: Profile, page: Page, header: Header) -> HeaderLayout:
+    """Ô 1–4 (H-*, QH-*, TN-*, CQ-*, DD-8)."""
+    sizes, pad = profile.sizes, profile.cell_margin_mm
+    total = page.text_width + 2 * pad
+    quoc_hieu = text_width_mm(profile.quoc_hieu, sizes.quoc_hieu.value, bold=True)
+    # H-5, H-6: the right column always holds the Quốc hiệu on one line.
+    right_min = quoc_hieu + 2 * pad + 2
+    right = max(total * profile.header_right_share, right_min)
+    left = max(total - right, profile.header_left_min_mm)
+    # A body name a little too long for the left column gets the room the right column can
+    # spare rather than a line break (CQ-4 allows breaks; fewer read better).
+    names = [(t, sizes.superior.value, False) for t in header.superior]
+    names += [(t, sizes.agency.value, True) for t in header.body]
+    room = total - right_min
+    needed = [text_width_mm(t, size, bold=bold) + 2 * pad + 1 for t, size, bold in names]
+    left = max([left, *(w for w in needed if w <= room)])
+    right = total - left
+    left_inner, right_inner = left - 2 * pad, right - 2 * pad
+
+    superior = [
+        line
+        for text in header.superior
+        for line in _agency_lines(text, sizes.superior.value, left_inner, bold=False)
+    ]
+    body = [
+        line
+        for text in header.body
+        for line in _agency_lines(text, sizes.agency.value, left_inner, bold=True)
+    ]
+    widest = max(text_width_mm(line, sizes.agency.value, bold=True) for line in body)
+    motto = text_width_mm(profile.tieu_ngu, sizes.tieu_ngu.value, bold=True)
+
+    date_size, fits = sizes.place_date.value, True
+    if text_width_mm(header.place_date, date_size, italic=True) > right_inner:
+        date_size = sizes.place_date.low  # DD-8: drop a size before wrapping
+        fits = text_width_mm(header.place_date, date_size, italic=True) <= right_inner
+    return HeaderLayout(
+        columns=(left, right),
+        superior=superior,
+        body=body,
+        agency_rule=Rule(widest * profile.rule_ratio.value, left_inner),
+        motto_rule=Rule(motto, right_inner),  # TN-3: as long as the Tiêu ngữ
+        date_size=date_size,
+        date_fits=fits,
+    )
+
+
+def plan_title(profile: Profile, page: Page, summary: list[str]) -> TitleLayout:
+    """Ô 5a: the trích yếu in even centred lines and the rule under it (TL-2, TL-3)."""
+    size = profile.sizes.summary.value
+    width = page.text_width
+    lines = [
+        line
+        for text in summary
+        for line in balanced_lines(text, size, width * _TITLE_SLACK, bold=True)
+    ]
+    widest = max(text_width_mm(line, size, bold=True) for line in lines)
+    return TitleLayout(lines, Rule(widest * profile.rule_ratio.value, width))
+
+
+def plan_closing(profile: Profile, page: Page) -> tuple[float, float]:
+    """Ô 7, 9b: Nơi nhận left, signature right (NN-5), cell padding included."""
+    total = page.text_width + 2 * profile.cell_margin_mm
+    left = total * profile.bottom_left_share
+    return left, total - left
+
+
+def lay_out(document: Document, profile: Profile) -> PageLayout:
+    page = document.page
+    return PageLayout(
+        header=plan_header(profile, page, document.header),
+        title=plan_title(profile, page, document.summary),
+        closing=plan_closing(profile, page),
+    )
