@@ -8,6 +8,7 @@ kehoach.render_file("ke-hoach.yaml", "out/")  # load → validate → compose �
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from kehoach.compose import compose
@@ -27,9 +28,22 @@ def load(path: str | Path) -> KeHoach:
     return spec
 
 
-def to_docx_bytes(spec: KeHoach, *, templates: str | Path | None = None) -> bytes:
-    wording = Wording(Path(templates) if templates else None)
-    return to_bytes(compose(spec, wording))
+@lru_cache(maxsize=1)
+def _builtin_wording() -> Wording:
+    # Compiling the templates costs more than composing a plan; the built-in ones never change.
+    return Wording()
+
+
+def wording_for(templates: str | Path | None) -> Wording:
+    """The wording of an office's template folder (read now), or the built-in one."""
+    return Wording(Path(templates)) if templates else _builtin_wording()
+
+
+def to_docx_bytes(
+    spec: KeHoach, *, templates: str | Path | None = None, wording: Wording | None = None
+) -> bytes:
+    """The .docx of ``spec``; pass ``wording`` (``wording_for``) to reuse one across a batch."""
+    return to_bytes(compose(spec, wording or wording_for(templates)))
 
 
 def render(spec: KeHoach, out: str | Path, *, templates: str | Path | None = None) -> Path:

@@ -10,20 +10,20 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from kehoach import cli_i18n
-from kehoach.api import output_path, to_docx_bytes
-from kehoach.compose.wording import TemplateProblem
-from kehoach.export.outputs import Output, refusals, write_atomic
-from kehoach.scaffold import Basics, skeleton
-from kehoach.spec.diagnostics import Report, Severity, os_error_text
-from kehoach.spec.model import KeHoach
-from kehoach.spec.validate import validate_file, validate_text
 
+if TYPE_CHECKING:
+    from kehoach.export.outputs import Output
+    from kehoach.inputs import SpecInput
+    from kehoach.spec.diagnostics import Report
+    from kehoach.spec.model import KeHoach
+
+# Each command imports what it needs when it runs, so `kehoach --version` and `--help` start
+# without pydantic, Jinja or the writer.
 cli_i18n.install()
 
 EXIT_INVALID = 2
@@ -38,8 +38,26 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)  # never hard-wrap paths and messages
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _Console:
+    """A rich console made on first use (rich costs start-up time)."""
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            # Never hard-wrap paths and messages.
+            self._console = Console(stderr=self._stderr, highlight=False, soft_wrap=True)
+        return getattr(self._console, name)
+
+
+out = _Console(stderr=False)
+err = _Console(stderr=True)
 
 
 def _version(value: bool) -> None:
@@ -63,6 +81,8 @@ def _main(
 
 
 def _print_report(report: Report) -> None:
+    from kehoach.spec.diagnostics import Severity
+
     for diagnostic in report.sorted():
         style = "red" if diagnostic.severity is Severity.ERROR else "yellow"
         err.print(diagnostic.format(), style=style, markup=False, soft_wrap=True)
@@ -74,28 +94,41 @@ def _summary(reports: list[Report]) -> str:
     return f"{len(reports)} tệp, {errors} lỗi, {warnings} cảnh báo"
 
 
-def _validate_all(files: list[Path]) -> tuple[list[tuple[Path, KeHoach]], list[Report]]:
+def _validate_all(
+    arguments: list[Path],
+) -> tuple[list[tuple[SpecInput, KeHoach]], list[Report], bool]:
+    """Every spec the arguments name, validated; (valid specs, reports, all arguments found)."""
+    from kehoach.inputs import expand
+    from kehoach.spec.validate import validate_file
+
+    inputs, problems = expand(arguments)
+    for problem in problems:
+        err.print(problem, style="red", markup=False)
     specs, reports = [], []
-    for path in files:
-        spec, report = validate_file(path)
+    for item in inputs:
+        spec, report = validate_file(item.path)
         _print_report(report)
         reports.append(report)
         if spec is not None and report.ok:
-            specs.append((path, spec))
-    return specs, reports
+            specs.append((item, spec))
+    return specs, reports, not problems
 
 
 FilesArg = Annotated[
     list[Path],
-    typer.Argument(help="Các tệp kế hoạch (.yaml).", show_default=False, metavar="TỆP_YAML"),
+    typer.Argument(
+        help="Tệp kế hoạch (.yaml), thư mục (mọi tệp .yaml bên trong) hoặc mẫu tên như 'kh/*.yaml'.",
+        show_default=False,
+        metavar="TỆP_YAML",
+    ),
 ]
 
 
 @app.command("validate", options_metavar="[TÙY CHỌN]")
 def validate_cmd(files: FilesArg) -> None:
     """Kiểm tra tệp kế hoạch: mọi lỗi cùng lúc, kèm dòng:cột và cách sửa."""
-    _, reports = _validate_all(files)
-    failed = any(not r.ok for r in reports)
+    _, reports, found = _validate_all(files)
+    failed = any(not r.ok for r in reports) or not found
     err.print(_summary(reports), style="bold red" if failed else "bold green")
     raise typer.Exit(EXIT_INVALID if failed else 0)
 
@@ -105,7 +138,12 @@ def render_cmd(
     files: FilesArg,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Thư mục ghi tệp .docx (mặc định: cạnh tệp YAML)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Thư mục ghi tệp .docx (mặc định: cạnh tệp YAML); với một tệp YAML có thể"
+            " là tên tệp .docx.",
+        ),
     ] = None,
     templates: Annotated[
         Path | None,
@@ -121,19 +159,36 @@ def render_cmd(
     ] = False,
 ) -> None:
     """Kiểm tra rồi xuất tệp Word (.docx) đúng thể thức NĐ 30."""
-    specs, reports = _validate_all(files)
-    if any(not r.ok for r in reports):
+    from kehoach.api import to_docx_bytes, wording_for
+    from kehoach.compose.wording import TemplateProblem
+    from kehoach.export.outputs import Output, refusals, write_atomic
+    from kehoach.spec.diagnostics import os_error_text
+
+    specs, reports, found = _validate_all(files)
+    if any(not r.ok for r in reports) or not found:
         err.print(_summary(reports) + "; không ghi tệp nào.", style="bold red")
         raise typer.Exit(EXIT_INVALID)
     if templates is not None and not (templates / "ke_hoach.j2").is_file():
         err.print(f"{templates}: không có tệp mẫu ke_hoach.j2", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID)
-    targets = [(path, output_path(path, output)) for path, _ in specs]
+    one_file = output is not None and output.suffix.lower() == ".docx" and not output.is_dir()
+    if one_file and len(specs) != 1:
+        err.print(
+            f"-o {output}: tên tệp .docx chỉ dùng khi xuất một kế hoạch; đang có {len(specs)}."
+            " Hãy cho -o là một thư mục.",
+            style="red",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_INVALID)
+    targets = [
+        (item.path, output if one_file and output else item.target(output)) for item, _ in specs
+    ]
     _refuse(refusals([Output(t, s, b"") for s, t in targets], force=force))
     # Compose everything before writing anything: a template error must not leave half a batch.
     try:
+        wording = wording_for(templates)
         outputs = [
-            Output(target, source, to_docx_bytes(spec, templates=templates))
+            Output(target, source, to_docx_bytes(spec, wording=wording))
             for (source, target), (_, spec) in zip(targets, specs, strict=True)
         ]
     except TemplateProblem as exc:
@@ -169,6 +224,7 @@ def _pages(documents: list[Output], work: Path, *, pdf: bool, png: bool) -> list
     """PDF and PNG outputs of the rendered documents, made in the private folder ``work``
     (the user's folder sees them only once every output has been checked)."""
     from kehoach.export import pdf as pdf_module
+    from kehoach.export.outputs import Output
 
     sources = []
     for i, document in enumerate(documents):
@@ -228,6 +284,12 @@ def new_cmd(
     ] = None,
 ) -> None:
     """Tạo tệp kế hoạch mẫu có chú thích cho từng khóa."""
+    from kehoach.compose.wording import TemplateProblem
+    from kehoach.export.outputs import write_atomic
+    from kehoach.scaffold import Basics, skeleton
+    from kehoach.spec.diagnostics import os_error_text
+    from kehoach.spec.validate import validate_text
+
     if templates is not None and not (templates / "moi.yaml.j2").is_file():
         err.print(f"{templates}: không có tệp mẫu moi.yaml.j2", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID)

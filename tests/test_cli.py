@@ -367,3 +367,42 @@ def test_office_template_cannot_read_files_outside_its_folder(tmp_path: Path) ->
     result = invoke("new", str(tmp_path / "kh.yaml"), "--mau", str(mau), "--khong-hoi")
     assert result.exit_code == 2 and "nằm ngoài thư mục mẫu" in result.output
     assert not (tmp_path / "kh.yaml").exists()
+
+
+def test_render_takes_folders_recursively_and_keeps_their_subfolders(tmp_path: Path) -> None:
+    specs = tmp_path / "ke-hoach"
+    (specs / "xa").mkdir(parents=True)
+    (specs / ".an").mkdir()
+    shutil.copy(EXAMPLE, specs / "b.yaml")
+    shutil.copy(EXAMPLE, specs / "xa" / "a.yml")
+    shutil.copy(EXAMPLE, specs / ".an" / "hidden.yaml")
+    (specs / "ghi-chu.txt").write_text("không phải kế hoạch", "utf-8")
+    out = tmp_path / "out"
+    result = invoke("render", str(specs), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.docx"))
+    assert written == ["b.docx", "xa/a.docx"]
+    assert result.output.index("b.docx") < result.output.index("a.docx")  # stable order
+
+
+def test_render_expands_a_quoted_glob_itself(tmp_path: Path) -> None:
+    for name in ("mot", "hai"):
+        shutil.copy(EXAMPLE, tmp_path / f"{name}.yaml")
+    out = tmp_path / "out"
+    assert invoke("render", str(tmp_path / "*.yaml"), "-o", str(out)).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["hai.docx", "mot.docx"]
+    result = invoke("validate", str(tmp_path / "khong-co-*.yaml"))
+    assert result.exit_code == 2 and "không có tệp .yaml nào khớp" in result.output
+
+
+def test_render_to_a_named_docx_for_one_plan(tmp_path: Path) -> None:
+    target = tmp_path / "KH xã Tây Phú.docx"
+    assert invoke("render", str(EXAMPLE), "-o", str(target)).exit_code == 0
+    assert target.is_file() and target.read_bytes()[:2] == b"PK"
+    result = invoke("render", str(EXAMPLE), str(EXAMPLES[0]), "-o", str(target), "--force")
+    assert result.exit_code == 2 and "chỉ dùng khi xuất một kế hoạch" in result.output
+
+
+def test_validate_an_empty_folder_is_an_error(tmp_path: Path) -> None:
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == 2 and "thư mục không có tệp .yaml nào" in result.output

@@ -25,4 +25,4 @@ def test_wheel_ships_templates_and_metrics(tmp_path: Path) -> None:
     assert "kehoach/data/metrics.json" in names
     assert "kehoach/cli.py" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "kehoach = kehoach.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "kehoach = kehoach.__main__:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
