@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 MM_PER_PT = 25.4 / 72
 TWIPS_PER_MM = 1440 / 25.4
@@ -31,12 +31,14 @@ def _style(bold: bool, italic: bool) -> str:
     return "bold" if bold else "italic" if italic else "regular"
 
 
+@lru_cache(maxsize=4096)
 def text_width_mm(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
-    """Rendered width of one line of ``text`` in millimetres."""
+    """Rendered width of one line of ``text`` in millimetres (cached: layout measures the
+    same names and lines several times while it chooses widths and breaks)."""
     upem, styles = _table()
     widths = styles[_style(bold, italic)]
     fallback = widths["n"]
-    units = sum(widths.get(ch, fallback) for ch in unicodedata.normalize("NFC", text))
+    units = sum(map(widths.get, unicodedata.normalize("NFC", text), repeat(fallback)))
     return units / upem * size_pt * MM_PER_PT
 
 

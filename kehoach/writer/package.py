@@ -1,15 +1,14 @@
 """The .docx package: only the parts a Word document needs, written in one zip pass.
 
-Static parts (content types, relationships, settings, fonts, headers, styles) are made once per
-process and profile; per document only document.xml and the core properties change. Members
-carry a fixed timestamp, so the same model always gives the same bytes, in any process.
+Static parts (content types, relationships, settings, fonts, headers, styles) are made and
+compressed once per process and profile; per document only document.xml and the core
+properties change. Members carry a fixed timestamp, so the same model always gives the same
+bytes, in any process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from functools import lru_cache
 
 from kehoach.document import Document
@@ -19,11 +18,11 @@ from kehoach.version import __version__
 from kehoach.writer.emit import HEADER_DEFAULT, HEADER_FIRST, header_xml
 from kehoach.writer.styles import styles_xml
 from kehoach.writer.xml import XML_HEAD, W, esc
+from kehoach.writer.zip import Member, archive, deflate
 
 _CT = "application/vnd.openxmlformats-officedocument"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006"
-_STAMP = (1980, 1, 1, 0, 0, 0)
 # Core properties hold at most 255 characters (OPC); a long trích yếu is cut there.
 _CORE_LIMIT = 255
 
@@ -123,32 +122,35 @@ def _core(document: Document, profile: Profile) -> bytes:
 
 
 @lru_cache(maxsize=16)
-def _static_parts(profile: Profile, body_size: float) -> tuple[tuple[str, bytes], ...]:
-    return (
-        ("_rels/.rels", PACKAGE_RELS),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
-        ("word/styles.xml", styles_xml(profile, body_size)),
-        ("word/settings.xml", _settings(profile)),
-        ("word/fontTable.xml", _font_table(profile)),
-        ("word/header1.xml", header_xml(profile, page_number=True)),
-        ("word/header2.xml", header_xml(profile, page_number=False)),
-        ("docProps/app.xml", APP),
+def _static_parts(profile: Profile, body_size: float) -> tuple[Member, ...]:
+    """Every part but the document and its core properties, compressed once."""
+    return tuple(
+        deflate(name, data)
+        for name, data in (
+            ("_rels/.rels", PACKAGE_RELS),
+            ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+            ("word/styles.xml", styles_xml(profile, body_size)),
+            ("word/settings.xml", _settings(profile)),
+            ("word/fontTable.xml", _font_table(profile)),
+            ("word/header1.xml", header_xml(profile, page_number=True)),
+            ("word/header2.xml", header_xml(profile, page_number=False)),
+            ("docProps/app.xml", APP),
+        )
     )
+
+
+@lru_cache(maxsize=1)
+def _content_types() -> Member:
+    return deflate("[Content_Types].xml", CONTENT_TYPES)
 
 
 def package(document: Document, document_xml: bytes, profile: Profile) -> bytes:
     """The .docx bytes: [Content_Types].xml first, as readers expect, then every part."""
-    parts = [
-        ("[Content_Types].xml", CONTENT_TYPES),
-        ("word/document.xml", document_xml),
-        *_static_parts(profile, document.page.body_size),
-        ("docProps/core.xml", _core(document, profile)),
-    ]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=_STAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
+    return archive(
+        [
+            _content_types(),
+            deflate("word/document.xml", document_xml),
+            *_static_parts(profile, document.page.body_size),
+            deflate("docProps/core.xml", _core(document, profile)),
+        ]
+    )
