@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kehoach.law.profile import Profile
+
 from .docmodel import Container, DocModel, Line, Para, RunPiece, TableInfo
 from .hrules import HRule, find_rule_after
 from .ooxml import loose_key
@@ -127,7 +129,7 @@ def _guess_header_end(model: DocModel) -> int:
     return 0
 
 
-def locate(model: DocModel) -> Layout:
+def locate(model: DocModel, profile: Profile) -> Layout:
     layout = Layout(model=model)
     blocks = model.blocks
     title_idx = _find_title(model)

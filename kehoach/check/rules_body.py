@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kehoach.law.metrics import text_width_mm, wrap_lines
+from kehoach.law.profile import Profile
 
 from .docmodel import Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector
@@ -391,6 +392,6 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector) -> None:
             )
 
 
-def check_body(layout: Layout, c: Collector) -> None:
+def check_body(layout: Layout, c: Collector, profile: Profile) -> None:
     _check_title(layout, c)
     _check_paragraphs(layout, c)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kehoach.law.profile import Profile
+
 from .docmodel import DocModel, Line
 from .findings import Collector
 from .locate import Layout, nfc
@@ -381,6 +383,6 @@ def _check_authority(layout: Layout, authority: list[Line], c: Collector) -> Non
             )
 
 
-def check_closing(model: DocModel, layout: Layout, c: Collector) -> None:
+def check_closing(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     _check_recipients(model, layout, c)
     _check_signature(layout, c)

@@ -8,6 +8,7 @@ import itertools
 import re
 
 from kehoach.law.metrics import text_width_mm, wrap_lines
+from kehoach.law.profile import Profile
 
 from .docmodel import DocModel, Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector
@@ -644,7 +645,7 @@ def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str) -> Non
         c.error("DD-4", f"Ngày tháng: {p}.", where)
 
 
-def check_header(model: DocModel, layout: Layout, c: Collector) -> None:
+def check_header(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     _check_tables(model, layout, c)
     _check_qh_tn(layout, c)
     _check_agency(layout, c)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kehoach.law.profile import Profile
+
 from .docmodel import Container, DocModel, HeaderFooter, Para, SectionInfo, TableInfo
 from .findings import Collector
 from .locate import Layout
@@ -44,7 +46,7 @@ def is_appendix_section(model: DocModel, sec: SectionInfo) -> bool:
     return False
 
 
-def check_page_setup(model: DocModel, c: Collector) -> None:
+def check_page_setup(model: DocModel, c: Collector, profile: Profile) -> None:
     gutter_top = model.gutter_at_top()
     for sec in model.sections:
         where = _setup_where(model, sec)
@@ -227,7 +229,7 @@ def _is_centred(model: DocModel, pf: ParaFields, sec: SectionInfo) -> bool:
     )
 
 
-def check_page_numbers(model: DocModel, layout: Layout, c: Collector) -> None:
+def check_page_numbers(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     appendix = [is_appendix_section(model, s) for s in model.sections]
     main = [s for s, is_app in zip(model.sections, appendix, strict=True) if not is_app]
     sec0 = model.sections[0]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from kehoach.law.profile import Profile
+
 from .docmodel import DocModel
 from .findings import Collector
 
@@ -33,7 +35,7 @@ def _near_black(hex_color: str) -> bool:
         return False
 
 
-def check_text(model: DocModel, c: Collector) -> None:
+def check_text(model: DocModel, c: Collector, profile: Profile) -> None:
     for cont in model.all_containers():
         for para in cont.paras:
             bad_fonts: set[str] = set()
