@@ -14,7 +14,15 @@ from .hrules import line_width_mm, text_center_mm
 from .locate import Layout, nfc
 from .ooxml import collapse_ws, fmt_cm, fmt_num, fmt_pt, twips_to_mm
 from .rules_header import check_rule
-from .typo import check_centered, check_typo, dominant_size, is_upper, jc_name, line_pieces
+from .typo import (
+    check_centered,
+    check_typo,
+    dominant_size,
+    is_upper,
+    jc_name,
+    line_pieces,
+    size_range,
+)
 
 INDENTS_TWIPS = (567, 720)  # 1 cm and 1.27 cm
 INDENT_TOL_TWIPS = 12  # ±0.02 cm
@@ -50,7 +58,7 @@ def _kind(para: Para, prev_kind: str | None) -> str:
 # ---------------------------------------------------------------------- title
 
 
-def _check_title(layout: Layout, c: Collector) -> None:
+def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     title = layout.title
     if title is None:
         c.error(
@@ -65,7 +73,14 @@ def _check_title(layout: Layout, c: Collector) -> None:
     if shown != "KẾ HOẠCH":
         c.error("TL-1", f"Tên loại ghi «{shown}»; NĐ 30 yêu cầu «KẾ HOẠCH» (chữ in hoa).", where)
     check_typo(
-        c, "TL-1", "Tên loại văn bản", title.pieces, where, sizes=(13, 14), bold=True, italic=False
+        c,
+        "TL-1",
+        "Tên loại văn bản",
+        title.pieces,
+        where,
+        size=profile.sizes.type_name,
+        bold=True,
+        italic=False,
     )
     check_centered(c, "TL-1", "Tên loại văn bản", title.para, where)
 
@@ -103,7 +118,7 @@ def _check_title(layout: Layout, c: Collector) -> None:
         "Trích yếu",
         line_pieces(summary),
         swhere,
-        sizes=(13, 14),
+        size=profile.sizes.summary,
         bold=True,
         italic=False,
     )
@@ -124,7 +139,7 @@ def _check_title(layout: Layout, c: Collector) -> None:
         return
     segments: list[tuple[str, float]] = []
     for ln in summary:
-        size = dominant_size(ln.pieces) or 14
+        size = dominant_size(ln.pieces) or profile.sizes.summary.value
         bold = any(p.fmt.bold for p in ln.text_pieces())
         avail = twips_to_mm(ln.para.inner_width)
         segs = wrap_lines(ln.display.strip(), size, avail, bold=bold)
@@ -190,7 +205,7 @@ def _indent_text(first_line: int) -> str:
     return f"thụt đầu dòng {fmt_cm(twips_to_mm(first_line))}"
 
 
-def _check_paragraphs(layout: Layout, c: Collector) -> None:
+def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
     paras = layout.body_paras
     if not paras:
         if layout.title is not None:
@@ -202,25 +217,26 @@ def _check_paragraphs(layout: Layout, c: Collector) -> None:
         prev = _kind(para, prev)
         kinds.append(prev)
 
-    # ND-1: size 13–14 and one size throughout.
+    # ND-1: a size the rule book accepts, and one size throughout.
+    body_rule = profile.sizes.body
     counts: dict[float, int] = {}
     for para in paras:
         for piece in para.pieces():
             if piece.text.strip():
                 counts[piece.fmt.size_pt] = counts.get(piece.fmt.size_pt, 0) + len(piece.text)
-    body_size = max(counts, key=lambda k: counts[k]) if counts else 14.0
+    body_size = max(counts, key=lambda k: counts[k]) if counts else body_rule.value
     for para in paras:
         sizes = sorted({p.fmt.size_pt for p in para.pieces() if p.text.strip()})
-        bad = [s for s in sizes if not 13 <= s <= 14]
+        bad = [s for s in sizes if not body_rule.accepts(s)]
         if bad:
             c.many(
                 "ND-1",
                 ERROR,
                 f"Cỡ chữ nội dung {' và '.join(fmt_num(s) + ' pt' for s in bad)}; NĐ 30 yêu cầu "
-                "13–14 pt.",
+                f"{size_range(body_rule.low, body_rule.high)}.",
                 para.where(),
             )
-        elif sizes and 13 <= body_size <= 14 and any(s != body_size for s in sizes):
+        elif sizes and body_rule.accepts(body_size) and any(s != body_size for s in sizes):
             other = [s for s in sizes if s != body_size]
             c.many(
                 "ND-1",
@@ -393,5 +409,5 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector) -> None:
 
 
 def check_body(layout: Layout, c: Collector, profile: Profile) -> None:
-    _check_title(layout, c)
-    _check_paragraphs(layout, c)
+    _check_title(layout, c, profile)
+    _check_paragraphs(layout, c, profile)

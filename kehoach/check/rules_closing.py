@@ -48,7 +48,7 @@ def is_body_name(text: str) -> bool:
 # ---------------------------------------------------------------------- recipients
 
 
-def _check_recipients(model: DocModel, layout: Layout, c: Collector) -> None:
+def _check_recipients(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     if layout.recipients is None and not layout.recipients_paras:
         c.error(
             "NN-1",
@@ -86,7 +86,7 @@ def _check_recipients(model: DocModel, layout: Layout, c: Collector) -> None:
         "«Nơi nhận:»",
         head or label_pieces,
         where,
-        sizes=(12, 12),
+        size=profile.sizes.recipients_label,
         bold=True,
         italic=True,
     )
@@ -121,7 +121,7 @@ def _check_recipients(model: DocModel, layout: Layout, c: Collector) -> None:
             "Danh sách nơi nhận",
             item.pieces,
             iwhere,
-            sizes=(11, 11),
+            size=profile.sizes.recipients,
             bold=False,
             italic=False,
         )
@@ -232,7 +232,7 @@ def _split_signature(layout: Layout) -> tuple[list[Line], list[Line], Line | Non
     return authority, middle, name, has_space
 
 
-def _check_signature(layout: Layout, c: Collector) -> None:
+def _check_signature(layout: Layout, c: Collector, profile: Profile) -> None:
     if layout.recipients is None:
         return
     if layout.signature is None:
@@ -263,7 +263,7 @@ def _check_signature(layout: Layout, c: Collector) -> None:
             "Dòng thẩm quyền, chức vụ",
             ln.pieces,
             ln.where(),
-            sizes=(13, 14),
+            size=profile.sizes.authority,
             bold=True,
             italic=False,
             upper=True,
@@ -271,7 +271,14 @@ def _check_signature(layout: Layout, c: Collector) -> None:
         check_centered(c, "KY-1", "Dòng thẩm quyền, chức vụ", ln.para, ln.where())
     nwhere = name.where()
     check_typo(
-        c, "KY-2", "Họ tên người ký", name.pieces, nwhere, sizes=(13, 14), bold=True, italic=False
+        c,
+        "KY-2",
+        "Họ tên người ký",
+        name.pieces,
+        nwhere,
+        size=profile.sizes.signer_name,
+        bold=True,
+        italic=False,
     )
     shown = collapse_ws(nfc(name.display)).strip()
     if is_upper(shown) and len(shown.split()) > 1:
@@ -384,5 +391,5 @@ def _check_authority(layout: Layout, authority: list[Line], c: Collector) -> Non
 
 
 def check_closing(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
-    _check_recipients(model, layout, c)
-    _check_signature(layout, c)
+    _check_recipients(model, layout, c, profile)
+    _check_signature(layout, c, profile)

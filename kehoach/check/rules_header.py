@@ -298,7 +298,7 @@ def check_rule(
             )
 
 
-def _check_qh_tn(layout: Layout, c: Collector) -> None:
+def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
     qh = layout.qh
     if qh is None:
         c.error(
@@ -328,7 +328,7 @@ def _check_qh_tn(layout: Layout, c: Collector) -> None:
         "Quốc hiệu",
         pieces,
         qh.where(),
-        sizes=(12, 13),
+        size=profile.sizes.quoc_hieu,
         bold=True,
         italic=False,
         upper=True,
@@ -362,7 +362,14 @@ def _check_qh_tn(layout: Layout, c: Collector) -> None:
             hint = " Trước và sau dấu gạch nối phải có một dấu cách."
         c.error("TN-1", f"Tiêu ngữ ghi «{text}»; NĐ 30 yêu cầu đúng «{TN_TEXT}».{hint}", tn.where())
     check_typo(
-        c, "TN-2", "Tiêu ngữ", tn.pieces, tn.where(), sizes=(13, 14), bold=True, italic=False
+        c,
+        "TN-2",
+        "Tiêu ngữ",
+        tn.pieces,
+        tn.where(),
+        size=profile.sizes.tieu_ngu,
+        bold=True,
+        italic=False,
     )
     if is_upper(tn.display) and len(tn.stripped) > 3:
         c.error(
@@ -398,8 +405,8 @@ def _check_qh_tn(layout: Layout, c: Collector) -> None:
 # ---------------------------------------------------------------------- agency
 
 
-def _rendered_segments(line: Line) -> list[tuple[str, float]]:
-    size = dominant_size(line.pieces) or 13
+def _rendered_segments(line: Line, default_size: float) -> list[tuple[str, float]]:
+    size = dominant_size(line.pieces) or default_size
     bold = any(p.fmt.bold for p in line.text_pieces())
     avail = twips_to_mm(line.para.inner_width)
     segs = wrap_lines(line.display.strip(), size, avail, bold=bold) or [line.display.strip()]
@@ -408,7 +415,7 @@ def _rendered_segments(line: Line) -> list[tuple[str, float]]:
     return [(s, text_width_mm(s, size, bold=bold)) for s in segs]
 
 
-def _check_agency(layout: Layout, c: Collector) -> None:
+def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
     if not layout.agency:
         c.error(
             "CQ-1",
@@ -423,7 +430,7 @@ def _check_agency(layout: Layout, c: Collector) -> None:
             "Tên cơ quan chủ quản",
             ln.pieces,
             ln.where(),
-            sizes=(12, 13),
+            size=profile.sizes.superior,
             bold=False,
             italic=False,
             upper=True,
@@ -435,7 +442,7 @@ def _check_agency(layout: Layout, c: Collector) -> None:
             "Tên cơ quan ban hành",
             ln.pieces,
             ln.where(),
-            sizes=(12, 13),
+            size=profile.sizes.agency,
             bold=True,
             italic=False,
             upper=True,
@@ -460,11 +467,12 @@ def _check_agency(layout: Layout, c: Collector) -> None:
             last.where(),
         )
         return
-    segments = [seg for ln in layout.issuing for seg in _rendered_segments(ln)]
+    written = profile.sizes.agency.value
+    segments = [seg for ln in layout.issuing for seg in _rendered_segments(ln, written)]
     if not segments:
         return
     ordered = sorted(segments, key=lambda s: -s[1])
-    last_seg = _rendered_segments(last)[-1]
+    last_seg = _rendered_segments(last, written)[-1]
     candidates = [*ordered, last_seg]
     longest_line = max(layout.issuing, key=lambda ln: line_width_mm(ln))
     center = None
@@ -478,7 +486,7 @@ def _check_agency(layout: Layout, c: Collector) -> None:
 # ---------------------------------------------------------------------- Số / date
 
 
-def _check_so(layout: Layout, c: Collector) -> None:
+def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
     so = layout.so
     if so is None:
         c.error(
@@ -496,7 +504,7 @@ def _check_so(layout: Layout, c: Collector) -> None:
             f"Viết «{head}»; NĐ 30 yêu cầu «Số:» (chữ S hoa, «ố» thường, dấu hai chấm liền sau).",
             where,
         )
-    check_typo(c, "SO-2", "Số, ký hiệu", so.pieces, where, sizes=(13, 13), italic=False)
+    check_typo(c, "SO-2", "Số, ký hiệu", so.pieces, where, size=profile.sizes.number, italic=False)
     if any(p.fmt.bold for p in so.text_pieces()):
         c.warn("SO-2", "Số, ký hiệu in đậm; mẫu NĐ 30 dùng chữ thường, không đậm.", where)
     if so.para.container.kind == "cell":
@@ -555,7 +563,7 @@ def _blank(value: str) -> bool:
     return not value or set(value) <= _BLANK_NUM
 
 
-def _check_date(layout: Layout, c: Collector) -> None:
+def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
     date = layout.date
     if date is None:
         c.error(
@@ -572,7 +580,7 @@ def _check_date(layout: Layout, c: Collector) -> None:
         "Địa danh, ngày tháng",
         date.pieces,
         where,
-        sizes=(13, 14),
+        size=profile.sizes.place_date,
         bold=False,
         italic=True,
     )
@@ -614,7 +622,8 @@ def _check_date(layout: Layout, c: Collector) -> None:
         c.warn(
             "DD-8",
             f"Dòng địa danh, ngày tháng rộng {fmt_mm(width)}, vượt chỗ trình bày {fmt_mm(avail)} "
-            "nên bị xuống dòng; nên giảm cỡ chữ xuống 13 pt hoặc nới rộng cột.",
+            "nên bị xuống dòng; nên giảm cỡ chữ xuống "
+            f"{fmt_pt(profile.sizes.place_date.low)} hoặc nới rộng cột.",
             where,
         )
 
@@ -647,8 +656,8 @@ def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str) -> Non
 
 def check_header(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     _check_tables(model, layout, c)
-    _check_qh_tn(layout, c)
-    _check_agency(layout, c)
-    _check_so(layout, c)
-    _check_date(layout, c)
+    _check_qh_tn(layout, c, profile)
+    _check_agency(layout, c, profile)
+    _check_so(layout, c, profile)
+    _check_date(layout, c, profile)
     _check_same_line(layout, c)

@@ -12,7 +12,7 @@ from .findings import Collector
 from .locate import Layout
 from .ooxml import Element, fmt_mm, fmt_num, local, loose_key, twips_to_mm, w, wattr
 from .reader import RunFormat
-from .typo import jc_name
+from .typo import jc_name, size_range
 
 A4 = (11906, 16838)
 A4_TOL = 28  # twips ≈ 0.5 mm
@@ -258,7 +258,7 @@ def check_page_numbers(model: DocModel, layout: Layout, c: Collector, profile: P
                 where0,
             )
     else:
-        _check_field_para(model, fields0[0], sec0, c, where0)
+        _check_field_para(model, fields0[0], sec0, c, where0, profile)
         if head0 is not None:
             for para in head0.container.paras:
                 if para.has_text and not any(pf.para is para for pf in fields0):
@@ -342,7 +342,7 @@ def check_page_numbers(model: DocModel, layout: Layout, c: Collector, profile: P
 
 
 def _check_field_para(
-    model: DocModel, pf: ParaFields, sec: SectionInfo, c: Collector, where: str
+    model: DocModel, pf: ParaFields, sec: SectionInfo, c: Collector, where: str, profile: Profile
 ) -> None:
     field_ = pf.fields[0]
     where = pf.para.where(False) if pf.para.container.kind != "body" else where
@@ -391,9 +391,13 @@ def _check_field_para(
         )
     rf = _result_format(model, field_)
     if rf is not None:
-        if not 13 <= rf.size_pt <= 14:
+        size = profile.sizes.page_number
+        if not size.accepts(rf.size_pt):
             c.error(
-                "PN-2", f"Số trang cỡ chữ {fmt_num(rf.size_pt)} pt; NĐ 30 yêu cầu 13–14 pt.", where
+                "PN-2",
+                f"Số trang cỡ chữ {fmt_num(rf.size_pt)} pt; NĐ 30 yêu cầu "
+                f"{size_range(size.low, size.high)}.",
+                where,
             )
         if rf.bold:
             c.error("PN-2", "Số trang in đậm; NĐ 30 yêu cầu chữ đứng, không đậm.", where)
