@@ -13,7 +13,7 @@ from .findings import ERROR, WARNING, Collector
 from .hrules import line_width_mm, text_center_mm
 from .locate import Layout, nfc
 from .ooxml import collapse_ws, fmt_cm, fmt_num, fmt_pt, twips_to_mm
-from .rules_header import check_rule
+from .rules_header import check_rule, ratio_text
 from .typo import (
     check_centered,
     check_typo,
@@ -132,8 +132,8 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     if rule is None:
         c.error(
             "TL-3",
-            "Không có đường kẻ ngang dưới trích yếu; NĐ 30 yêu cầu đường kẻ nét liền dài 1/3–1/2 "
-            "dòng chữ, đặt cân giữa.",
+            "Không có đường kẻ ngang dưới trích yếu; NĐ 30 yêu cầu đường kẻ nét liền dài "
+            f"{ratio_text(profile.rule_ratio.low, profile.rule_ratio.high)} dòng chữ, đặt cân giữa.",
             summary[-1].where(),
         )
         return
@@ -151,7 +151,16 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     candidates = [*ordered, segments[-1]]
     longest = max(summary, key=line_width_mm)
     center = text_center_mm(longest, ordered[0][1]) if longest.para.fmt.jc == "center" else None
-    check_rule(c, "TL-3", "trích yếu", rule, candidates, (1 / 3, 1 / 2), "1/3–1/2", center)
+    check_rule(
+        c,
+        "TL-3",
+        "trích yếu",
+        rule,
+        candidates,
+        (profile.rule_ratio.low, profile.rule_ratio.high),
+        profile.rule_ratio_tolerance,
+        center,
+    )
 
 
 # ---------------------------------------------------------------------- body

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from fractions import Fraction
 
 from kehoach.law.metrics import text_width_mm, wrap_lines
 from kehoach.law.profile import Profile
@@ -18,15 +19,10 @@ from .ooxml import collapse_ws, fmt_mm, fmt_num, fmt_pt, int_attr, twips_to_mm, 
 from .reader import Border
 from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces
 
-QH_TEXTS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-TN_TEXT = "Độc lập - Tự do - Hạnh phúc"
+# Measuring tolerances (the checker's own; texts, sizes and ratios are the profile's).
 FIT_SLACK_MM = 0.1
-RATIO_TOL = 0.10  # ±10 % on line-length ratios (spec §0)
 CENTER_TOL_MM = 1.0
 SAME_LINE_TOL_MM = 2.5
-MIXED_CASE_CODES = {"CTr", "TTr", "QyĐ", "TrS"}
-_SO_SYMBOL = re.compile(r"^[A-ZĐa-zđ]+(-[A-ZĐ0-9a-zđ&.]+)+$")
-_NUM_OK = re.compile(r"^(0[1-9]|[1-9][0-9]+)$")
 _BLANK_NUM = set(" .…_\u00a0")
 
 
@@ -240,36 +236,56 @@ def _spacing_between(c: Collector, rule: str, upper: Para, lower: Para, what: st
             )
 
 
+def fraction_text(value: float) -> str:
+    """1/3 → "1/3", 1.0 → "1": a line-length ratio as the law writes it."""
+    frac = Fraction(value).limit_denominator(12)
+    return str(frac.numerator) if frac.denominator == 1 else f"{frac.numerator}/{frac.denominator}"
+
+
+def ratio_text(low: float, high: float) -> str:
+    """CQ-5, TL-3: "1/3–1/2" for the profile's ``rule_ratio`` range."""
+    if low == high:
+        return fraction_text(low)
+    return f"{fraction_text(low)}–{fraction_text(high)}"
+
+
 def check_rule(
     c: Collector,
     rule_id: str,
     what: str,
     rule: HRule,
     candidates: list[tuple[str, float]],
-    fractions: tuple[float, float],
-    expect: str,
+    ratio: tuple[float, float],
+    tolerance: float,
     text_center: float | None,
 ) -> None:
-    """Length within [lo·W, hi·W] (±10 %), solid, centred under the text.
+    """Length within [lo·W, hi·W] (± ``tolerance``), solid, centred under the text.
 
-    ``candidates`` lists (text, width) pairs, preferred first; when only an alternative
-    line satisfies the bounds (which line counts is UNCONFIRMED, §20.2) it is a warning.
+    ``ratio`` and ``tolerance`` are the profile's (``rule_ratio``, ``rule_ratio_tolerance``;
+    TN-3 asks for exactly the text's width). ``candidates`` lists (text, width) pairs,
+    preferred first; when only an alternative line satisfies the bounds (which line counts
+    is UNCONFIRMED, §20.2) it is a warning.
     """
     length = rule.length_mm
     where = rule.where()
-    lo, hi = fractions
+    lo, hi = ratio
 
     def ok(width: float) -> bool:
-        return lo * width * (1 - RATIO_TOL) <= length <= hi * width * (1 + RATIO_TOL)
+        return lo * width * (1 - tolerance) <= length <= hi * width * (1 + tolerance)
 
     main_text, main_w = candidates[0]
     if not ok(main_w):
         alt = next(((t, wd) for t, wd in candidates[1:] if ok(wd)), None)
-        if lo == hi:
-            want = f"dài bằng dòng «{main_text}» ≈ {fmt_mm(main_w)} (cho phép ±10%)"
+        allowance = f"cho phép ±{fmt_num(tolerance * 100, 1)}%"
+        if lo == hi == 1:
+            want = f"dài bằng dòng «{main_text}» ≈ {fmt_mm(main_w)} ({allowance})"
+        elif lo == hi:
+            want = (
+                f"dài {ratio_text(lo, hi)} dòng «{main_text}» ≈ {fmt_mm(lo * main_w)} ({allowance})"
+            )
         else:
             want = (
-                f"dài {expect} dòng «{main_text}» ({fmt_mm(main_w)}), tức "
+                f"dài {ratio_text(lo, hi)} dòng «{main_text}» ({fmt_mm(main_w)}), tức "
                 f"{fmt_num(lo * main_w, 1)}–{fmt_mm(hi * main_w)}"
             )
         base = f"Đường kẻ dưới {what} dài {fmt_mm(length)} ({rule.kind}); NĐ 30 yêu cầu {want}"
@@ -303,7 +319,7 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
     if qh is None:
         c.error(
             "QH-1",
-            "Không tìm thấy Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM» ở đầu văn bản.",
+            f"Không tìm thấy Quốc hiệu «{profile.quoc_hieu}» ở đầu văn bản.",
             "đầu văn bản",
         )
         return
@@ -315,10 +331,10 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
             "Quốc hiệu bị ngắt thành hai dòng; NĐ 30 trình bày Quốc hiệu trên một dòng.",
             qh.where(),
         )
-    if shown not in QH_TEXTS:
+    if shown not in (profile.quoc_hieu, *profile.quoc_hieu_variants):
         c.error(
             "QH-1",
-            f"Quốc hiệu ghi «{shown}»; NĐ 30 yêu cầu đúng «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM».",
+            f"Quốc hiệu ghi «{shown}»; NĐ 30 yêu cầu đúng «{profile.quoc_hieu}».",
             qh.where(),
         )
     pieces = line_pieces([qh] + ([layout.qh_continuation] if layout.qh_continuation else []))
@@ -349,18 +365,22 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
     if tn is None:
         c.error(
             "TN-1",
-            "Không tìm thấy Tiêu ngữ «Độc lập - Tự do - Hạnh phúc» dưới Quốc hiệu.",
+            f"Không tìm thấy Tiêu ngữ «{profile.tieu_ngu}» dưới Quốc hiệu.",
             qh.where(),
         )
         return
     text = collapse_ws(nfc(tn.display))
-    if text != TN_TEXT:
+    if text != profile.tieu_ngu:
         hint = ""
         if "–" in text or "—" in text:
             hint = " Dùng dấu gạch nối «-», không dùng gạch ngang dài «–»/«—»."
         elif re.search(r"\S-|-\S", text):
             hint = " Trước và sau dấu gạch nối phải có một dấu cách."
-        c.error("TN-1", f"Tiêu ngữ ghi «{text}»; NĐ 30 yêu cầu đúng «{TN_TEXT}».{hint}", tn.where())
+        c.error(
+            "TN-1",
+            f"Tiêu ngữ ghi «{text}»; NĐ 30 yêu cầu đúng «{profile.tieu_ngu}».{hint}",
+            tn.where(),
+        )
     check_typo(
         c,
         "TN-2",
@@ -392,7 +412,17 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
         )
         return
     width = line_width_mm(tn)
-    check_rule(c, "TN-3", "Tiêu ngữ", rule, [(text, width)], (1.0, 1.0), "", text_center_mm(tn))
+    # TN-3: as long as the Tiêu ngữ itself (ratio 1), within the profile's ratio tolerance.
+    check_rule(
+        c,
+        "TN-3",
+        "Tiêu ngữ",
+        rule,
+        [(text, width)],
+        (1.0, 1.0),
+        profile.rule_ratio_tolerance,
+        text_center_mm(tn),
+    )
     if rule.thickness_pt is not None and not 0.45 <= rule.thickness_pt <= 0.8:
         c.warn(
             "TN-4",
@@ -459,11 +489,12 @@ def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
 
     rule = layout.agency_rule
     last = layout.agency[-1]
+    ratio = (profile.rule_ratio.low, profile.rule_ratio.high)
     if rule is None:
         c.error(
             "CQ-5",
             "Không có đường kẻ ngang dưới tên cơ quan ban hành; NĐ 30 yêu cầu đường kẻ nét liền dài "
-            "1/3–1/2 dòng chữ, đặt cân giữa.",
+            f"{ratio_text(*ratio)} dòng chữ, đặt cân giữa.",
             last.where(),
         )
         return
@@ -479,7 +510,14 @@ def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
     if longest_line.para.fmt.jc == "center":
         center = text_center_mm(longest_line, ordered[0][1])
     check_rule(
-        c, "CQ-5", "tên cơ quan ban hành", rule, candidates, (1 / 3, 1 / 2), "1/3–1/2", center
+        c,
+        "CQ-5",
+        "tên cơ quan ban hành",
+        rule,
+        candidates,
+        ratio,
+        profile.rule_ratio_tolerance,
+        center,
     )
 
 
@@ -488,10 +526,12 @@ def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
 
 def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
     so = layout.so
+    code = profile.type_code
+    pattern = profile.number_line("…", profile.symbol("…"))  # "Số: …/KH-…"
     if so is None:
         c.error(
             "SO-1",
-            "Không tìm thấy số, ký hiệu văn bản («Số: …/KH-…») dưới tên cơ quan.",
+            f"Không tìm thấy số, ký hiệu văn bản («{pattern}») dưới tên cơ quan.",
             _where_block(layout, "cột trái"),
         )
         return
@@ -515,14 +555,15 @@ def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
     head, symbol = text.split("/", 1)
     number = re.sub(r"^\s*s[ốo]\s*[:.]?", "", head, flags=re.I)
     number = number.strip()
-    if number and not set(number) <= _BLANK_NUM and not _NUM_OK.match(number):
+    if number and not set(number) <= _BLANK_NUM and not profile.number_re.fullmatch(number):
         if number.isdigit():
             n = int(number)
-            good = f"{n:02d}" if n < 10 else str(n)
+            # The way of writing n that the profile's number pattern (SO-3) accepts.
+            good = next((t for t in (str(n), f"{n:02d}") if profile.number_re.fullmatch(t)), None)
             c.error(
                 "SO-3",
                 f"Số văn bản ghi «{number}»; NĐ 30: số từ 01 đến 09 có số 0 ở trước, từ 10 trở "
-                f"đi viết bình thường (phải là «{good}»).",
+                "đi viết bình thường" + (f" (phải là «{good}»)." if good else "."),
                 where,
             )
         else:
@@ -531,23 +572,25 @@ def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
     if " " in symbol:
         c.error("SO-4", f"Ký hiệu «{symbol}» có dấu cách; NĐ 30: viết liền, không cách.", where)
     compact = symbol.replace(" ", "")
-    if not _SO_SYMBOL.match(compact):
+    if not profile.symbol_re.fullmatch(compact):
         c.error(
             "SO-4",
-            f"Ký hiệu «{symbol}» sai dạng; NĐ 30: <mã loại>-<mã cơ quan>, ví dụ «KH-UBND».",
+            f"Ký hiệu «{symbol}» sai dạng; NĐ 30: <mã loại>-<mã cơ quan>, ví dụ "
+            f"«{profile.symbol('UBND')}».",
             where,
         )
         return
     groups = compact.split("-")
     for group in groups:
-        if group not in MIXED_CASE_CODES and group != group.upper():
+        if group not in profile.mixed_case_codes and group != group.upper():
             c.error("SO-4", f"Ký hiệu «{group}» phải viết chữ in hoa.", where)
-    if layout.title is not None and groups[0] != "KH" and groups[0].upper() == "KH":
-        c.error("SO-1", f"Mã loại «{groups[0]}»; kế hoạch viết tắt là «KH».", where)
-    elif layout.title is not None and groups[0].upper() != "KH":
+    kind = profile.type_name_in_text.lower()  # "kế hoạch"
+    if layout.title is not None and groups[0] != code and groups[0].upper() == code.upper():
+        c.error("SO-1", f"Mã loại «{groups[0]}»; {kind} viết tắt là «{code}».", where)
+    elif layout.title is not None and groups[0].upper() != code.upper():
         c.error(
             "SO-1",
-            f"Ký hiệu bắt đầu bằng «{groups[0]}»; kế hoạch phải có mã loại «KH» (Số: …/KH-…).",
+            f"Ký hiệu bắt đầu bằng «{groups[0]}»; {kind} phải có mã loại «{code}» ({pattern}).",
             where,
         )
 
@@ -615,7 +658,7 @@ def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
         if word != word.lower():
             c.error("DD-2", f"Viết «{word}»; NĐ 30: chữ «{word.lower()}» viết thường.", where)
     d, mo, y = m.group("d"), m.group("m"), m.group("y")
-    _check_date_values(c, where, d, mo, y)
+    _check_date_values(c, where, d, mo, y, profile)
     avail = twips_to_mm(date.para.inner_width)
     width = line_width_mm(date)
     if width > avail + FIT_SLACK_MM:
@@ -628,21 +671,27 @@ def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
         )
 
 
-def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str) -> None:
+def _written(profile: Profile, day: int, month: int) -> tuple[str, str]:
+    """DD-4: day and month as the profile's date line writes them ("05", "3")."""
+    m = _DATE.match(profile.place_date_line("X", 2000, month, day))
+    assert m is not None, "the profile's date line must read as «<place>, ngày … tháng … năm …»"
+    return m.group("d"), m.group("m")
+
+
+def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str, profile: Profile) -> None:
     problems = []
-    if not _blank(d) and not re.fullmatch(r"0[1-9]|[12][0-9]|3[01]", d):
-        if d.isdigit() and 1 <= int(d) <= 31:
-            problems.append(f"«ngày {d}» phải viết «ngày {int(d):02d}» (ngày 1–9 có số 0 ở trước)")
-        else:
+    if not _blank(d):
+        if not (d.isdigit() and 1 <= int(d) <= 31):
             problems.append(f"ngày «{d}» không hợp lệ")
-    if not _blank(mo) and not re.fullmatch(r"01|02|[3-9]|1[0-2]", mo):
-        if mo.isdigit() and 1 <= int(mo) <= 12:
+        elif d != (good := _written(profile, int(d), 1)[0]):
+            problems.append(f"«ngày {d}» phải viết «ngày {good}» (ngày 1–9 có số 0 ở trước)")
+    if not _blank(mo):
+        if not (mo.isdigit() and 1 <= int(mo) <= 12):
+            problems.append(f"tháng «{mo}» không hợp lệ")
+        elif mo != (good := _written(profile, 1, int(mo))[1]):
             n = int(mo)
-            good = f"{n:02d}" if n <= 2 else str(n)
             rule = "tháng 1, 2 viết «01», «02»" if n <= 2 else "tháng 3–12 không có số 0 ở trước"
             problems.append(f"«tháng {mo}» phải viết «tháng {good}» ({rule})")
-        else:
-            problems.append(f"tháng «{mo}» không hợp lệ")
     if not _blank(y) and not re.fullmatch(r"\d{4}", y):
         problems.append(f"năm «{y}» phải ghi đủ 4 chữ số")
     if not problems and not _blank(d) and not _blank(mo) and re.fullmatch(r"\d{4}", y or ""):
