@@ -17,12 +17,13 @@ from .hrules import HRule, line_width_mm, text_center_mm
 from .locate import Layout, nfc
 from .ooxml import collapse_ws, fmt_mm, fmt_num, fmt_pt, int_attr, twips_to_mm, w, wattr
 from .reader import Border
-from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces
+from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces, size_range
 
 # Measuring tolerances (the checker's own; texts, sizes and ratios are the profile's).
 FIT_SLACK_MM = 0.1
 CENTER_TOL_MM = 1.0
 SAME_LINE_TOL_MM = 2.5
+RULE_WEIGHT_TOL_PT = 0.05
 _BLANK_NUM = set(" .…_\u00a0")
 
 
@@ -423,10 +424,12 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
         profile.rule_ratio_tolerance,
         text_center_mm(tn),
     )
-    if rule.thickness_pt is not None and not 0.45 <= rule.thickness_pt <= 0.8:
+    thin, thick = profile.rule_weight_range_pt
+    weight = rule.thickness_pt
+    if weight is not None and not thin - RULE_WEIGHT_TOL_PT <= weight <= thick + RULE_WEIGHT_TOL_PT:
         c.warn(
             "TN-4",
-            f"Đường kẻ dày {fmt_pt(rule.thickness_pt)}; mẫu thường dùng 0,5–0,75 pt (chưa được "
+            f"Đường kẻ dày {fmt_pt(weight)}; mẫu thường dùng {size_range(thin, thick)} (chưa được "
             "quy định).",
             rule.where(),
         )
