@@ -3,9 +3,10 @@
 Hand-made documents put the header in one table, two stacked tables, two floating tables
 side by side or nested tables; the signature block may follow body tables. So every
 component is found by what it says — the Quốc hiệu text, "Số:", ", ngày … tháng … năm",
-"KẾ HOẠCH", "Nơi nhận:" (the fixed texts as the profile gives them) — inside a bounded region: the header region ends at the type
+"KẾ HOẠCH", "Nơi nhận:" — inside a bounded region: the header region ends at the type
 name, the body ends at the recipients/signature table, and tables in between are body
-content, never mistaken for header or signature.
+content, never mistaken for header or signature. The fixed texts are the profile's
+(``Keys.of(profile)``), compared accent-, case- and punctuation-blind.
 """
 
 from __future__ import annotations
