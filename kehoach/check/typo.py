@@ -24,7 +24,7 @@ def jc_name(jc: str) -> str:
 
 
 def size_range(lo: float, hi: float, unit: str = "pt") -> str:
-    """ "13 pt", "13–14 pt", "30–35 mm": a closed range of the rule book, for messages."""
+    """A closed range of the rule book, for messages: "13 pt", "13–14 pt", "30–35 mm"."""
     return f"{fmt_num(lo)} {unit}" if lo == hi else f"{fmt_num(lo)}–{fmt_num(hi)} {unit}"
 
 
