@@ -8,6 +8,9 @@ from pathlib import Path
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 
+from kehoach.law.nd30 import ND30
+from kehoach.law.profile import Profile
+
 from .docmodel import DocModel
 from .findings import Collector, Finding
 from .locate import locate
@@ -42,8 +45,9 @@ def _open(path: Path) -> docx.document.Document:
         ) from exc
 
 
-def check_docx(path: str | Path) -> list[Finding]:
-    """Every NĐ 30 violation found in the document at ``path``.
+def check_docx(path: str | Path, profile: Profile = ND30) -> list[Finding]:
+    """Every violation of ``profile`` (the NĐ 30 rule book unless told) in the document at
+    ``path``. Every layout fact a rule judges by comes from ``profile``.
 
     Raises ``UnreadableDocx`` (a ValueError with a Vietnamese message) when the file is
     not a readable .docx.
@@ -55,12 +59,12 @@ def check_docx(path: str | Path) -> list[Finding]:
         raise UnreadableDocx(
             f"Cấu trúc tệp «{Path(path).name}» bị lỗi; mở bằng Word rồi lưu lại dạng .docx."
         ) from exc
-    layout = locate(model)
+    layout = locate(model, profile)
     c = Collector()
-    check_page_setup(model, c)
-    check_page_numbers(model, layout, c)
-    check_text(model, c)
-    check_header(model, layout, c)
-    check_body(layout, c)
-    check_closing(model, layout, c)
+    check_page_setup(model, c, profile)
+    check_page_numbers(model, layout, c, profile)
+    check_text(model, c, profile)
+    check_header(model, layout, c, profile)
+    check_body(layout, c, profile)
+    check_closing(model, layout, c, profile)
     return c.finish()

@@ -5,7 +5,8 @@ side by side or nested tables; the signature block may follow body tables. So ev
 component is found by what it says — the Quốc hiệu text, "Số:", ", ngày … tháng … năm",
 "KẾ HOẠCH", "Nơi nhận:" — inside a bounded region: the header region ends at the type
 name, the body ends at the recipients/signature table, and tables in between are body
-content, never mistaken for header or signature.
+content, never mistaken for header or signature. The fixed texts are the profile's
+(``Keys.of(profile)``), compared accent-, case- and punctuation-blind.
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kehoach.law.profile import Profile
+
 from .docmodel import Container, DocModel, Line, Para, RunPiece, TableInfo
 from .hrules import HRule, find_rule_after
 from .ooxml import loose_key
-
-QH_KEY = "CONGHOAXAHOICHUNGHIAVIETNAM"
-TITLE_KEY = "KEHOACH"
-RECIPIENTS_KEY = "NOINHAN"
 
 _SO_START = re.compile(r"^s[ốoóồ](?=\s*[:.]|\s*\d|\s+|\s*/|$)")
 _DATE_KEY = re.compile(r"NGAY.*THANG.*NAM")
@@ -41,8 +40,29 @@ def is_date_text(text: str) -> bool:
     return "ngày" in low and bool(_DATE_KEY.search(loose_key(text)))
 
 
-def is_qh_line(line: Line) -> bool:
-    return loose_key(line.text).startswith("CONGHOA")
+@dataclass(frozen=True)
+class Keys:
+    """Accent-, case- and punctuation-blind keys of the profile's fixed texts (``loose_key``)."""
+
+    quoc_hieu: str  # QH-1: "CONGHOAXAHOICHUNGHIAVIETNAM"
+    quoc_hieu_start: str  # its first two words, "CONGHOA": finds a mistyped or split Quốc hiệu
+    tieu_ngu: tuple[str, ...]  # TN-1, phrase by phrase: ("DOCLAP", "TUDO", "HANHPHUC")
+    title: str  # TL-1: "KEHOACH"
+    recipients: str  # NN-1: "NOINHAN"
+
+    @classmethod
+    def of(cls, profile: Profile) -> Keys:
+        return cls(
+            quoc_hieu=loose_key(profile.quoc_hieu),
+            quoc_hieu_start=loose_key(" ".join(profile.quoc_hieu.split()[:2])),
+            tieu_ngu=tuple(k for k in map(loose_key, profile.tieu_ngu.split("-")) if k),
+            title=loose_key(profile.type_name),
+            recipients=loose_key(profile.recipients_label),
+        )
+
+
+def is_qh_line(line: Line, keys: Keys) -> bool:
+    return loose_key(line.text).startswith(keys.quoc_hieu_start)
 
 
 @dataclass
@@ -108,11 +128,11 @@ def _header_lines(layout: Layout) -> list[Line]:
     return out
 
 
-def _find_title(model: DocModel) -> int | None:
+def _find_title(model: DocModel, keys: Keys) -> int | None:
     for i, block in enumerate(model.blocks):
         if isinstance(block, Para):
             lines = block.text_lines
-            if lines and loose_key(lines[0].text) == TITLE_KEY:
+            if lines and loose_key(lines[0].text) == keys.title:
                 return i
     return None
 
@@ -127,39 +147,40 @@ def _guess_header_end(model: DocModel) -> int:
     return 0
 
 
-def locate(model: DocModel) -> Layout:
+def locate(model: DocModel, profile: Profile) -> Layout:
+    keys = Keys.of(profile)
     layout = Layout(model=model)
     blocks = model.blocks
-    title_idx = _find_title(model)
+    title_idx = _find_title(model, keys)
     layout.header_end = title_idx if title_idx is not None else _guess_header_end(model)
     layout.header_tables = [b for b in blocks[: layout.header_end] if isinstance(b, TableInfo)]
     for n, tbl in enumerate(layout.header_tables, 1):
         tbl.role = "bảng tiêu đề" if len(layout.header_tables) == 1 else f"bảng tiêu đề {n}"
-    _locate_header(layout)
+    _locate_header(layout, keys)
     if title_idx is not None:
-        _locate_title(layout, title_idx)
+        _locate_title(layout, title_idx, keys)
     else:
         layout.body_start = layout.header_end
-    _locate_closing(layout)
+    _locate_closing(layout, keys)
     return layout
 
 
 # ---------------------------------------------------------------------- header
 
 
-def _locate_header(layout: Layout) -> None:
+def _locate_header(layout: Layout, keys: Keys) -> None:
     lines = _header_lines(layout)
     for i, line in enumerate(lines):
-        if is_qh_line(line):
+        if is_qh_line(line, keys):
             layout.qh = line
             key = loose_key(line.text)
             rest = lines[i + 1 :]
-            if key != QH_KEY and QH_KEY.startswith(key):
+            if key != keys.quoc_hieu and keys.quoc_hieu.startswith(key):
                 nxt = next((ln for ln in rest if ln.stripped), None)
                 if (
                     nxt is not None
                     and nxt.para.container is line.para.container
-                    and QH_KEY.startswith(key + loose_key(nxt.text))
+                    and keys.quoc_hieu.startswith(key + loose_key(nxt.text))
                 ):
                     layout.qh_continuation = nxt
             after = layout.qh_continuation or line
@@ -170,7 +191,7 @@ def _locate_header(layout: Layout) -> None:
                 if not ln.stripped or ln.is_underscore_rule:
                     continue
                 key2 = loose_key(ln.text)
-                if any(k in key2 for k in ("DOCLAP", "TUDO", "HANHPHUC")):
+                if any(k in key2 for k in keys.tieu_ngu):
                     layout.tn = ln
                 break
             break
@@ -184,7 +205,7 @@ def _locate_header(layout: Layout) -> None:
                 layout.so, layout.date = split
             else:
                 layout.so = line
-        elif layout.date is None and is_date_text(line.text) and not is_qh_line(line):
+        elif layout.date is None and is_date_text(line.text) and not is_qh_line(line, keys):
             layout.date = line
 
     _locate_agency(layout, lines)
@@ -280,7 +301,7 @@ def _mostly_bold(line: Line) -> bool:
 # ---------------------------------------------------------------------- title, body
 
 
-def _locate_title(layout: Layout, title_idx: int) -> None:
+def _locate_title(layout: Layout, title_idx: int, keys: Keys) -> None:
     blocks = layout.model.blocks
     title_para = blocks[title_idx]
     assert isinstance(title_para, Para)
@@ -306,7 +327,7 @@ def _locate_title(layout: Layout, title_idx: int) -> None:
             looks_summary = (
                 not low.startswith("căn cứ")
                 and (block.fmt.jc == "center" or _mostly_bold(first))
-                and loose_key(first.text) != RECIPIENTS_KEY
+                and loose_key(first.text) != keys.recipients
             )
             if not summary:
                 if not looks_summary:
@@ -346,7 +367,7 @@ def _closing_score(tbl: TableInfo, rec: Container) -> int:
     return score
 
 
-def _locate_closing(layout: Layout) -> None:
+def _locate_closing(layout: Layout, keys: Keys) -> None:
     blocks = layout.model.blocks
     layout.body_end = len(blocks)
     best: tuple[int, int, TableInfo, Container] | None = None
@@ -355,7 +376,7 @@ def _locate_closing(layout: Layout) -> None:
         block = blocks[j]
         if isinstance(block, TableInfo):
             rec = next(
-                (c for c in block.cells() if _first_text_key(c).startswith(RECIPIENTS_KEY)),
+                (c for c in block.cells() if _first_text_key(c).startswith(keys.recipients)),
                 None,
             )
             if rec is None:
@@ -366,7 +387,7 @@ def _locate_closing(layout: Layout) -> None:
         elif (
             para_idx is None
             and block.has_text
-            and loose_key(block.text_lines[0].text).startswith(RECIPIENTS_KEY)
+            and loose_key(block.text_lines[0].text).startswith(keys.recipients)
             and block.text_lines[0].stripped.rstrip().endswith(":")
         ):
             para_idx = j

@@ -13,6 +13,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kehoach.law.nd30 import ND30
+from kehoach.law.profile import Profile
+
 from .checker import UnreadableDocx, check_docx
 from .findings import ERROR, WARNING, Finding
 
@@ -21,9 +24,9 @@ EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
 
-def _check_one(path: Path) -> tuple[list[Finding] | None, str | None]:
+def _check_one(path: Path, profile: Profile) -> tuple[list[Finding] | None, str | None]:
     try:
-        return check_docx(path), None
+        return check_docx(path, profile), None
     except UnreadableDocx as exc:
         return None, str(exc)
     except Exception as exc:  # a checker bug must not show a traceback to a clerk
@@ -60,14 +63,19 @@ def _print_file(console: Console, path: Path, findings: list[Finding]) -> None:
     console.print()
 
 
-def run_check(paths: list[Path], as_json: bool, console: Console | None = None) -> int:
-    """Check each file, print a report, return the exit status (0 / 1 / 2)."""
+def run_check(
+    paths: list[Path],
+    as_json: bool,
+    console: Console | None = None,
+    profile: Profile = ND30,
+) -> int:
+    """Check each file against ``profile``, print a report, return the exit status (0 / 1 / 2)."""
     console = console or Console()
     status = EXIT_OK
     results: list[dict[str, object]] = []
     for raw in paths:
         path = Path(raw)
-        findings, problem = _check_one(path)
+        findings, problem = _check_one(path, profile)
         if findings is None:
             status = EXIT_UNREADABLE
             if as_json:

@@ -6,19 +6,28 @@ from __future__ import annotations
 import re
 
 from kehoach.law.metrics import text_width_mm, wrap_lines
+from kehoach.law.profile import Body, Length, Profile
 
 from .docmodel import Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector
 from .hrules import line_width_mm, text_center_mm
 from .locate import Layout, nfc
-from .ooxml import collapse_ws, fmt_cm, fmt_num, fmt_pt, twips_to_mm
-from .rules_header import check_rule
-from .typo import check_centered, check_typo, dominant_size, is_upper, jc_name, line_pieces
+from .ooxml import collapse_ws, fmt_cm, fmt_num, fmt_pt, mm_to_twips, twips_to_mm
+from .rules_header import check_rule, ratio_text
+from .typo import (
+    check_centered,
+    check_typo,
+    dominant_size,
+    is_upper,
+    jc_name,
+    line_pieces,
+    size_range,
+)
 
-INDENTS_TWIPS = (567, 720)  # 1 cm and 1.27 cm
-INDENT_TOL_TWIPS = 12  # ±0.02 cm
-MIN_GAP_TWIPS = 120 - 5  # 6 pt, tolerating rounding
-VN_POINT_LETTERS = [*"abcd", "đ", *"eghiklmnopqrstuvxy"]
+# Measuring allowances (the checker's own; indents, gaps and spacing are the profile's).
+TWIP_SLACK = 1  # Word stores whole twips: one more for rounding the profile's mm
+GAP_SLACK_TWIPS = 5  # ND-4: a gap of 5.75 pt still counts as 6 pt
+SINGLE_LINE = 1.15  # TNR "single" line height, as a multiple of the font size (§19)
 
 _PART = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlc]+|\d+)\b", re.I)
 _MUC = re.compile(r"^(?P<label>[IVXLC]+)\.\s+(?P<title>.+)$")
@@ -49,22 +58,33 @@ def _kind(para: Para, prev_kind: str | None) -> str:
 # ---------------------------------------------------------------------- title
 
 
-def _check_title(layout: Layout, c: Collector) -> None:
+def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     title = layout.title
     if title is None:
         c.error(
             "TL-1",
-            "Không tìm thấy tên loại văn bản «KẾ HOẠCH» (một dòng riêng, căn giữa, dưới bảng "
-            "tiêu đề).",
+            f"Không tìm thấy tên loại văn bản «{profile.type_name}» (một dòng riêng, căn giữa, "
+            "dưới bảng tiêu đề).",
             "sau bảng tiêu đề",
         )
         return
     where = title.where()
     shown = collapse_ws(nfc(title.display))
-    if shown != "KẾ HOẠCH":
-        c.error("TL-1", f"Tên loại ghi «{shown}»; NĐ 30 yêu cầu «KẾ HOẠCH» (chữ in hoa).", where)
+    if shown != profile.type_name:
+        c.error(
+            "TL-1",
+            f"Tên loại ghi «{shown}»; NĐ 30 yêu cầu «{profile.type_name}» (chữ in hoa).",
+            where,
+        )
     check_typo(
-        c, "TL-1", "Tên loại văn bản", title.pieces, where, sizes=(13, 14), bold=True, italic=False
+        c,
+        "TL-1",
+        "Tên loại văn bản",
+        title.pieces,
+        where,
+        size=profile.sizes.type_name,
+        bold=True,
+        italic=False,
     )
     check_centered(c, "TL-1", "Tên loại văn bản", title.para, where)
 
@@ -72,8 +92,8 @@ def _check_title(layout: Layout, c: Collector) -> None:
     if not summary:
         c.error(
             "TL-2",
-            "Không có trích yếu nội dung ngay dưới «KẾ HOẠCH»; NĐ 30 yêu cầu trích yếu in đậm, "
-            "căn giữa.",
+            f"Không có trích yếu nội dung ngay dưới «{profile.type_name}»; NĐ 30 yêu cầu trích yếu "
+            "in đậm, căn giữa.",
             where,
         )
         return
@@ -81,7 +101,8 @@ def _check_title(layout: Layout, c: Collector) -> None:
     if layout.summary_gap:
         c.error(
             "TL-2",
-            "Có dòng trống giữa «KẾ HOẠCH» và trích yếu; NĐ 30 đặt trích yếu ngay dưới tên loại.",
+            f"Có dòng trống giữa «{profile.type_name}» và trích yếu; NĐ 30 đặt trích yếu ngay "
+            "dưới tên loại.",
             swhere,
         )
     text = collapse_ws(" ".join(nfc(ln.display) for ln in summary)).strip()
@@ -102,7 +123,7 @@ def _check_title(layout: Layout, c: Collector) -> None:
         "Trích yếu",
         line_pieces(summary),
         swhere,
-        sizes=(13, 14),
+        size=profile.sizes.summary,
         bold=True,
         italic=False,
     )
@@ -116,14 +137,14 @@ def _check_title(layout: Layout, c: Collector) -> None:
     if rule is None:
         c.error(
             "TL-3",
-            "Không có đường kẻ ngang dưới trích yếu; NĐ 30 yêu cầu đường kẻ nét liền dài 1/3–1/2 "
-            "dòng chữ, đặt cân giữa.",
+            "Không có đường kẻ ngang dưới trích yếu; NĐ 30 yêu cầu đường kẻ nét liền dài "
+            f"{ratio_text(profile.rule_ratio.low, profile.rule_ratio.high)} dòng chữ, đặt cân giữa.",
             summary[-1].where(),
         )
         return
     segments: list[tuple[str, float]] = []
     for ln in summary:
-        size = dominant_size(ln.pieces) or 14
+        size = dominant_size(ln.pieces) or profile.sizes.summary.value
         bold = any(p.fmt.bold for p in ln.text_pieces())
         avail = twips_to_mm(ln.para.inner_width)
         segs = wrap_lines(ln.display.strip(), size, avail, bold=bold)
@@ -135,7 +156,16 @@ def _check_title(layout: Layout, c: Collector) -> None:
     candidates = [*ordered, segments[-1]]
     longest = max(summary, key=line_width_mm)
     center = text_center_mm(longest, ordered[0][1]) if longest.para.fmt.jc == "center" else None
-    check_rule(c, "TL-3", "trích yếu", rule, candidates, (1 / 3, 1 / 2), "1/3–1/2", center)
+    check_rule(
+        c,
+        "TL-3",
+        "trích yếu",
+        rule,
+        candidates,
+        (profile.rule_ratio.low, profile.rule_ratio.high),
+        profile.rule_ratio_tolerance,
+        center,
+    )
 
 
 # ---------------------------------------------------------------------- body
@@ -155,32 +185,46 @@ def _gap(paras: list[Para], i: int) -> tuple[int, int]:
     return before, after
 
 
-def _line_spacing_problem(para: Para, size: float) -> str | None:
+def _lines(multiple: float) -> str:
+    """1 → "dòng đơn", 1.5 → "1,5 dòng"."""
+    return "dòng đơn" if multiple == 1 else f"{fmt_num(multiple)} dòng"
+
+
+def _line_spacing_problem(para: Para, size: float, spacing: Length) -> str | None:
+    """ND-5: line spacing within the profile's range of multiples of single."""
     fmt = para.fmt
+    want = f"NĐ 30 yêu cầu từ {_lines(spacing.low)} đến {_lines(spacing.high)}."
     if fmt.line_rule == "auto":
         ratio = fmt.line / 240
-        if ratio < 1 - 0.01 or ratio > 1.5 + 0.01:
-            return f"Giãn dòng {fmt_num(ratio)} dòng; NĐ 30 yêu cầu từ dòng đơn đến 1,5 dòng."
+        if not spacing.accepts(ratio, 0.01):
+            return f"Giãn dòng {fmt_num(ratio)} dòng; {want}"
         return None
     value = fmt.line / 20
-    lo, hi = 1.15 * size, 1.725 * size
+    single = round(SINGLE_LINE * size, 2)
+    lo, hi = single * spacing.low, single * spacing.high
     if fmt.line_rule == "exact" and value < lo - 0.25:
         return (
-            f"Giãn dòng chính xác {fmt_pt(value)}, nhỏ hơn dòng đơn ở cỡ {fmt_num(size)} pt "
-            f"(≈ {fmt_pt(lo)}); NĐ 30 yêu cầu từ dòng đơn đến 1,5 dòng."
+            f"Giãn dòng chính xác {fmt_pt(value)}, nhỏ hơn {_lines(spacing.low)} ở cỡ "
+            f"{fmt_num(size)} pt (≈ {fmt_pt(lo)}); {want}"
         )
     if value > hi + 0.25:
         return (
-            f"Giãn dòng {fmt_pt(value)}, lớn hơn 1,5 dòng ở cỡ {fmt_num(size)} pt "
-            f"(≈ {fmt_pt(hi)}); NĐ 30 yêu cầu từ dòng đơn đến 1,5 dòng."
+            f"Giãn dòng {fmt_pt(value)}, lớn hơn {_lines(spacing.high)} ở cỡ {fmt_num(size)} pt "
+            f"(≈ {fmt_pt(hi)}); {want}"
         )
     return None
 
 
-def _indent_ok(first_line: int, allow_zero: bool) -> bool:
-    if allow_zero and abs(first_line) <= INDENT_TOL_TWIPS:
+def _indent_tolerance_twips(body: Body) -> float:
+    return mm_to_twips(body.indent_tolerance_mm) + TWIP_SLACK
+
+
+def _indent_ok(first_line: int, allow_zero: bool, body: Body) -> bool:
+    """ND-3: one of the profile's first-line indents (or none, for labelled lines)."""
+    tol = _indent_tolerance_twips(body)
+    if allow_zero and abs(first_line) <= tol:
         return True
-    return any(abs(first_line - v) <= INDENT_TOL_TWIPS for v in INDENTS_TWIPS)
+    return any(abs(first_line - mm_to_twips(v)) <= tol for v in body.first_line_indents_mm)
 
 
 def _indent_text(first_line: int) -> str:
@@ -189,7 +233,7 @@ def _indent_text(first_line: int) -> str:
     return f"thụt đầu dòng {fmt_cm(twips_to_mm(first_line))}"
 
 
-def _check_paragraphs(layout: Layout, c: Collector) -> None:
+def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
     paras = layout.body_paras
     if not paras:
         if layout.title is not None:
@@ -201,25 +245,26 @@ def _check_paragraphs(layout: Layout, c: Collector) -> None:
         prev = _kind(para, prev)
         kinds.append(prev)
 
-    # ND-1: size 13–14 and one size throughout.
+    # ND-1: a size the rule book accepts, and one size throughout.
+    body_rule = profile.sizes.body
     counts: dict[float, int] = {}
     for para in paras:
         for piece in para.pieces():
             if piece.text.strip():
                 counts[piece.fmt.size_pt] = counts.get(piece.fmt.size_pt, 0) + len(piece.text)
-    body_size = max(counts, key=lambda k: counts[k]) if counts else 14.0
+    body_size = max(counts, key=lambda k: counts[k]) if counts else body_rule.value
     for para in paras:
         sizes = sorted({p.fmt.size_pt for p in para.pieces() if p.text.strip()})
-        bad = [s for s in sizes if not 13 <= s <= 14]
+        bad = [s for s in sizes if not body_rule.accepts(s)]
         if bad:
             c.many(
                 "ND-1",
                 ERROR,
                 f"Cỡ chữ nội dung {' và '.join(fmt_num(s) + ' pt' for s in bad)}; NĐ 30 yêu cầu "
-                "13–14 pt.",
+                f"{size_range(body_rule.low, body_rule.high)}.",
                 para.where(),
             )
-        elif sizes and 13 <= body_size <= 14 and any(s != body_size for s in sizes):
+        elif sizes and body_rule.accepts(body_size) and any(s != body_size for s in sizes):
             other = [s for s in sizes if s != body_size]
             c.many(
                 "ND-1",
@@ -229,6 +274,8 @@ def _check_paragraphs(layout: Layout, c: Collector) -> None:
                 para.where(),
             )
 
+    indents = " hoặc ".join(fmt_cm(mm) for mm in profile.body.first_line_indents_mm)
+    min_gap = profile.body.min_gap_pt * 20 - GAP_SLACK_TWIPS
     for i, (para, kind) in enumerate(zip(paras, kinds, strict=True)):
         where = para.where()
         labelled = kind in ("muc", "khoan", "diem", "numbered")
@@ -242,15 +289,15 @@ def _check_paragraphs(layout: Layout, c: Collector) -> None:
                         f"Đoạn văn đang {jc_name(para.fmt.jc)}; NĐ 30 yêu cầu căn đều hai lề.",
                         where,
                     )
-            if not _indent_ok(para.fmt.first_line, allow_zero=labelled):
+            if not _indent_ok(para.fmt.first_line, labelled, profile.body):
                 c.many(
                     "ND-3",
                     WARNING if labelled else ERROR,
                     f"Đoạn văn {_indent_text(para.fmt.first_line)}; NĐ 30 yêu cầu lùi đầu dòng "
-                    "1 cm hoặc 1,27 cm.",
+                    f"{indents}.",
                     where,
                 )
-            if abs(para.fmt.ind_left) > INDENT_TOL_TWIPS and not labelled:
+            if abs(para.fmt.ind_left) > _indent_tolerance_twips(profile.body) and not labelled:
                 c.many(
                     "ND-3",
                     WARNING,
@@ -259,22 +306,23 @@ def _check_paragraphs(layout: Layout, c: Collector) -> None:
                     where,
                 )
         before, after = _gap(paras, i)
-        if before + after < MIN_GAP_TWIPS:
+        if before + after < min_gap:
             c.many(
                 "ND-4",
                 ERROR,
                 f"Khoảng cách giữa các đoạn {fmt_pt((before + after) / 20)} (trước "
-                f"{fmt_pt(before / 20)}, sau {fmt_pt(after / 20)}); NĐ 30 yêu cầu tối thiểu 6 pt.",
+                f"{fmt_pt(before / 20)}, sau {fmt_pt(after / 20)}); NĐ 30 yêu cầu tối thiểu "
+                f"{fmt_pt(profile.body.min_gap_pt)}.",
                 where,
             )
         size = dominant_size(list(para.pieces())) or body_size
-        problem = _line_spacing_problem(para, size)
+        problem = _line_spacing_problem(para, size, profile.body.line_spacing)
         if problem:
             c.many("ND-5", ERROR, problem, where)
 
-    _check_end(layout, c)
+    _check_end(layout, c, profile)
     _check_cancu(paras, kinds, c)
-    _check_headings(paras, kinds, c)
+    _check_headings(paras, kinds, c, profile)
 
 
 def _last_text_line(layout: Layout) -> Line | None:
@@ -291,15 +339,16 @@ def _last_text_line(layout: Layout) -> Line | None:
     return None
 
 
-def _check_end(layout: Layout, c: Collector) -> None:
+def _check_end(layout: Layout, c: Collector, profile: Profile) -> None:
     last = _last_text_line(layout)
     if last is None:
         return
-    if not nfc(last.text).rstrip().endswith("./."):
+    mark = profile.closing_mark
+    if not nfc(last.text).rstrip().endswith(mark):
         c.error(
             "ND-6",
-            "Phần nội dung không kết thúc bằng «./.»; mẫu NĐ 30 kết thúc nội dung bằng dấu «./.» "
-            "sau câu cuối.",
+            f"Phần nội dung không kết thúc bằng «{mark}»; mẫu NĐ 30 kết thúc nội dung bằng dấu "
+            f"«{mark}» sau câu cuối.",
             last.where() if last.para.container.kind != "body" else last.para.where(),
         )
 
@@ -346,7 +395,8 @@ def _all_bold(para: Para) -> bool:
     return bool(pieces) and all(p.fmt.bold for p in pieces)
 
 
-def _check_headings(paras: list[Para], kinds: list[str], c: Collector) -> None:
+def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: Profile) -> None:
+    letters = profile.point_letters  # S-4
     letter_idx = 0
     for para, kind in zip(paras, kinds, strict=True):
         text = collapse_ws(nfc("".join(p.display for p in para.pieces()))).strip()
@@ -378,19 +428,17 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector) -> None:
             letter = m.group("label") if m else ""
             if _all_bold(para) and len(text.split()) > 3:
                 c.warn("DM-3", "Điểm «a)» trình bày chữ đứng, không đậm (NĐ 30, Phụ lục I).", where)
-            expected = VN_POINT_LETTERS[letter_idx] if letter_idx < len(VN_POINT_LETTERS) else None
+            expected = letters[letter_idx] if letter_idx < len(letters) else None
             if letter != expected:
                 c.warn(
                     "S-4",
                     f"Điểm «{letter})» sai thứ tự (đang chờ «{expected})»); điểm đánh theo thứ tự "
-                    "chữ cái tiếng Việt: a, b, c, d, đ, e, g, h, i, k…",
+                    f"chữ cái tiếng Việt: {', '.join(letters[:10])}…",
                     where,
                 )
-            letter_idx = (
-                VN_POINT_LETTERS.index(letter) + 1 if letter in VN_POINT_LETTERS else letter_idx + 1
-            )
+            letter_idx = letters.index(letter) + 1 if letter in letters else letter_idx + 1
 
 
-def check_body(layout: Layout, c: Collector) -> None:
-    _check_title(layout, c)
-    _check_paragraphs(layout, c)
+def check_body(layout: Layout, c: Collector, profile: Profile) -> None:
+    _check_title(layout, c, profile)
+    _check_paragraphs(layout, c, profile)

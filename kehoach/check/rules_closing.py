@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kehoach.law.profile import Profile
+
 from .docmodel import DocModel, Line
 from .findings import Collector
 from .locate import Layout, nfc
@@ -12,45 +14,53 @@ from .ooxml import collapse_ws, fmt_cm, twips_to_mm
 from .rules_header import cell_borders
 from .typo import check_centered, check_typo, is_upper, jc_name
 
-_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.*)$")
-_BAD_PREFIX = re.compile(r"^(T/M|K/T|T/L|TM|KT|TL|TUQ)(?=\s|/|$)")
-_LUU = re.compile(r"^-\s*Lưu\s*:\s*VT\b.*\.$")
-_ACADEMIC = re.compile(
-    r"^((GS|PGS|TSKH|TS|ThS|Ths|THS|KS|BS|BSCKI|BSCKII|DS|LS|NGND|NGƯT)(\.|\s)[\s.]*)+\S"
-    r"|^(tiến sĩ|thạc sĩ|giáo sư|phó giáo sư|kỹ sư|bác sĩ)\s",
-    re.I,
-)
-# Titles held by a person (never after TM.) and names of bodies (never after KT./TL./…).
-_PERSONAL = re.compile(
-    r"^(PHÓ\s|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BÍ THƯ|CHỦ NHIỆM|CHÁNH\s|TRƯỞNG\s|"
-    r"HIỆU TRƯỞNG|THỦ TRƯỞNG|KẾ TOÁN TRƯỞNG|\S+ TRƯỞNG\b|TỔNG CỤC TRƯỞNG)"
-)
-_COLLECTIVE = re.compile(
-    r"^(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BAN\s|THƯỜNG TRỰC|ĐOÀN\s|TỔ\s|CHÍNH PHỦ|CHI BỘ|"
-    r"ĐẢNG ỦY|ĐẢNG UỶ)"
-)
-_HEAD_BODY = re.compile(r"^(SỞ|BỘ|CỤC|VỤ|VIỆN|PHÒNG|TRƯỜNG|TỔNG CỤC|VĂN PHÒNG|TRUNG TÂM)\s")
-_ALLOWED_CHAINS = {(), ("TM",), ("TM", "KT"), ("KT",), ("TL",), ("TL", "KT"), ("TUQ",), ("Q",)}
+
+def _authority_prefixes(profile: Profile) -> dict[str, str]:
+    """KY-1, §9.2: each authority's code ("TM") → the prefix it prints ("TM.")."""
+    return {prefix.rstrip("."): prefix for _key, prefix in profile.authority_prefixes}
 
 
-def is_personal(text: str) -> bool:
-    return bool(_PERSONAL.match(text))
+def _authority_codes(profile: Profile) -> dict[str, str]:
+    """The spec key of each authority ("thay_mat") → its code ("TM")."""
+    return {key: prefix.rstrip(".") for key, prefix in profile.authority_prefixes}
 
 
-def is_body_name(text: str) -> bool:
-    if is_personal(text):
-        return False
-    return bool(_COLLECTIVE.match(text) or _HEAD_BODY.match(text))
+def _prefix_re(profile: Profile) -> re.Pattern[str]:
+    """A line that starts with one of the profile's prefixes, written right ("TM. …")."""
+    alternatives = "|".join(re.escape(p) for p in _authority_prefixes(profile).values())
+    return re.compile(rf"^({alternatives})\s*(.*)$")
+
+
+def _miswritten_prefix_re(profile: Profile) -> re.Pattern[str]:
+    """The usual miswritings of the dotted prefixes: the code without its dot ("TM", "TUQ")
+    and, for two-letter codes, the Party's slash form ("T/M")."""
+    slashed, bare = [], []
+    for code, prefix in _authority_prefixes(profile).items():
+        if prefix == code or len(code) < 2:
+            continue  # no dot to forget, or a one-letter code too common to guess at
+        if len(code) == 2:
+            slashed.append(f"{code[0]}/{code[1]}")
+        bare.append(code)
+    if not bare:
+        return re.compile(r"(?!)")  # nothing to miswrite
+    return re.compile(rf"^({'|'.join(re.escape(f) for f in slashed + bare)})(?=\s|/|$)")
+
+
+def _archive_re(profile: Profile) -> re.Pattern[str]:
+    """NN-3: ``- Lưu: VT, <unit>.``, as the profile's archive word and records office read."""
+    word, office = re.escape(profile.archive_word), re.escape(profile.records_office)
+    return re.compile(rf"^-\s*{word}\s*:\s*{office}\b.*\.$")
 
 
 # ---------------------------------------------------------------------- recipients
 
 
-def _check_recipients(model: DocModel, layout: Layout, c: Collector) -> None:
+def _check_recipients(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
+    label = profile.recipients_label  # NN-1: "Nơi nhận:"
     if layout.recipients is None and not layout.recipients_paras:
         c.error(
             "NN-1",
-            "Không tìm thấy phần «Nơi nhận:» sau nội dung văn bản.",
+            f"Không tìm thấy phần «{label}» sau nội dung văn bản.",
             "cuối văn bản",
         )
         return
@@ -60,50 +70,54 @@ def _check_recipients(model: DocModel, layout: Layout, c: Collector) -> None:
         lines = [ln for p in layout.recipients_paras for ln in p.lines if ln.stripped]
         c.warn(
             "NN-5",
-            "«Nơi nhận» và khối chữ ký không được trình bày bằng bảng 2 cột không viền như mẫu "
-            "NĐ 30; khó bảo đảm «Nơi nhận:» ngang hàng với dòng đầu khối chữ ký.",
+            f"«{label.rstrip(':')}» và khối chữ ký không được trình bày bằng bảng 2 cột không viền "
+            f"như mẫu NĐ 30; khó bảo đảm «{label}» ngang hàng với dòng đầu khối chữ ký.",
             lines[0].where(),
         )
-    label = lines[0]
-    where = label.where()
-    text = collapse_ws(nfc(label.text)).strip()
-    if text != "Nơi nhận:":
-        if text.startswith("Nơi nhận:") or text.lower().startswith("nơi nhận:"):
-            if text[:9] != "Nơi nhận:":
-                c.error("NN-1", f"Viết «{text[:9]}»; NĐ 30: «Nơi nhận:» (chữ thường).", where)
-            if len(text) > 9:
-                c.error("NN-1", "Sau «Nơi nhận:» phải xuống dòng; mỗi nơi nhận một dòng.", where)
+    first = lines[0]
+    where = first.where()
+    text = collapse_ws(nfc(first.text)).strip()
+    size = len(label)
+    if text != label:
+        if text.lower().startswith(label.lower()):
+            if text[:size] != label:
+                c.error("NN-1", f"Viết «{text[:size]}»; NĐ 30: «{label}» (chữ thường).", where)
+            if len(text) > size:
+                c.error("NN-1", f"Sau «{label}» phải xuống dòng; mỗi nơi nhận một dòng.", where)
         else:
-            c.error("NN-1", f"Viết «{text[:20]}»; NĐ 30: «Nơi nhận:» (có dấu hai chấm).", where)
-    label_pieces = [p for p in label.pieces if p.text.strip()]
+            c.error("NN-1", f"Viết «{text[:20]}»; NĐ 30: «{label}» (có dấu hai chấm).", where)
+    label_pieces = [p for p in first.pieces if p.text.strip()]
     # Judge the label's own typography on its first word(s), not on trailing items.
-    head = [p for p in label_pieces if "nhận" in p.text.lower() or "nơi" in p.text.lower()]
+    words = label.lower().rstrip(":").split()
+    head = [p for p in label_pieces if any(word in p.text.lower() for word in words)]
     check_typo(
         c,
         "NN-1",
-        "«Nơi nhận:»",
+        f"«{label}»",
         head or label_pieces,
         where,
-        sizes=(12, 12),
+        size=profile.sizes.recipients_label,
         bold=True,
         italic=True,
     )
-    fmt = label.para.fmt
+    fmt = first.para.fmt
     if fmt.jc in ("center", "right"):
-        c.error("NN-1", f"«Nơi nhận:» đang {jc_name(fmt.jc)}; NĐ 30: sát lề trái.", where)
+        c.error("NN-1", f"«{label}» đang {jc_name(fmt.jc)}; NĐ 30: sát lề trái.", where)
     elif abs(fmt.ind_left + max(0, fmt.first_line)) > 60:
         c.error(
             "NN-1",
-            f"«Nơi nhận:» thụt vào {fmt_cm(twips_to_mm(fmt.ind_left + fmt.first_line))}; NĐ 30: "
+            f"«{label}» thụt vào {fmt_cm(twips_to_mm(fmt.ind_left + fmt.first_line))}; NĐ 30: "
             "sát lề trái.",
             where,
         )
-    _check_closing_table(model, layout, c)
+    _check_closing_table(model, layout, c, profile)
 
+    archive = f"- {profile.archive_word}: {profile.records_office}, …"  # NN-3
+    archive_form = profile.archive_line("<đơn vị soạn thảo>")
     items = lines[1:]
     if not items:
-        c.error("NN-2", "Không có danh sách nơi nhận dưới «Nơi nhận:».", where)
-        c.error("NN-3", "Thiếu dòng cuối «- Lưu: VT, …».", where)
+        c.error("NN-2", f"Không có danh sách nơi nhận dưới «{label}».", where)
+        c.error("NN-3", f"Thiếu dòng cuối «{archive}».", where)
         return
     for n, item in enumerate(items):
         iwhere = item.where()
@@ -119,31 +133,31 @@ def _check_recipients(model: DocModel, layout: Layout, c: Collector) -> None:
             "Danh sách nơi nhận",
             item.pieces,
             iwhere,
-            sizes=(11, 11),
+            size=profile.sizes.recipients,
             bold=False,
             italic=False,
         )
     last_text = collapse_ws(nfc(items[-1].text)).strip()
-    luu = [it for it in items if "lưu" in nfc(it.text).lower()]
+    luu = [it for it in items if profile.archive_word.lower() in nfc(it.text).lower()]
     if not luu:
         c.error(
             "NN-3",
-            "Thiếu dòng «- Lưu: VT, …» ở cuối nơi nhận; NĐ 30: dòng cuối là «- Lưu: VT, <đơn vị "
-            "soạn thảo>.»",
+            f"Thiếu dòng «{archive}» ở cuối nơi nhận; NĐ 30: dòng cuối là «{archive_form}»",
             items[-1].where(),
         )
     elif luu[-1] is not items[-1]:
-        c.error("NN-3", "Dòng «- Lưu: VT, …» phải là dòng cuối cùng của nơi nhận.", luu[-1].where())
-    elif not _LUU.match(last_text):
+        c.error("NN-3", f"Dòng «{archive}» phải là dòng cuối cùng của nơi nhận.", luu[-1].where())
+    elif not _archive_re(profile).match(last_text):
         c.error(
             "NN-3",
-            f"Dòng lưu ghi «{last_text}»; NĐ 30: «- Lưu: VT, <đơn vị soạn thảo>.» (có «Lưu:», "
-            "«VT», kết thúc bằng dấu chấm).",
+            f"Dòng lưu ghi «{last_text}»; NĐ 30: «{archive_form}» (có «{profile.archive_word}:», "
+            f"«{profile.records_office}», kết thúc bằng dấu chấm).",
             items[-1].where(),
         )
 
 
-def _check_closing_table(model: DocModel, layout: Layout, c: Collector) -> None:
+def _check_closing_table(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
+    label = profile.recipients_label
     tbl = layout.closing_table
     rec = layout.recipients
     sig = layout.signature
@@ -162,14 +176,15 @@ def _check_closing_table(model: DocModel, layout: Layout, c: Collector) -> None:
     if sig.row != rec.row:
         c.error(
             "NN-1",
-            "«Nơi nhận:» không ngang hàng với dòng đầu của khối chữ ký (khác hàng trong bảng); "
+            f"«{label}» không ngang hàng với dòng đầu của khối chữ ký (khác hàng trong bảng); "
             "NĐ 30 đặt hai phần này trên cùng một dòng.",
             rec.label,
         )
     elif sig.col < rec.col:
         c.error(
             "NN-1",
-            "«Nơi nhận» đang ở bên phải khối chữ ký; NĐ 30: nơi nhận bên trái, chữ ký bên phải.",
+            f"«{label.rstrip(':')}» đang ở bên phải khối chữ ký; NĐ 30: nơi nhận bên trái, chữ ký "
+            "bên phải.",
             rec.label,
         )
     else:
@@ -183,14 +198,14 @@ def _check_closing_table(model: DocModel, layout: Layout, c: Collector) -> None:
             ):
                 c.warn(
                     "NN-5",
-                    "Dòng đầu của ô không nằm ở đầu ô; «Nơi nhận:» và dòng đầu khối chữ ký nên cùng "
+                    f"Dòng đầu của ô không nằm ở đầu ô; «{label}» và dòng đầu khối chữ ký nên cùng "
                     "ở dòng đầu mỗi ô.",
                     cell.label,
                 )
             elif first is not None and first.index > 0:
                 c.warn(
                     "NN-1",
-                    "Có dòng trống phía trên, làm «Nơi nhận:» và dòng đầu khối chữ ký lệch nhau.",
+                    f"Có dòng trống phía trên, làm «{label}» và dòng đầu khối chữ ký lệch nhau.",
                     cell.label,
                 )
 
@@ -230,13 +245,14 @@ def _split_signature(layout: Layout) -> tuple[list[Line], list[Line], Line | Non
     return authority, middle, name, has_space
 
 
-def _check_signature(layout: Layout, c: Collector) -> None:
+def _check_signature(layout: Layout, c: Collector, profile: Profile) -> None:
     if layout.recipients is None:
         return
     if layout.signature is None:
         c.error(
             "KY-1",
-            "Không tìm thấy khối chữ ký (thẩm quyền, chức vụ, họ tên) bên phải «Nơi nhận».",
+            "Không tìm thấy khối chữ ký (thẩm quyền, chức vụ, họ tên) bên phải "
+            f"«{profile.recipients_label.rstrip(':')}».",
             layout.recipients.label,
         )
         return
@@ -261,7 +277,7 @@ def _check_signature(layout: Layout, c: Collector) -> None:
             "Dòng thẩm quyền, chức vụ",
             ln.pieces,
             ln.where(),
-            sizes=(13, 14),
+            size=profile.sizes.authority,
             bold=True,
             italic=False,
             upper=True,
@@ -269,7 +285,14 @@ def _check_signature(layout: Layout, c: Collector) -> None:
         check_centered(c, "KY-1", "Dòng thẩm quyền, chức vụ", ln.para, ln.where())
     nwhere = name.where()
     check_typo(
-        c, "KY-2", "Họ tên người ký", name.pieces, nwhere, sizes=(13, 14), bold=True, italic=False
+        c,
+        "KY-2",
+        "Họ tên người ký",
+        name.pieces,
+        nwhere,
+        size=profile.sizes.signer_name,
+        bold=True,
+        italic=False,
     )
     shown = collapse_ws(nfc(name.display)).strip()
     if is_upper(shown) and len(shown.split()) > 1:
@@ -280,31 +303,35 @@ def _check_signature(layout: Layout, c: Collector) -> None:
             nwhere,
         )
     check_centered(c, "KY-2", "Họ tên người ký", name.para, nwhere)
-    if _ACADEMIC.match(shown):
+    if profile.academic_title(shown):
         c.error(
             "KY-3",
             f"Trước họ tên có học hàm, học vị («{shown}»); NĐ 30 không ghi học hàm, học vị trước "
             "họ tên người ký (trừ ngành được phép).",
             nwhere,
         )
-    _check_authority(layout, authority, c)
+    _check_authority(layout, authority, c, profile)
 
 
-def _check_authority(layout: Layout, authority: list[Line], c: Collector) -> None:
+def _check_authority(layout: Layout, authority: list[Line], c: Collector, profile: Profile) -> None:
+    printed = _authority_prefixes(profile)  # "TM" → "TM."
+    code = _authority_codes(profile)  # "thay_mat" → "TM"
+    tm, kt, tl, tuq = (code[k] for k in ("thay_mat", "ky_thay", "thua_lenh", "thua_uy_quyen"))
+    prefix_re, miswritten_re = _prefix_re(profile), _miswritten_prefix_re(profile)
     items: list[tuple[str | None, str, Line]] = []
     for ln in authority:
         text = collapse_ws(nfc(ln.display)).strip()
-        m = _PREFIX.match(text)
+        m = prefix_re.match(text)
         if m:
-            items.append((m.group(1), m.group(2).strip(), ln))
+            items.append((m.group(1).rstrip("."), m.group(2).strip(), ln))
             continue
-        bad = _BAD_PREFIX.match(text)
+        bad = miswritten_re.match(text)
         if bad:
             good = bad.group(1).replace("/", "")
             c.error(
                 "KY-1",
-                f"Viết «{bad.group(1)}»; văn bản hành chính dùng «{good}.» (chữ in hoa, dấu chấm, "
-                "một dấu cách).",
+                f"Viết «{bad.group(1)}»; văn bản hành chính dùng «{printed[good]}» (chữ in hoa, dấu "
+                "chấm, một dấu cách).",
                 ln.where(),
             )
             rest = text[len(bad.group(1)) :].lstrip(". ")
@@ -315,72 +342,78 @@ def _check_authority(layout: Layout, authority: list[Line], c: Collector) -> Non
     chain = tuple(p for p, _, _ in items if p)
     for i, (prefix, rest, ln) in enumerate(items):
         where = ln.where()
-        if prefix == "TM" and is_personal(rest):
+        if prefix == tm and profile.is_personal_title(rest):
             c.error(
                 "KT-2",
-                f"«TM. {rest}»: TM. (thay mặt) đứng trước tên tập thể hoặc cơ quan (ví dụ «TM. ỦY "
-                "BAN NHÂN DÂN»), không đứng trước chức danh cá nhân.",
+                f"«{printed[tm]} {rest}»: {printed[tm]} (thay mặt) đứng trước tên tập thể hoặc cơ "
+                f"quan (ví dụ «{profile.authority_line('thay_mat', 'ỦY BAN NHÂN DÂN')}»), không "
+                "đứng trước chức danh cá nhân.",
                 where,
             )
-        if prefix in ("KT", "TL", "TUQ", "Q") and is_body_name(rest):
+        if prefix is not None and prefix != tm and profile.is_body_name(rest):
             c.error(
                 "KT-3",
-                f"«{prefix}. {rest}»: sau {prefix}. phải là chức danh người đứng đầu (ví dụ «{prefix}. "
-                "CHỦ TỊCH», «{prefix}. GIÁM ĐỐC»), không phải tên cơ quan.",
+                f"«{printed[prefix]} {rest}»: sau {printed[prefix]} phải là chức danh người đứng "
+                f"đầu (ví dụ «{printed[prefix]} CHỦ TỊCH», «{printed[prefix]} GIÁM ĐỐC»), không "
+                "phải tên cơ quan.",
                 where,
             )
-        if prefix == "KT":
+        if prefix == kt:
             nxt = items[i + 1] if i + 1 < len(items) else None
             if nxt is None or nxt[0] is not None:
                 c.error(
                     "KT-1",
-                    f"Sau «KT. {rest}» thiếu dòng chức vụ của người ký thay (cấp phó, ví dụ «PHÓ "
-                    f"{rest}»).",
+                    f"Sau «{printed[kt]} {rest}» thiếu dòng chức vụ của người ký thay (cấp phó, ví "
+                    f"dụ «PHÓ {rest}»).",
                     where,
                 )
             elif collapse_ws(nxt[1]) == collapse_ws(rest):
                 c.error(
                     "KT-1",
-                    f"«KT. {rest}» rồi «{nxt[1]}»: người ký thay phải là cấp phó, chức vụ khác với "
-                    f"chức danh sau KT. (ví dụ «PHÓ {rest}»).",
+                    f"«{printed[kt]} {rest}» rồi «{nxt[1]}»: người ký thay phải là cấp phó, chức vụ "
+                    f"khác với chức danh sau {printed[kt]} (ví dụ «PHÓ {rest}»).",
                     nxt[2].where(),
                 )
-        if prefix == "TUQ" and "KT" in chain[chain.index("TUQ") + 1 :]:
+        if prefix == tuq and kt in chain[chain.index(tuq) + 1 :]:
             c.warn(
                 "KT-4",
-                "«TUQ.» kèm «KT.»: người được ủy quyền không được ủy quyền lại cho người khác ký "
-                "(suy luận từ NĐ 30, chưa có quy định rõ về cách trình bày này).",
+                f"«{printed[tuq]}» kèm «{printed[kt]}»: người được ủy quyền không được ủy quyền lại "
+                "cho người khác ký (suy luận từ NĐ 30, chưa có quy định rõ về cách trình bày này).",
                 where,
             )
-    if chain not in _ALLOWED_CHAINS and not ("TUQ" in chain and "KT" in chain):
+    if chain not in profile.authority_chains and not (tuq in chain and kt in chain):
+        named = " và ".join(
+            " → ".join(printed[p] for p in known)
+            for known in profile.authority_chains
+            if len(known) > 1
+        )
         c.warn(
             "KT-5",
-            f"Kết hợp thẩm quyền ký «{' → '.join(p + '.' for p in chain)}» không thông dụng; NĐ 30 "
-            "chỉ nêu TM. → KT. và TL. → KT.",
+            f"Kết hợp thẩm quyền ký «{' → '.join(printed[p] for p in chain)}» không thông dụng; "
+            f"NĐ 30 chỉ nêu {named.rstrip('.')}.",
             items[0][2].where(),
         )
     issuing = collapse_ws(" ".join(nfc(ln.display) for ln in layout.issuing)).strip()
     if issuing:
-        collegial = bool(_COLLECTIVE.match(issuing))
-        head_based = bool(_HEAD_BODY.match(issuing))
         # TL. (by order of the chairman, e.g. the office head) is also normal for a collective.
-        if collegial and "TM" not in chain and "TL" not in chain:
+        if profile.is_collective_body(issuing) and tm not in chain and tl not in chain:
             body = collapse_ws(nfc(layout.issuing[0].display)).strip()
             c.warn(
                 "KT-6",
-                f"Cơ quan ban hành «{issuing}» làm việc theo chế độ tập thể; thường ký «TM. {body}» "
-                "(thay mặt tập thể).",
+                f"Cơ quan ban hành «{issuing}» làm việc theo chế độ tập thể; thường ký "
+                f"«{printed[tm]} {body}» (thay mặt tập thể).",
                 items[0][2].where(),
             )
-        if head_based and "TM" in chain:
+        if profile.is_head_based_body(issuing) and tm in chain:
+            others = ", ".join(printed[p] for p in (kt, tl, tuq))
             c.warn(
                 "KT-6",
-                f"Cơ quan ban hành «{issuing}» làm việc theo chế độ thủ trưởng; không dùng «TM.» "
-                "(dùng KT., TL., TUQ. hoặc người đứng đầu ký).",
+                f"Cơ quan ban hành «{issuing}» làm việc theo chế độ thủ trưởng; không dùng "
+                f"«{printed[tm]}» (dùng {others} hoặc người đứng đầu ký).",
                 items[0][2].where(),
             )
 
 
-def check_closing(model: DocModel, layout: Layout, c: Collector) -> None:
-    _check_recipients(model, layout, c)
-    _check_signature(layout, c)
+def check_closing(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
+    _check_recipients(model, layout, c, profile)
+    _check_signature(layout, c, profile)

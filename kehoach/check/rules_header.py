@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from fractions import Fraction
 
 from kehoach.law.metrics import text_width_mm, wrap_lines
+from kehoach.law.profile import Profile
 
 from .docmodel import DocModel, Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector
@@ -15,17 +17,13 @@ from .hrules import HRule, line_width_mm, text_center_mm
 from .locate import Layout, nfc
 from .ooxml import collapse_ws, fmt_mm, fmt_num, fmt_pt, int_attr, twips_to_mm, w, wattr
 from .reader import Border
-from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces
+from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces, size_range
 
-QH_TEXTS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-TN_TEXT = "Độc lập - Tự do - Hạnh phúc"
+# Measuring tolerances (the checker's own; texts, sizes and ratios are the profile's).
 FIT_SLACK_MM = 0.1
-RATIO_TOL = 0.10  # ±10 % on line-length ratios (spec §0)
 CENTER_TOL_MM = 1.0
 SAME_LINE_TOL_MM = 2.5
-MIXED_CASE_CODES = {"CTr", "TTr", "QyĐ", "TrS"}
-_SO_SYMBOL = re.compile(r"^[A-ZĐa-zđ]+(-[A-ZĐ0-9a-zđ&.]+)+$")
-_NUM_OK = re.compile(r"^(0[1-9]|[1-9][0-9]+)$")
+RULE_WEIGHT_TOL_PT = 0.05
 _BLANK_NUM = set(" .…_\u00a0")
 
 
@@ -239,36 +237,56 @@ def _spacing_between(c: Collector, rule: str, upper: Para, lower: Para, what: st
             )
 
 
+def fraction_text(value: float) -> str:
+    """1/3 → "1/3", 1.0 → "1": a line-length ratio as the law writes it."""
+    frac = Fraction(value).limit_denominator(12)
+    return str(frac.numerator) if frac.denominator == 1 else f"{frac.numerator}/{frac.denominator}"
+
+
+def ratio_text(low: float, high: float) -> str:
+    """CQ-5, TL-3: "1/3–1/2" for the profile's ``rule_ratio`` range."""
+    if low == high:
+        return fraction_text(low)
+    return f"{fraction_text(low)}–{fraction_text(high)}"
+
+
 def check_rule(
     c: Collector,
     rule_id: str,
     what: str,
     rule: HRule,
     candidates: list[tuple[str, float]],
-    fractions: tuple[float, float],
-    expect: str,
+    ratio: tuple[float, float],
+    tolerance: float,
     text_center: float | None,
 ) -> None:
-    """Length within [lo·W, hi·W] (±10 %), solid, centred under the text.
+    """Length within [lo·W, hi·W] (± ``tolerance``), solid, centred under the text.
 
-    ``candidates`` lists (text, width) pairs, preferred first; when only an alternative
-    line satisfies the bounds (which line counts is UNCONFIRMED, §20.2) it is a warning.
+    ``ratio`` and ``tolerance`` are the profile's (``rule_ratio``, ``rule_ratio_tolerance``;
+    TN-3 asks for exactly the text's width). ``candidates`` lists (text, width) pairs,
+    preferred first; when only an alternative line satisfies the bounds (which line counts
+    is UNCONFIRMED, §20.2) it is a warning.
     """
     length = rule.length_mm
     where = rule.where()
-    lo, hi = fractions
+    lo, hi = ratio
 
     def ok(width: float) -> bool:
-        return lo * width * (1 - RATIO_TOL) <= length <= hi * width * (1 + RATIO_TOL)
+        return lo * width * (1 - tolerance) <= length <= hi * width * (1 + tolerance)
 
     main_text, main_w = candidates[0]
     if not ok(main_w):
         alt = next(((t, wd) for t, wd in candidates[1:] if ok(wd)), None)
-        if lo == hi:
-            want = f"dài bằng dòng «{main_text}» ≈ {fmt_mm(main_w)} (cho phép ±10%)"
+        allowance = f"cho phép ±{fmt_num(tolerance * 100, 1)}%"
+        if lo == hi == 1:
+            want = f"dài bằng dòng «{main_text}» ≈ {fmt_mm(main_w)} ({allowance})"
+        elif lo == hi:
+            want = (
+                f"dài {ratio_text(lo, hi)} dòng «{main_text}» ≈ {fmt_mm(lo * main_w)} ({allowance})"
+            )
         else:
             want = (
-                f"dài {expect} dòng «{main_text}» ({fmt_mm(main_w)}), tức "
+                f"dài {ratio_text(lo, hi)} dòng «{main_text}» ({fmt_mm(main_w)}), tức "
                 f"{fmt_num(lo * main_w, 1)}–{fmt_mm(hi * main_w)}"
             )
         base = f"Đường kẻ dưới {what} dài {fmt_mm(length)} ({rule.kind}); NĐ 30 yêu cầu {want}"
@@ -297,12 +315,12 @@ def check_rule(
             )
 
 
-def _check_qh_tn(layout: Layout, c: Collector) -> None:
+def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
     qh = layout.qh
     if qh is None:
         c.error(
             "QH-1",
-            "Không tìm thấy Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM» ở đầu văn bản.",
+            f"Không tìm thấy Quốc hiệu «{profile.quoc_hieu}» ở đầu văn bản.",
             "đầu văn bản",
         )
         return
@@ -314,10 +332,10 @@ def _check_qh_tn(layout: Layout, c: Collector) -> None:
             "Quốc hiệu bị ngắt thành hai dòng; NĐ 30 trình bày Quốc hiệu trên một dòng.",
             qh.where(),
         )
-    if shown not in QH_TEXTS:
+    if shown not in (profile.quoc_hieu, *profile.quoc_hieu_variants):
         c.error(
             "QH-1",
-            f"Quốc hiệu ghi «{shown}»; NĐ 30 yêu cầu đúng «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM».",
+            f"Quốc hiệu ghi «{shown}»; NĐ 30 yêu cầu đúng «{profile.quoc_hieu}».",
             qh.where(),
         )
     pieces = line_pieces([qh] + ([layout.qh_continuation] if layout.qh_continuation else []))
@@ -327,7 +345,7 @@ def _check_qh_tn(layout: Layout, c: Collector) -> None:
         "Quốc hiệu",
         pieces,
         qh.where(),
-        sizes=(12, 13),
+        size=profile.sizes.quoc_hieu,
         bold=True,
         italic=False,
         upper=True,
@@ -348,20 +366,31 @@ def _check_qh_tn(layout: Layout, c: Collector) -> None:
     if tn is None:
         c.error(
             "TN-1",
-            "Không tìm thấy Tiêu ngữ «Độc lập - Tự do - Hạnh phúc» dưới Quốc hiệu.",
+            f"Không tìm thấy Tiêu ngữ «{profile.tieu_ngu}» dưới Quốc hiệu.",
             qh.where(),
         )
         return
     text = collapse_ws(nfc(tn.display))
-    if text != TN_TEXT:
+    if text != profile.tieu_ngu:
         hint = ""
         if "–" in text or "—" in text:
             hint = " Dùng dấu gạch nối «-», không dùng gạch ngang dài «–»/«—»."
         elif re.search(r"\S-|-\S", text):
             hint = " Trước và sau dấu gạch nối phải có một dấu cách."
-        c.error("TN-1", f"Tiêu ngữ ghi «{text}»; NĐ 30 yêu cầu đúng «{TN_TEXT}».{hint}", tn.where())
+        c.error(
+            "TN-1",
+            f"Tiêu ngữ ghi «{text}»; NĐ 30 yêu cầu đúng «{profile.tieu_ngu}».{hint}",
+            tn.where(),
+        )
     check_typo(
-        c, "TN-2", "Tiêu ngữ", tn.pieces, tn.where(), sizes=(13, 14), bold=True, italic=False
+        c,
+        "TN-2",
+        "Tiêu ngữ",
+        tn.pieces,
+        tn.where(),
+        size=profile.sizes.tieu_ngu,
+        bold=True,
+        italic=False,
     )
     if is_upper(tn.display) and len(tn.stripped) > 3:
         c.error(
@@ -384,11 +413,23 @@ def _check_qh_tn(layout: Layout, c: Collector) -> None:
         )
         return
     width = line_width_mm(tn)
-    check_rule(c, "TN-3", "Tiêu ngữ", rule, [(text, width)], (1.0, 1.0), "", text_center_mm(tn))
-    if rule.thickness_pt is not None and not 0.45 <= rule.thickness_pt <= 0.8:
+    # TN-3: as long as the Tiêu ngữ itself (ratio 1), within the profile's ratio tolerance.
+    check_rule(
+        c,
+        "TN-3",
+        "Tiêu ngữ",
+        rule,
+        [(text, width)],
+        (1.0, 1.0),
+        profile.rule_ratio_tolerance,
+        text_center_mm(tn),
+    )
+    thin, thick = profile.rule_weight_range_pt
+    weight = rule.thickness_pt
+    if weight is not None and not thin - RULE_WEIGHT_TOL_PT <= weight <= thick + RULE_WEIGHT_TOL_PT:
         c.warn(
             "TN-4",
-            f"Đường kẻ dày {fmt_pt(rule.thickness_pt)}; mẫu thường dùng 0,5–0,75 pt (chưa được "
+            f"Đường kẻ dày {fmt_pt(weight)}; mẫu thường dùng {size_range(thin, thick)} (chưa được "
             "quy định).",
             rule.where(),
         )
@@ -397,8 +438,8 @@ def _check_qh_tn(layout: Layout, c: Collector) -> None:
 # ---------------------------------------------------------------------- agency
 
 
-def _rendered_segments(line: Line) -> list[tuple[str, float]]:
-    size = dominant_size(line.pieces) or 13
+def _rendered_segments(line: Line, default_size: float) -> list[tuple[str, float]]:
+    size = dominant_size(line.pieces) or default_size
     bold = any(p.fmt.bold for p in line.text_pieces())
     avail = twips_to_mm(line.para.inner_width)
     segs = wrap_lines(line.display.strip(), size, avail, bold=bold) or [line.display.strip()]
@@ -407,7 +448,7 @@ def _rendered_segments(line: Line) -> list[tuple[str, float]]:
     return [(s, text_width_mm(s, size, bold=bold)) for s in segs]
 
 
-def _check_agency(layout: Layout, c: Collector) -> None:
+def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
     if not layout.agency:
         c.error(
             "CQ-1",
@@ -422,7 +463,7 @@ def _check_agency(layout: Layout, c: Collector) -> None:
             "Tên cơ quan chủ quản",
             ln.pieces,
             ln.where(),
-            sizes=(12, 13),
+            size=profile.sizes.superior,
             bold=False,
             italic=False,
             upper=True,
@@ -434,7 +475,7 @@ def _check_agency(layout: Layout, c: Collector) -> None:
             "Tên cơ quan ban hành",
             ln.pieces,
             ln.where(),
-            sizes=(12, 13),
+            size=profile.sizes.agency,
             bold=True,
             italic=False,
             upper=True,
@@ -451,38 +492,49 @@ def _check_agency(layout: Layout, c: Collector) -> None:
 
     rule = layout.agency_rule
     last = layout.agency[-1]
+    ratio = (profile.rule_ratio.low, profile.rule_ratio.high)
     if rule is None:
         c.error(
             "CQ-5",
             "Không có đường kẻ ngang dưới tên cơ quan ban hành; NĐ 30 yêu cầu đường kẻ nét liền dài "
-            "1/3–1/2 dòng chữ, đặt cân giữa.",
+            f"{ratio_text(*ratio)} dòng chữ, đặt cân giữa.",
             last.where(),
         )
         return
-    segments = [seg for ln in layout.issuing for seg in _rendered_segments(ln)]
+    written = profile.sizes.agency.value
+    segments = [seg for ln in layout.issuing for seg in _rendered_segments(ln, written)]
     if not segments:
         return
     ordered = sorted(segments, key=lambda s: -s[1])
-    last_seg = _rendered_segments(last)[-1]
+    last_seg = _rendered_segments(last, written)[-1]
     candidates = [*ordered, last_seg]
     longest_line = max(layout.issuing, key=lambda ln: line_width_mm(ln))
     center = None
     if longest_line.para.fmt.jc == "center":
         center = text_center_mm(longest_line, ordered[0][1])
     check_rule(
-        c, "CQ-5", "tên cơ quan ban hành", rule, candidates, (1 / 3, 1 / 2), "1/3–1/2", center
+        c,
+        "CQ-5",
+        "tên cơ quan ban hành",
+        rule,
+        candidates,
+        ratio,
+        profile.rule_ratio_tolerance,
+        center,
     )
 
 
 # ---------------------------------------------------------------------- Số / date
 
 
-def _check_so(layout: Layout, c: Collector) -> None:
+def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
     so = layout.so
+    code = profile.type_code
+    pattern = profile.number_line("…", profile.symbol("…"))  # "Số: …/KH-…"
     if so is None:
         c.error(
             "SO-1",
-            "Không tìm thấy số, ký hiệu văn bản («Số: …/KH-…») dưới tên cơ quan.",
+            f"Không tìm thấy số, ký hiệu văn bản («{pattern}») dưới tên cơ quan.",
             _where_block(layout, "cột trái"),
         )
         return
@@ -495,7 +547,7 @@ def _check_so(layout: Layout, c: Collector) -> None:
             f"Viết «{head}»; NĐ 30 yêu cầu «Số:» (chữ S hoa, «ố» thường, dấu hai chấm liền sau).",
             where,
         )
-    check_typo(c, "SO-2", "Số, ký hiệu", so.pieces, where, sizes=(13, 13), italic=False)
+    check_typo(c, "SO-2", "Số, ký hiệu", so.pieces, where, size=profile.sizes.number, italic=False)
     if any(p.fmt.bold for p in so.text_pieces()):
         c.warn("SO-2", "Số, ký hiệu in đậm; mẫu NĐ 30 dùng chữ thường, không đậm.", where)
     if so.para.container.kind == "cell":
@@ -506,14 +558,15 @@ def _check_so(layout: Layout, c: Collector) -> None:
     head, symbol = text.split("/", 1)
     number = re.sub(r"^\s*s[ốo]\s*[:.]?", "", head, flags=re.I)
     number = number.strip()
-    if number and not set(number) <= _BLANK_NUM and not _NUM_OK.match(number):
+    if number and not set(number) <= _BLANK_NUM and not profile.number_re.fullmatch(number):
         if number.isdigit():
             n = int(number)
-            good = f"{n:02d}" if n < 10 else str(n)
+            # The way of writing n that the profile's number pattern (SO-3) accepts.
+            good = next((t for t in (str(n), f"{n:02d}") if profile.number_re.fullmatch(t)), None)
             c.error(
                 "SO-3",
                 f"Số văn bản ghi «{number}»; NĐ 30: số từ 01 đến 09 có số 0 ở trước, từ 10 trở "
-                f"đi viết bình thường (phải là «{good}»).",
+                "đi viết bình thường" + (f" (phải là «{good}»)." if good else "."),
                 where,
             )
         else:
@@ -522,23 +575,25 @@ def _check_so(layout: Layout, c: Collector) -> None:
     if " " in symbol:
         c.error("SO-4", f"Ký hiệu «{symbol}» có dấu cách; NĐ 30: viết liền, không cách.", where)
     compact = symbol.replace(" ", "")
-    if not _SO_SYMBOL.match(compact):
+    if not profile.symbol_re.fullmatch(compact):
         c.error(
             "SO-4",
-            f"Ký hiệu «{symbol}» sai dạng; NĐ 30: <mã loại>-<mã cơ quan>, ví dụ «KH-UBND».",
+            f"Ký hiệu «{symbol}» sai dạng; NĐ 30: <mã loại>-<mã cơ quan>, ví dụ "
+            f"«{profile.symbol('UBND')}».",
             where,
         )
         return
     groups = compact.split("-")
     for group in groups:
-        if group not in MIXED_CASE_CODES and group != group.upper():
+        if group not in profile.mixed_case_codes and group != group.upper():
             c.error("SO-4", f"Ký hiệu «{group}» phải viết chữ in hoa.", where)
-    if layout.title is not None and groups[0] != "KH" and groups[0].upper() == "KH":
-        c.error("SO-1", f"Mã loại «{groups[0]}»; kế hoạch viết tắt là «KH».", where)
-    elif layout.title is not None and groups[0].upper() != "KH":
+    kind = profile.type_name_in_text.lower()  # "kế hoạch"
+    if layout.title is not None and groups[0] != code and groups[0].upper() == code.upper():
+        c.error("SO-1", f"Mã loại «{groups[0]}»; {kind} viết tắt là «{code}».", where)
+    elif layout.title is not None and groups[0].upper() != code.upper():
         c.error(
             "SO-1",
-            f"Ký hiệu bắt đầu bằng «{groups[0]}»; kế hoạch phải có mã loại «KH» (Số: …/KH-…).",
+            f"Ký hiệu bắt đầu bằng «{groups[0]}»; {kind} phải có mã loại «{code}» ({pattern}).",
             where,
         )
 
@@ -554,7 +609,7 @@ def _blank(value: str) -> bool:
     return not value or set(value) <= _BLANK_NUM
 
 
-def _check_date(layout: Layout, c: Collector) -> None:
+def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
     date = layout.date
     if date is None:
         c.error(
@@ -571,7 +626,7 @@ def _check_date(layout: Layout, c: Collector) -> None:
         "Địa danh, ngày tháng",
         date.pieces,
         where,
-        sizes=(13, 14),
+        size=profile.sizes.place_date,
         bold=False,
         italic=True,
     )
@@ -606,33 +661,40 @@ def _check_date(layout: Layout, c: Collector) -> None:
         if word != word.lower():
             c.error("DD-2", f"Viết «{word}»; NĐ 30: chữ «{word.lower()}» viết thường.", where)
     d, mo, y = m.group("d"), m.group("m"), m.group("y")
-    _check_date_values(c, where, d, mo, y)
+    _check_date_values(c, where, d, mo, y, profile)
     avail = twips_to_mm(date.para.inner_width)
     width = line_width_mm(date)
     if width > avail + FIT_SLACK_MM:
         c.warn(
             "DD-8",
             f"Dòng địa danh, ngày tháng rộng {fmt_mm(width)}, vượt chỗ trình bày {fmt_mm(avail)} "
-            "nên bị xuống dòng; nên giảm cỡ chữ xuống 13 pt hoặc nới rộng cột.",
+            "nên bị xuống dòng; nên giảm cỡ chữ xuống "
+            f"{fmt_pt(profile.sizes.place_date.low)} hoặc nới rộng cột.",
             where,
         )
 
 
-def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str) -> None:
+def _written(profile: Profile, day: int, month: int) -> tuple[str, str]:
+    """DD-4: day and month as the profile's date line writes them ("05", "3")."""
+    m = _DATE.match(profile.place_date_line("X", 2000, month, day))
+    assert m is not None, "the profile's date line must read as «<place>, ngày … tháng … năm …»"
+    return m.group("d"), m.group("m")
+
+
+def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str, profile: Profile) -> None:
     problems = []
-    if not _blank(d) and not re.fullmatch(r"0[1-9]|[12][0-9]|3[01]", d):
-        if d.isdigit() and 1 <= int(d) <= 31:
-            problems.append(f"«ngày {d}» phải viết «ngày {int(d):02d}» (ngày 1–9 có số 0 ở trước)")
-        else:
+    if not _blank(d):
+        if not (d.isdigit() and 1 <= int(d) <= 31):
             problems.append(f"ngày «{d}» không hợp lệ")
-    if not _blank(mo) and not re.fullmatch(r"01|02|[3-9]|1[0-2]", mo):
-        if mo.isdigit() and 1 <= int(mo) <= 12:
+        elif d != (good := _written(profile, int(d), 1)[0]):
+            problems.append(f"«ngày {d}» phải viết «ngày {good}» (ngày 1–9 có số 0 ở trước)")
+    if not _blank(mo):
+        if not (mo.isdigit() and 1 <= int(mo) <= 12):
+            problems.append(f"tháng «{mo}» không hợp lệ")
+        elif mo != (good := _written(profile, 1, int(mo))[1]):
             n = int(mo)
-            good = f"{n:02d}" if n <= 2 else str(n)
             rule = "tháng 1, 2 viết «01», «02»" if n <= 2 else "tháng 3–12 không có số 0 ở trước"
             problems.append(f"«tháng {mo}» phải viết «tháng {good}» ({rule})")
-        else:
-            problems.append(f"tháng «{mo}» không hợp lệ")
     if not _blank(y) and not re.fullmatch(r"\d{4}", y):
         problems.append(f"năm «{y}» phải ghi đủ 4 chữ số")
     if not problems and not _blank(d) and not _blank(mo) and re.fullmatch(r"\d{4}", y or ""):
@@ -644,10 +706,10 @@ def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str) -> Non
         c.error("DD-4", f"Ngày tháng: {p}.", where)
 
 
-def check_header(model: DocModel, layout: Layout, c: Collector) -> None:
+def check_header(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     _check_tables(model, layout, c)
-    _check_qh_tn(layout, c)
-    _check_agency(layout, c)
-    _check_so(layout, c)
-    _check_date(layout, c)
+    _check_qh_tn(layout, c, profile)
+    _check_agency(layout, c, profile)
+    _check_so(layout, c, profile)
+    _check_date(layout, c, profile)
     _check_same_line(layout, c)

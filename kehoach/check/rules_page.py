@@ -5,23 +5,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kehoach.law.profile import Profile
+
 from .docmodel import Container, DocModel, HeaderFooter, Para, SectionInfo, TableInfo
 from .findings import Collector
 from .locate import Layout
 from .ooxml import Element, fmt_mm, fmt_num, local, loose_key, twips_to_mm, w, wattr
 from .reader import RunFormat
-from .typo import jc_name
+from .typo import jc_name, size_range
 
-A4 = (11906, 16838)
-A4_TOL = 28  # twips ≈ 0.5 mm
+# Measuring tolerances (the checker's own; the sizes and ranges are the profile's).
+PAPER_TOL_MM = 0.5  # ≈ 28 twips
 MARGIN_TOL_MM = 0.5
-MARGINS_MM = {
-    "top": ("Lề trên", 20, 25),
-    "bottom": ("Lề dưới", 20, 25),
-    "left": ("Lề trái", 30, 35),
-    "right": ("Lề phải", 15, 20),
-}
 CENTER_TAB_TOL_MM = 5
+MARGIN_NAMES = {"top": "Lề trên", "bottom": "Lề dưới", "left": "Lề trái", "right": "Lề phải"}
+PAPER_NAMES = {(148.0, 210.0): "A5", (210.0, 297.0): "A4", (297.0, 420.0): "A3"}  # ISO 216
+
+
+def paper_text(profile: Profile, *, with_size: bool = True) -> str:
+    """P-1: the profile's paper, "A4 (210 × 297 mm)" or just "A4"; unnamed sizes in mm."""
+    w_mm, h_mm = sorted(profile.paper_mm)
+    size = f"{fmt_num(w_mm, 1)} × {fmt_num(h_mm, 1)} mm"
+    name = PAPER_NAMES.get((w_mm, h_mm))
+    if name is None:
+        return size
+    return f"{name} ({size})" if with_size else name
 
 
 def _setup_where(model: DocModel, sec: SectionInfo) -> str:
@@ -44,16 +52,18 @@ def is_appendix_section(model: DocModel, sec: SectionInfo) -> bool:
     return False
 
 
-def check_page_setup(model: DocModel, c: Collector) -> None:
+def check_page_setup(model: DocModel, c: Collector, profile: Profile) -> None:
     gutter_top = model.gutter_at_top()
+    paper = sorted(profile.paper_mm)
+    margins = profile.margins
     for sec in model.sections:
         where = _setup_where(model, sec)
-        dims = sorted((sec.page_w, sec.page_h))
-        if abs(dims[0] - A4[0]) > A4_TOL or abs(dims[1] - A4[1]) > A4_TOL:
+        dims = sorted((twips_to_mm(sec.page_w), twips_to_mm(sec.page_h)))
+        if any(abs(got - want) > PAPER_TOL_MM for got, want in zip(dims, paper, strict=True)):
             c.error(
                 "P-1",
                 f"Khổ giấy {fmt_mm(twips_to_mm(sec.page_w))} × {fmt_mm(twips_to_mm(sec.page_h))}; "
-                "NĐ 30 yêu cầu khổ A4 (210 × 297 mm).",
+                f"NĐ 30 yêu cầu khổ {paper_text(profile)}.",
                 where,
             )
         landscape = sec.landscape
@@ -62,7 +72,8 @@ def check_page_setup(model: DocModel, c: Collector) -> None:
                 c.error(
                     "P-2",
                     "Trang đầu văn bản đặt khổ ngang; NĐ 30 yêu cầu trình bày theo chiều dài "
-                    "của khổ A4 (khổ ngang chỉ dùng cho phần có bảng, biểu).",
+                    f"của khổ {paper_text(profile, with_size=False)} (khổ ngang chỉ dùng cho phần "
+                    "có bảng, biểu).",
                     where,
                 )
             elif not _section_has_table(model, sec):
@@ -77,11 +88,14 @@ def check_page_setup(model: DocModel, c: Collector) -> None:
             values["top"] += sec.gutter
         else:
             values["left"] += sec.gutter
-        for key, (name, lo, hi) in MARGINS_MM.items():
+        for key, name in MARGIN_NAMES.items():
             mm = twips_to_mm(values[key])
-            if lo - MARGIN_TOL_MM <= mm <= hi + MARGIN_TOL_MM:
+            allowed = getattr(margins, key)
+            if allowed.accepts(mm, MARGIN_TOL_MM):
                 continue
-            msg = f"{name} {fmt_mm(mm)}; NĐ 30 yêu cầu {lo}–{hi} mm."
+            msg = (
+                f"{name} {fmt_mm(mm)}; NĐ 30 yêu cầu {size_range(allowed.low, allowed.high, 'mm')}."
+            )
             if landscape:
                 c.warn("P-6", msg + " (Lề cho trang ngang chưa được quy định rõ.)", where)
             else:
@@ -227,7 +241,7 @@ def _is_centred(model: DocModel, pf: ParaFields, sec: SectionInfo) -> bool:
     )
 
 
-def check_page_numbers(model: DocModel, layout: Layout, c: Collector) -> None:
+def check_page_numbers(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     appendix = [is_appendix_section(model, s) for s in model.sections]
     main = [s for s, is_app in zip(model.sections, appendix, strict=True) if not is_app]
     sec0 = model.sections[0]
@@ -256,7 +270,7 @@ def check_page_numbers(model: DocModel, layout: Layout, c: Collector) -> None:
                 where0,
             )
     else:
-        _check_field_para(model, fields0[0], sec0, c, where0)
+        _check_field_para(model, fields0[0], sec0, c, where0, profile)
         if head0 is not None:
             for para in head0.container.paras:
                 if para.has_text and not any(pf.para is para for pf in fields0):
@@ -340,7 +354,7 @@ def check_page_numbers(model: DocModel, layout: Layout, c: Collector) -> None:
 
 
 def _check_field_para(
-    model: DocModel, pf: ParaFields, sec: SectionInfo, c: Collector, where: str
+    model: DocModel, pf: ParaFields, sec: SectionInfo, c: Collector, where: str, profile: Profile
 ) -> None:
     field_ = pf.fields[0]
     where = pf.para.where(False) if pf.para.container.kind != "body" else where
@@ -389,9 +403,13 @@ def _check_field_para(
         )
     rf = _result_format(model, field_)
     if rf is not None:
-        if not 13 <= rf.size_pt <= 14:
+        size = profile.sizes.page_number
+        if not size.accepts(rf.size_pt):
             c.error(
-                "PN-2", f"Số trang cỡ chữ {fmt_num(rf.size_pt)} pt; NĐ 30 yêu cầu 13–14 pt.", where
+                "PN-2",
+                f"Số trang cỡ chữ {fmt_num(rf.size_pt)} pt; NĐ 30 yêu cầu "
+                f"{size_range(size.low, size.high)}.",
+                where,
             )
         if rf.bold:
             c.error("PN-2", "Số trang in đậm; NĐ 30 yêu cầu chữ đứng, không đậm.", where)

@@ -1,17 +1,19 @@
 """Font, encoding and colour of every printed run (F-1, F-2, F-3).
 
 Checked everywhere text is printed — body, tables, text boxes, headers, footers, notes —
-because NĐ 30 asks for Times New Roman and black for all of it, page numbers included.
+because NĐ 30 asks for one font (``profile.font``) and black for all of it, page numbers
+included.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from kehoach.law.profile import Profile
+
 from .docmodel import DocModel
 from .findings import Collector
 
-TNR = "times new roman"
 _LEGACY_PREFIXES = (".vn", "vni-", "vni ")
 
 
@@ -33,7 +35,8 @@ def _near_black(hex_color: str) -> bool:
         return False
 
 
-def check_text(model: DocModel, c: Collector) -> None:
+def check_text(model: DocModel, c: Collector, profile: Profile) -> None:
+    wanted = profile.font.strip().lower()  # F-1
     for cont in model.all_containers():
         for para in cont.paras:
             bad_fonts: set[str] = set()
@@ -42,14 +45,14 @@ def check_text(model: DocModel, c: Collector) -> None:
                 if not piece.text.strip():
                     continue
                 for font in _font_for(piece.text, piece.fmt.font_ascii, piece.fmt.font_hansi):
-                    if font.strip().lower() != TNR:
+                    if font.strip().lower() != wanted:
                         bad_fonts.add(font)
                 if piece.fmt.color not in ("auto", "000000"):
                     colors.add(piece.fmt.color)
             where = para.where()
             if bad_fonts:
                 names = ", ".join(f"«{f}»" for f in sorted(bad_fonts))
-                msg = f"Phông chữ {names}; NĐ 30 yêu cầu Times New Roman."
+                msg = f"Phông chữ {names}; NĐ 30 yêu cầu {profile.font}."
                 if any(f.lower().startswith(_LEGACY_PREFIXES) for f in bad_fonts):
                     msg += " (Phông TCVN3/VNI cũ, không phải Unicode TCVN 6909.)"
                 c.many("F-1", "error", msg, where)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kehoach.law.profile import Size
+
 from .docmodel import Line, Para, RunPiece
 from .findings import ERROR, Collector
 from .ooxml import fmt_num
@@ -21,8 +23,9 @@ def jc_name(jc: str) -> str:
     return _JC_NAMES.get(jc, jc)
 
 
-def size_range(lo: float, hi: float) -> str:
-    return f"{fmt_num(lo)} pt" if lo == hi else f"{fmt_num(lo)}–{fmt_num(hi)} pt"
+def size_range(lo: float, hi: float, unit: str = "pt") -> str:
+    """A closed range of the rule book, for messages: "13 pt", "13–14 pt", "30–35 mm"."""
+    return f"{fmt_num(lo)} {unit}" if lo == hi else f"{fmt_num(lo)}–{fmt_num(hi)} {unit}"
 
 
 def visible(pieces: Iterable[RunPiece]) -> list[RunPiece]:
@@ -56,23 +59,28 @@ def check_typo(
     pieces: list[RunPiece],
     where: str,
     *,
-    sizes: tuple[float, float] | None = None,
+    size: Size | None = None,
     bold: bool | None = None,
     italic: bool | None = None,
     upper: bool | None = None,
     severity: str = ERROR,
 ) -> None:
-    """Report each property of ``pieces`` that differs from what the rule asks."""
+    """Report each property of ``pieces`` that differs from what the rule asks.
+
+    ``size`` is the rule book's size rule for the component (``profile.sizes.*``): every
+    visible run must be within its accepted range.
+    """
     vis = visible(pieces)
     if not vis:
         return
-    if sizes is not None:
+    if size is not None:
         found = sizes_of(vis)
-        if any(s < sizes[0] - 0.01 or s > sizes[1] + 0.01 for s in found):
+        if not all(size.accepts(s) for s in found):
             c.add(
                 rule,
                 severity,
-                f"{what} cỡ chữ {_sizes_text(found)}; NĐ 30 yêu cầu {size_range(*sizes)}.",
+                f"{what} cỡ chữ {_sizes_text(found)}; NĐ 30 yêu cầu "
+                f"{size_range(size.low, size.high)}.",
                 where,
             )
     for wanted, attr, words in (

@@ -121,6 +121,7 @@ class Profile:
     rule_ratio: Length = Length("CQ-5", 0.42, 1 / 3, 1 / 2)
     rule_ratio_tolerance: float = 0.10  # nd30-spec §0: ratios ±10 %
     rule_weight_eighths: int = 6  # TN-4: 0.75 pt (UNCONFIRMED, a default)
+    rule_weight_range_pt: tuple[float, float] = (0.5, 0.75)  # TN-4: usual weights (UNCONFIRMED)
 
     # --- number and symbol (§6.5) ----------------------------------------------------------
     number_pattern: str = r"0[1-9]|[1-9][0-9]+"  # SO-3
