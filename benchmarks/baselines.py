@@ -3,10 +3,11 @@
     python baselines.py docxtpl TEMPLATE.docx SPECS_DIR OUT_DIR
     python baselines.py python-docx SPECS_DIR OUT_DIR
 
-Both read every YAML spec (libyaml, as kehoach does) and write the same plan kehoach writes:
-the header table, type name and trích yếu, căn cứ, numbered parts and items, closing
-paragraph, and the Nơi nhận / signature table, in Times New Roman at the NĐ 30 sizes. Neither
-validates anything nor measures text: they are what a developer writes without kehoach.
+Both read every YAML spec (libyaml, as kehoach does) and write the same plan kehoach writes,
+with the same formatting (``build``): the header table, type name and trích yếu, căn cứ,
+numbered parts and items, closing paragraph, the Nơi nhận / signature table and the page
+number. Neither validates anything nor measures text (widths are fixed): they are what a
+developer writes without kehoach.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ def content(spec: dict) -> dict:  # type: ignore[type-arg]
     """The plan's texts in reading order: what both baselines put on the page."""
     paragraphs: list[tuple[str, str]] = []
     bases = spec.get("can_cu") or []
-    for i, text in enumerate(bases):
-        paragraphs.append(("basis", _text(text) + (";" if i < len(bases) - 1 else ";")))
+    for text in bases:
+        paragraphs.append(("basis", _text(text) + ";"))
     if spec.get("loi_dan"):
         paragraphs.append(("body", _text(spec["loi_dan"])))
     titles = {
@@ -111,107 +112,157 @@ def run_docxtpl(template: Path, specs: Path, out: Path) -> None:
 
 
 def run_python_docx(specs: Path, out: Path) -> None:
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
-
-    def line(target, text: str, size: float, *, bold=False, italic=False, align=None):  # type: ignore[no-untyped-def]
-        paragraph = target.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if align is None else align
-        run = paragraph.add_run(text)
-        run.font.name = "Times New Roman"
-        run.font.size = Pt(size)
-        run.bold, run.italic = bold, italic
-        return paragraph
-
     out.mkdir(parents=True, exist_ok=True)
     for path in _specs(specs):
-        data = content(_load(path))
-        document = docx.Document()
-        section = document.sections[0]
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin = section.bottom_margin = Mm(20)
-        section.left_margin, section.right_margin = Mm(30), Mm(15)
-        table = document.add_table(rows=2, cols=2)
-        left, right = table.cell(0, 0), table.cell(0, 1)
-        line(left, data["chu_quan"], 13)
-        line(left, data["co_quan"], 13, bold=True)
-        line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True)
-        line(right, "Độc lập - Tự do - Hạnh phúc", 14, bold=True)
-        line(table.cell(1, 0), data["so"], 13)
-        line(table.cell(1, 1), data["ngay"], 14, italic=True)
-        line(document, "KẾ HOẠCH", 14, bold=True)
-        line(document, data["trich_yeu"], 14, bold=True)
-        for kind, text in data["paragraphs"]:
-            paragraph = line(
-                document,
-                text,
-                14,
-                bold=kind == "heading",
-                italic=kind == "basis",
-                align=WD_ALIGN_PARAGRAPH.JUSTIFY,
-            )
-            paragraph.paragraph_format.first_line_indent = Mm(12.7)
-            paragraph.paragraph_format.space_before = Pt(6)
-        closing = document.add_table(rows=1, cols=2)
-        line(
-            closing.cell(0, 0),
-            "Nơi nhận:",
-            12,
-            bold=True,
-            italic=True,
-            align=WD_ALIGN_PARAGRAPH.LEFT,
-        )
-        for text in data["noi_nhan"]:
-            line(closing.cell(0, 0), text, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-        for text in data["tham_quyen"]:
-            line(closing.cell(0, 1), text, 13, bold=True)
-        line(closing.cell(0, 1), data["ho_ten"], 14, bold=True)
-        document.save(str(out / f"{path.stem}.docx"))
+        build(content(_load(path))).save(str(out / f"{path.stem}.docx"))
 
 
 def make_template(path: Path) -> None:
-    """The docxtpl template of the same plan, built once with python-docx."""
+    """The docxtpl template of the same plan: the python-docx baseline's document with Jinja
+    tags where the texts go, so both baselines carry the same formatting as kehoach's."""
+    build(None).save(str(path))
+
+
+def build(data: dict | None):  # type: ignore[no-untyped-def,type-arg]
+    """The plan as python-docx builds it with kehoach's formatting: A4 and margins, the page
+    number field in the header (none on page 1), borderless fixed-width tables, Times New
+    Roman on all four font slots of every run, NĐ 30 sizes, body paragraph format, rules as
+    bottom borders. ``data=None`` writes Jinja tags instead of texts (the docxtpl template)."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
+    center, left, justify = (
+        WD_ALIGN_PARAGRAPH.CENTER,
+        WD_ALIGN_PARAGRAPH.LEFT,
+        WD_ALIGN_PARAGRAPH.JUSTIFY,
+    )
+
+    def fmt_run(run, size: float, bold: bool, italic: bool) -> None:  # type: ignore[no-untyped-def]
+        run.font.size = Pt(size)
+        run.bold, run.italic = bold, italic
+        fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+        for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(slot), "Times New Roman")
+
+    def line(target, text: str, size: float, *, bold=False, italic=False, align=center):  # type: ignore[no-untyped-def]
+        paragraph = target.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment = align
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.line_spacing = 1.0
+        if text:
+            fmt_run(paragraph.add_run(text), size, bold, italic)
+        return paragraph
+
+    def rule(target, length_mm: float, box_mm: float) -> None:  # type: ignore[no-untyped-def]
+        paragraph = line(target, "", 2)
+        side = Mm((box_mm - length_mm) / 2)
+        paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = side
+        paragraph.paragraph_format.line_spacing = Pt(3)
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+            bottom.set(qn(f"w:{key}"), value)
+        borders.append(bottom)
+        paragraph._p.get_or_add_pPr().append(borders)
+
+    def table(target, widths: list[float], rows: int):  # type: ignore[no-untyped-def]
+        made = target.add_table(rows=rows, cols=len(widths))
+        made.autofit = False
+        borders = OxmlElement("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:val"), "nil")
+            borders.append(edge)
+        made._tbl.tblPr.append(borders)
+        for row in made.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Mm(width)
+        return made
+
+    def tag(key: str) -> str:
+        return "{{ " + key + " }}"
+
+    text = tag if data is None else data.__getitem__
     document = docx.Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(14)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+    section.different_first_page_header_footer = True
+    number = section.header.paragraphs[0]
+    number.alignment = center
+    for kind in ("begin", "instr", "separate", "end"):
+        run = number.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.text = " PAGE "
+            run._r.append(instr)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        fmt_run(run, 14, False, False)
 
-    def add(target, text: str, *, bold=False, italic=False, center=True):  # type: ignore[no-untyped-def]
-        paragraph = target.add_paragraph()
-        if center:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold, italic
+    head = table(document, [65.0, 103.8], 2)
+    line(head.cell(0, 0), text("chu_quan"), 13)
+    line(head.cell(0, 0), text("co_quan"), 13, bold=True)
+    rule(head.cell(0, 0), 18, 61)
+    line(head.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True)
+    line(head.cell(0, 1), "Độc lập - Tự do - Hạnh phúc", 14, bold=True)
+    rule(head.cell(0, 1), 60.5, 100)
+    line(head.cell(1, 0), text("so"), 13)
+    line(head.cell(1, 1), text("ngay"), 14, italic=True)
+    line(document, "", 14)
+    line(document, "KẾ HOẠCH", 14, bold=True)
+    line(document, text("trich_yeu"), 14, bold=True).paragraph_format.keep_with_next = True
+    rule(document, 40, 165)
 
-    table = document.add_table(rows=2, cols=2)
-    add(table.cell(0, 0), "{{ chu_quan }}")
-    add(table.cell(0, 0), "{{ co_quan }}", bold=True)
-    add(table.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
-    add(table.cell(0, 1), "Độc lập - Tự do - Hạnh phúc", bold=True)
-    add(table.cell(1, 0), "{{ so }}")
-    add(table.cell(1, 1), "{{ ngay }}", italic=True)
-    add(document, "KẾ HOẠCH", bold=True)
-    add(document, "{{ trich_yeu }}", bold=True)
-    add(document, "{%p for p in paragraphs %}", center=False)
-    add(document, "{{ p.text }}", center=False)
-    add(document, "{%p endfor %}", center=False)
-    closing = document.add_table(rows=1, cols=2)
-    add(closing.cell(0, 0), "Nơi nhận:", bold=True, italic=True, center=False)
-    add(closing.cell(0, 0), "{%p for r in noi_nhan %}", center=False)
-    add(closing.cell(0, 0), "{{ r }}", center=False)
-    add(closing.cell(0, 0), "{%p endfor %}", center=False)
-    add(closing.cell(0, 1), "{%p for t in tham_quyen %}")
-    add(closing.cell(0, 1), "{{ t }}", bold=True)
-    add(closing.cell(0, 1), "{%p endfor %}")
-    add(closing.cell(0, 1), "{{ ho_ten }}", bold=True)
-    document.save(str(path))
+    def body(kind: str, value: str) -> None:
+        paragraph = line(document, value, 14, bold=kind == "heading", italic=kind == "basis")
+        fmt = paragraph.paragraph_format
+        fmt.alignment = justify
+        fmt.first_line_indent = Mm(12.7)
+        fmt.space_before = Pt(6)
+        fmt.line_spacing = 1.15
+        fmt.keep_with_next = kind == "heading"
+
+    if data is None:
+        line(document, "{%p for p in paragraphs %}", 14, align=left)
+        for kind in ("basis", "heading", "body"):
+            line(document, "{%p if p.kind == '" + kind + "' %}", 14, align=left)
+            body(kind, "{{ p.text }}")
+            line(document, "{%p endif %}", 14, align=left)
+        line(document, "{%p endfor %}", 14, align=left)
+    else:
+        for kind, value in data["paragraphs"]:
+            body(kind, value)
+
+    line(document, "", 12).paragraph_format.keep_with_next = True
+    closing = table(document, [65.8, 103.0], 1)
+    closing.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    recipients, signer = closing.cell(0, 0), closing.cell(0, 1)
+    line(recipients, "Nơi nhận:", 12, bold=True, italic=True, align=left)
+    loops = [
+        (recipients, "noi_nhan", "r", 11, False, left),
+        (signer, "tham_quyen", "t", 13, True, center),
+    ]
+    for cell, key, name, size, bold, align in loops:
+        if data is None:
+            line(cell, "{%p for " + name + " in " + key + " %}", size, align=align)
+            line(cell, tag(name), size, bold=bold, align=align)
+            line(cell, "{%p endfor %}", size, align=align)
+        else:
+            for value in data[key]:
+                line(cell, value, size, bold=bold, align=align)
+    for _ in range(4):
+        line(signer, "", 14)
+    line(signer, text("ho_ten"), 14, bold=True)
+    return document
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ for the version should not cost the start-up of everything else.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -15,6 +16,9 @@ def main() -> None:
 
         print(f"kehoach {__version__}")
         return
+    # kehoach validates with its own models only: skip pydantic's scan of installed packages
+    # for plugins (a documented switch), which costs start-up on every run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from kehoach.cli import main as run
 
     run()

@@ -64,7 +64,7 @@ def _version(value: bool) -> None:
     if value:
         from kehoach.version import __version__
 
-        out.print(f"kehoach {__version__}")
+        typer.echo(f"kehoach {__version__}")
         raise typer.Exit()
 
 
@@ -208,7 +208,7 @@ def render_cmd(
                     markup=False,
                 )
                 raise typer.Exit(EXIT_INVALID) from None
-            out.print(f"đã ghi {item.target}", markup=False)
+            typer.echo(f"đã ghi {item.target}")
 
 
 def _refuse(problems: list[str]) -> None:
@@ -351,7 +351,7 @@ def new_cmd(
     except TemplateProblem as exc:
         err.print(f"lỗi mẫu tệp: {exc}", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID) from None
-    out.print(f"đã tạo {file}. Sửa nội dung rồi chạy: kehoach render {file}", markup=False)
+    typer.echo(f"đã tạo {file}. Sửa nội dung rồi chạy: kehoach render {file}")
 
 
 @app.command("check", options_metavar="[TÙY CHỌN]")

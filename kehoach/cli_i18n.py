@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import importlib
-import pkgutil
+import importlib.abc
 import re
 import sys
 from typing import Any
@@ -96,43 +96,75 @@ def install() -> None:
 
 
 def _install() -> None:
-    # typer vendors its own copy of click (typer._click); patch every module of both.
-    for package_name in _PACKAGES:
-        try:
-            package = importlib.import_module(package_name)
-        except ImportError:
-            continue
-        for info in pkgutil.iter_modules(getattr(package, "__path__", [])):
-            if not info.name.startswith("__"):
-                try:
-                    importlib.import_module(f"{package_name}.{info.name}")
-                except Exception:
-                    continue
-    for name, module in list(sys.modules.items()):
-        if not name.startswith(_PACKAGES):
-            continue
-        if getattr(module, "_", None) is gettext.gettext:
-            module._ = _  # type: ignore[attr-defined]
-        if getattr(module, "ngettext", None) is gettext.ngettext:
-            module.ngettext = _ngettext  # type: ignore[attr-defined]
-    rich_utils = importlib.import_module("typer.rich_utils")
-    for constant in (
-        "OPTIONS_PANEL_TITLE",
-        "ARGUMENTS_PANEL_TITLE",
-        "COMMANDS_PANEL_TITLE",
-        "ERRORS_PANEL_TITLE",
-        "ABORTED_TEXT",
-        "RICH_HELP",
-        "DEFAULT_STRING",
-        "REQUIRED_LONG_STRING",
-    ):
-        if hasattr(rich_utils, constant):
-            setattr(rich_utils, constant, _(getattr(rich_utils, constant)))
+    # typer vendors its own copy of click (typer._click) and loads much of it lazily (help and
+    # error rendering pull in rich); translate each module when it is imported, so start-up
+    # pays only for what a command uses.
+    for module in list(sys.modules.values()):
+        _translate(module)
+    if not any(isinstance(finder, _TranslateOnImport) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _TranslateOnImport())
     _patch_vendored_click()
     # A "<bool>"/"<path>" type column means nothing to a clerk; the help text says it all.
     core = importlib.import_module("typer.core")
     for cls in (core.TyperOption, core.TyperArgument):
         cls.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_RICH_CONSTANTS = (
+    "OPTIONS_PANEL_TITLE",
+    "ARGUMENTS_PANEL_TITLE",
+    "COMMANDS_PANEL_TITLE",
+    "ERRORS_PANEL_TITLE",
+    "ABORTED_TEXT",
+    "RICH_HELP",
+    "DEFAULT_STRING",
+    "REQUIRED_LONG_STRING",
+)
+
+
+def _translate(module: Any) -> None:
+    """Swap a framework module's gettext names for ours, and its fixed rich texts."""
+    name = getattr(module, "__name__", "")
+    if not isinstance(name, str) or not name.startswith(_PACKAGES):
+        return
+    if getattr(module, "_", None) is gettext.gettext:
+        module._ = _
+    if getattr(module, "ngettext", None) is gettext.ngettext:
+        module.ngettext = _ngettext
+    if name == "typer.rich_utils":
+        for constant in _RICH_CONSTANTS:
+            if hasattr(module, constant):
+                setattr(module, constant, _(getattr(module, constant)))
+        _patch_rich_errors(module)
+
+
+class _TranslateOnImport(importlib.abc.MetaPathFinder):
+    """Finds nothing itself; wraps the loader of typer/click modules to translate them."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if not fullname.startswith(_PACKAGES):
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = _TranslatingLoader(spec.loader)
+                return spec
+        return None
+
+
+class _TranslatingLoader(importlib.abc.Loader):
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        self.loader.exec_module(module)
+        _translate(module)
 
 
 def _patch_vendored_click() -> None:
@@ -141,8 +173,6 @@ def _patch_vendored_click() -> None:
         formatting = importlib.import_module("typer._click.formatting")
     except ImportError:  # pragma: no cover - older typer uses the real click (gettext above)
         return
-    rich_utils = importlib.import_module("typer.rich_utils")
-
     original_help = click_core.Command.get_help_option
 
     def get_help_option(self: Any, ctx: Any) -> Any:
@@ -160,6 +190,8 @@ def _patch_vendored_click() -> None:
 
     formatting.HelpFormatter.write_usage = write_usage
 
+
+def _patch_rich_errors(rich_utils: Any) -> None:
     original_error = rich_utils.rich_format_error
 
     def rich_format_error(self: Any) -> None:

@@ -20,6 +20,7 @@ from kehoach.law.text import (
     body_name_in_text,
     is_archive_line,
     lower_first,
+    strip_end_punctuation,
     upper_first,
     upper_vi,
 )
@@ -32,13 +33,12 @@ from kehoach.spec.model import (
     ToChucThucHien,
 )
 
-_TRAILING_PUNCT = re.compile(r"[\s;,.:]+$")
 _LEADING_DASH = re.compile(r"^[\s\-–—•+]+")
 
 
 def _ensure_end(text: str, ending: str) -> str:
     """Replace whatever punctuation the user typed at the end with ``ending``."""
-    return _TRAILING_PUNCT.sub("", text) + ending
+    return strip_end_punctuation(text) + ending
 
 
 def _close_body(text: str, mark: str) -> str:
@@ -46,7 +46,7 @@ def _close_body(text: str, mark: str) -> str:
     stripped = text.rstrip()
     if stripped.endswith(mark):
         return stripped
-    return _TRAILING_PUNCT.sub("", stripped) + mark
+    return strip_end_punctuation(stripped) + mark
 
 
 class _Composer:
@@ -128,7 +128,7 @@ class _Composer:
         if isinstance(part, ToChucThucHien):
             for assignment in part.phan_cong:
                 first, *rest = assignment.nhiem_vu or [""]
-                unit = _TRAILING_PUNCT.sub("", assignment.don_vi)
+                unit = strip_end_punctuation(assignment.don_vi)
                 line = self.w("phan_cong", unit, first)
                 self.para(Role.ITEM, line, prefix=f"{counter + 1}. ")
                 counter += 1
@@ -202,13 +202,13 @@ class _Composer:
         archive = None
         lines = []
         for raw in self.spec.noi_nhan:
-            text = _TRAILING_PUNCT.sub("", _LEADING_DASH.sub("", plain(raw)))
+            text = strip_end_punctuation(_LEADING_DASH.sub("", plain(raw)))
             if is_archive_line(text, self.law):
                 archive = archive_units(text, self.law)
             elif text:
                 lines.append(f"- {text};")
         if archive is None:
-            units = _TRAILING_PUNCT.sub("", plain(self.spec.luu or ""))
+            units = strip_end_punctuation(plain(self.spec.luu or ""))
             office = re.escape(self.law.records_office)
             archive = re.sub(rf"^{office}\b\s*,?\s*", "", units, flags=re.IGNORECASE)
         lines.append(self.law.archive_line(archive))

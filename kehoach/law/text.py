@@ -27,7 +27,15 @@ _BODY_PREFIXES = {
     "UỶ BAN NHÂN DÂN": "Ủy ban nhân dân",
     "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân",
 }
-_TRAILING_PUNCT = re.compile(r"[\s;,.:]+$")
+_END_PUNCTUATION = ";,.:"
+
+
+def strip_end_punctuation(text: str) -> str:
+    """``text`` without the spaces and ``; , . :`` a clerk typed at its end."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _END_PUNCTUATION):
+        end -= 1
+    return text[:end]
 
 
 def upper_vi(text: str) -> str:
@@ -92,6 +100,6 @@ def archive_units(text: str, profile: Profile) -> str:
     match = _archive_match(text, profile)
     if match is None:
         return ""
-    rest = _TRAILING_PUNCT.sub("", re.sub(r"^\s*:\s*", "", match.group(1)))
+    rest = strip_end_punctuation(re.sub(r"^\s*:\s*", "", match.group(1)))
     office = re.escape(profile.records_office)
     return re.sub(rf"^{office}\b\s*,?\s*", "", rest, flags=re.IGNORECASE)

@@ -78,7 +78,9 @@ def _nfc(value: Any) -> Any:
             )
         # Fold line breaks and runs of spaces, but keep no-break spaces (U+00A0) the user
         # typed inside the text to hold words together; text of spaces only is empty.
-        return unicodedata.normalize("NFC", _SPACES.sub(" ", value).strip())
+        if "  " in value or not value.isprintable():
+            value = _SPACES.sub(" ", value)
+        return unicodedata.normalize("NFC", value.strip())
     return value
 
 

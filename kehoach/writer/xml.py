@@ -7,6 +7,8 @@ Each property element's child order (ECMA-376 Part 1, §17) is declared once, in
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kehoach.law.metrics import mm_to_twips
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -116,5 +118,12 @@ def run(text: str, rpr: str = "") -> str:
 
 def paragraph(style: str, content: str = "", **extra: str) -> str:
     """A paragraph of ``style``; ``extra`` are further pPr children (local name → XML)."""
+    if not extra:
+        return f"<w:p>{_styled(style)}{content}</w:p>"
     ppr = props("pPr", {"pStyle": f'<w:pStyle w:val="{style}"/>', **extra})
     return f"<w:p>{ppr}{content}</w:p>"
+
+
+@lru_cache(maxsize=64)
+def _styled(style: str) -> str:
+    return f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
