@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kehoach.export.provenance import made_by_kehoach
@@ -56,13 +57,26 @@ class Output:
         return self.content if isinstance(self.content, bytes) else self.content.read_bytes()
 
 
+@lru_cache(maxsize=256)
+def _real_folder(folder: Path) -> Path:
+    return folder.resolve()
+
+
+def _real(path: Path) -> Path:
+    """``path.resolve()``, resolving each folder of a batch once."""
+    if path.is_symlink():
+        return path.resolve()
+    return _real_folder(path.parent) / path.name
+
+
 def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
     """Why each output could not be written, found before the first one is (Vietnamese)."""
+    _real_folder.cache_clear()  # folders may have changed since the last batch
     problems = []
     claimed: dict[Path, Output] = {}
     for output in outputs:
         target = output.target
-        key = target.resolve()
+        key = _real(target)
         earlier = claimed.get(key)
         if earlier is not None:
             first = earlier.source or earlier.target
@@ -72,7 +86,7 @@ def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
             )
             continue
         claimed[key] = output
-        if output.source is not None and key == output.source.resolve():
+        if output.source is not None and key == _real(output.source):
             problems.append(f"{target}: tệp kết quả sẽ ghi đè lên chính tệp đầu vào; đổi tên tệp")
             continue
         if target.is_dir():

@@ -10,6 +10,7 @@ import errno
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -21,9 +22,8 @@ class Severity(str, Enum):
         return "lỗi" if self is Severity.ERROR else "cảnh báo"
 
 
-@dataclass(frozen=True)
-class Position:
-    """1-based line and column in the source file."""
+class Position(NamedTuple):
+    """1-based line and column in the source file (a tuple: the loader makes one per node)."""
 
     line: int
     column: int

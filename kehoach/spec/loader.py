@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -20,7 +20,24 @@ from kehoach.spec.diagnostics import Diagnostic, Position, Severity, os_error_te
 
 KeyPath = tuple[str | int, ...]
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_C_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_C_LOADER):  # type: ignore[misc,valid-type]
+    """libyaml's loader, without YAML 1.1's implicit typing: kehoach keeps every plain
+    scalar as the text the user typed (see above), so the resolver's regexes need not run."""
+
+    _TAGS: ClassVar[dict[type, str]] = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map",
+    }
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return self._TAGS[kind]
+
+
+_FAST_LOADER = _FastLoader
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 NULLS = {"", "~", "null", "Null", "NULL"}
