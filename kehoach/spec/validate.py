@@ -219,6 +219,16 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             "L-7",
             "kiểm tra lại tên cơ quan chủ quản và cơ quan ban hành",
         )
+    summary = " ".join(spec.trich_yeu)
+    if len(summary.split()) > 1 and summary == summary.upper():
+        yield _warn(
+            loaded,
+            ("trich_yeu",),
+            "trích yếu viết in hoa toàn bộ",
+            "TL-2",
+            "viết hoa chữ cái đầu và danh từ riêng, còn lại chữ thường, ví dụ: "
+            + summary[:1] + summary[1:].lower(),
+        )
     for i, line in enumerate(spec.trich_yeu):
         for match in _YEAR_IN_TEXT.finditer(line):
             planned = int(match.group(1))
