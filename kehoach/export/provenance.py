@@ -20,9 +20,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from kehoach.version import __version__
+from kehoach.version import APPLICATION, __version__
 
-APPLICATION = "kehoach"
 CREATOR = f"{APPLICATION} {__version__}"
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -12,9 +12,8 @@ import datetime as dt
 from functools import lru_cache
 
 from kehoach.document import Document
-from kehoach.export.provenance import APPLICATION
 from kehoach.law.profile import Profile
-from kehoach.version import __version__
+from kehoach.version import APPLICATION, __version__
 from kehoach.writer.emit import HEADER_DEFAULT, HEADER_FIRST, header_xml
 from kehoach.writer.styles import styles_xml
 from kehoach.writer.xml import XML_HEAD, W, esc
