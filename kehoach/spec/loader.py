@@ -90,25 +90,34 @@ def _translate(problem: str | None, context: str | None = None) -> str:
 
 @dataclass
 class Loaded:
-    """The data of a spec and where each key path sits in the file."""
+    """The data of a spec and where each key path sits in the file.
+
+    A value may come from another file than the spec (a cell of a units file overriding a
+    master plan): ``value_file`` names that file for the key paths it provided, and
+    ``locate`` gives file and position together.
+    """
 
     data: Any
     file: Path | None
     value_pos: dict[KeyPath, Position] = field(default_factory=dict)
     key_pos: dict[KeyPath, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    value_file: dict[KeyPath, Path] = field(default_factory=dict)
 
     def position(self, path: KeyPath, *, key: bool = False) -> Position | None:
         """Closest known position for ``path``, walking up to a parent when needed."""
+        return self.locate(path, key=key)[1]
+
+    def locate(self, path: KeyPath, *, key: bool = False) -> tuple[Path | None, Position | None]:
+        """The file and position closest to ``path``, walking up to a parent when needed."""
         table = self.key_pos if key else self.value_pos
         p = tuple(path)
         while p:
-            if p in table:
-                return table[p]
-            if p in self.value_pos:
-                return self.value_pos[p]
+            for found in (table, self.value_pos):
+                if p in found:
+                    return self.value_file.get(p, self.file), found[p]
             p = p[:-1]
-        return self.value_pos.get((), None)
+        return self.file, self.value_pos.get((), None)
 
 
 def _pos(mark: yaml.Mark) -> Position:

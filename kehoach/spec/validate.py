@@ -84,12 +84,12 @@ def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
         rule, hint = ctx.get("rule"), ctx.get("hint")
         if ctx.get("field"):
             path = (*path, ctx["field"])
-        position = loaded.position(path)
+        where = loaded.locate(path)
     elif kind == "missing":
         key = path[-1]
         message = f"thiếu khóa bắt buộc '{key}'"
         hint = f"thêm dòng '{key}: …' (xem docs/spec.md)"
-        position = loaded.position(path[:-1], key=True)
+        where = loaded.locate(path[:-1], key=True)
         path = (*path[:-1], key)
     elif kind == "extra_forbidden":
         key = str(path[-1])
@@ -104,15 +104,15 @@ def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
             if close
             else ("các khóa hợp lệ ở đây: " + ", ".join(known) if known else None)
         )
-        position = loaded.position(path, key=True)
+        where = loaded.locate(path, key=True)
     elif kind == "literal_error":
         message = f"giá trị '{error.get('input')}' không hợp lệ"
         hint = "chọn một trong: " + str(ctx.get("expected", "")).replace(" or ", ", ")
-        position = loaded.position(path)
+        where = loaded.locate(path)
     else:
         message = _TYPE_MESSAGES.get(kind, f"giá trị không hợp lệ ({error['msg']})")
-        position = loaded.position(path)
-    return Diagnostic(Severity.ERROR, message, loaded.file, position, format_path(path), rule, hint)
+        where = loaded.locate(path)
+    return Diagnostic(Severity.ERROR, message, *where, format_path(path), rule, hint)
 
 
 def _ascii(text: str) -> str:
@@ -189,7 +189,7 @@ def _warn(
     loaded: Loaded, path: KeyPath, message: str, rule: str | None = None, hint: str | None = None
 ) -> Diagnostic:
     return Diagnostic(
-        Severity.WARNING, message, loaded.file, loaded.position(path), format_path(path), rule, hint
+        Severity.WARNING, message, *loaded.locate(path), format_path(path), rule, hint
     )
 
 
@@ -227,7 +227,8 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             "trích yếu viết in hoa toàn bộ",
             "TL-2",
             "viết hoa chữ cái đầu và danh từ riêng, còn lại chữ thường, ví dụ: "
-            + summary[:1] + summary[1:].lower(),
+            + summary[:1]
+            + summary[1:].lower(),
         )
     for i, line in enumerate(spec.trich_yeu):
         for match in _YEAR_IN_TEXT.finditer(line):
