@@ -8,7 +8,6 @@ any input has an error, and no traceback ever reaches the user.
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,10 +16,8 @@ import typer
 from kehoach import cli_i18n
 
 if TYPE_CHECKING:
-    from kehoach.export.outputs import Output
-    from kehoach.inputs import SpecInput
-    from kehoach.spec.diagnostics import Report
-    from kehoach.spec.model import KeHoach
+    from kehoach.batch import BatchReport
+    from kehoach.progress import BatchView
 
 # Each command imports what it needs when it runs, so `kehoach --version` and `--help` start
 # without pydantic, Jinja or the writer.
@@ -80,40 +77,6 @@ def _main(
     """Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML."""
 
 
-def _print_report(report: Report) -> None:
-    from kehoach.spec.diagnostics import Severity
-
-    for diagnostic in report.sorted():
-        style = "red" if diagnostic.severity is Severity.ERROR else "yellow"
-        err.print(diagnostic.format(), style=style, markup=False, soft_wrap=True)
-
-
-def _summary(reports: list[Report]) -> str:
-    errors = sum(len(r.errors) for r in reports)
-    warnings = sum(len(r.warnings) for r in reports)
-    return f"{len(reports)} tệp, {errors} lỗi, {warnings} cảnh báo"
-
-
-def _validate_all(
-    arguments: list[Path],
-) -> tuple[list[tuple[SpecInput, KeHoach]], list[Report], bool]:
-    """Every spec the arguments name, validated; (valid specs, reports, all arguments found)."""
-    from kehoach.inputs import expand
-    from kehoach.spec.validate import validate_file
-
-    inputs, problems = expand(arguments)
-    for problem in problems:
-        err.print(problem, style="red", markup=False)
-    specs, reports = [], []
-    for item in inputs:
-        spec, report = validate_file(item.path)
-        _print_report(report)
-        reports.append(report)
-        if spec is not None and report.ok:
-            specs.append((item, spec))
-    return specs, reports, not problems
-
-
 FilesArg = Annotated[
     list[Path],
     typer.Argument(
@@ -122,15 +85,71 @@ FilesArg = Annotated[
         metavar="TỆP_YAML",
     ),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Số tiến trình chạy song song (mặc định: số nhân CPU; 1 = chạy trong một tiến trình).",
+        show_default=False,
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Chỉ in các lỗi, cảnh báo và một dòng tổng kết (không thanh tiến độ)."
+    ),
+]
+UnitsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--don-vi",
+        metavar="TỆP",
+        help="Tệp đơn vị (.csv, .yaml, .xlsx): mỗi dòng một kế hoạch từ kế hoạch khung (docs/don-vi.md).",
+    ),
+]
+
+
+def _finish(report: BatchReport, view: BatchView, *, write: bool, json_to: Path | None) -> None:
+    """Summary, machine-readable report, exit code: 0 all good, 2 anything failed."""
+    view.summary(report, write=write)
+    if json_to is not None:
+        import json
+
+        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if str(json_to) == "-":
+            typer.echo(text, nl=False)
+        else:
+            from kehoach.export.outputs import write_atomic
+            from kehoach.spec.diagnostics import os_error_text
+
+            try:
+                write_atomic(json_to, text.encode("utf-8"))
+            except OSError as exc:
+                view.say(f"{json_to}: không ghi được báo cáo ({os_error_text(exc)})", "red")
+                raise typer.Exit(EXIT_INVALID) from None
+    raise typer.Exit(0 if report.ok else EXIT_INVALID)
 
 
 @app.command("validate", options_metavar="[TÙY CHỌN]")
-def validate_cmd(files: FilesArg) -> None:
+def validate_cmd(
+    files: FilesArg,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="In báo cáo dạng JSON ra đầu ra chuẩn (docs/bao-cao.md).")
+    ] = False,
+    units: UnitsOption = None,
+) -> None:
     """Kiểm tra tệp kế hoạch: mọi lỗi cùng lúc, kèm dòng:cột và cách sửa."""
-    _, reports, found = _validate_all(files)
-    failed = any(not r.ok for r in reports) or not found
-    err.print(_summary(reports), style="bold red" if failed else "bold green")
-    raise typer.Exit(EXIT_INVALID if failed else 0)
+    from kehoach.api import validate_many
+    from kehoach.progress import BatchView
+
+    with BatchView(quiet=quiet or as_json) as view:
+        report = validate_many(files, jobs=jobs, units=units, progress=view)
+    _finish(report, view, write=False, json_to=Path("-") if as_json else None)
 
 
 @app.command("render", options_metavar="[TÙY CHỌN]")
@@ -141,13 +160,16 @@ def render_cmd(
         typer.Option(
             "--output",
             "-o",
-            help="Thư mục ghi tệp .docx (mặc định: cạnh tệp YAML); với một tệp YAML có thể"
+            metavar="THƯ_MỤC",
+            help="Thư mục ghi tệp .docx (mặc định: cạnh tệp YAML); với một kế hoạch có thể"
             " là tên tệp .docx.",
         ),
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--mau", help="Thư mục chứa mẫu câu chữ ke_hoach.j2 của cơ quan."),
+        typer.Option(
+            "--mau", metavar="THƯ_MỤC", help="Thư mục chứa mẫu câu chữ ke_hoach.j2 của cơ quan."
+        ),
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm PDF qua LibreOffice.")] = False,
     png: Annotated[
@@ -157,97 +179,53 @@ def render_cmd(
         bool,
         typer.Option("--force", "-f", help="Ghi đè cả tệp trùng tên không do kehoach tạo ra."),
     ] = False,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--tiep-tuc",
+            help="Vẫn ghi các kế hoạch đúng khi có kế hoạch lỗi (mặc định: có lỗi thì không ghi"
+            " tệp nào).",
+        ),
+    ] = False,
+    report_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--bao-cao",
+            metavar="TỆP.json",
+            help="Ghi báo cáo dạng JSON (docs/bao-cao.md); '-' để in ra đầu ra chuẩn.",
+        ),
+    ] = None,
+    units: UnitsOption = None,
+    names: Annotated[
+        str | None,
+        typer.Option(
+            "--ten",
+            metavar="MẪU",
+            help="Tên tệp cho mỗi đơn vị, ví dụ '{dia_danh}-{so}.docx' (mặc định '{stt}-{dia_danh}.docx').",
+        ),
+    ] = None,
 ) -> None:
     """Kiểm tra rồi xuất tệp Word (.docx) đúng thể thức NĐ 30."""
-    from kehoach.api import to_docx_bytes, wording_for
-    from kehoach.compose.wording import TemplateProblem
-    from kehoach.export.outputs import Output, refusals, write_atomic
-    from kehoach.spec.diagnostics import os_error_text
+    from kehoach.api import render_many
+    from kehoach.progress import BatchView
 
-    specs, reports, found = _validate_all(files)
-    if any(not r.ok for r in reports) or not found:
-        err.print(_summary(reports) + "; không ghi tệp nào.", style="bold red")
-        raise typer.Exit(EXIT_INVALID)
-    if templates is not None and not (templates / "ke_hoach.j2").is_file():
-        err.print(f"{templates}: không có tệp mẫu ke_hoach.j2", style="red", markup=False)
-        raise typer.Exit(EXIT_INVALID)
-    one_file = output is not None and output.suffix.lower() == ".docx" and not output.is_dir()
-    if one_file and len(specs) != 1:
-        err.print(
-            f"-o {output}: tên tệp .docx chỉ dùng khi xuất một kế hoạch; đang có {len(specs)}."
-            " Hãy cho -o là một thư mục.",
-            style="red",
-            markup=False,
+    with BatchView(quiet=quiet or str(report_to) == "-") as view:
+        report = render_many(
+            files,
+            output,
+            jobs=jobs,
+            keep_going=keep_going,
+            force=force,
+            templates=templates,
+            pdf=pdf,
+            png=png,
+            units=units,
+            names=names,
+            progress=view,
         )
-        raise typer.Exit(EXIT_INVALID)
-    targets = [
-        (item.path, output if one_file and output else item.target(output)) for item, _ in specs
-    ]
-    _refuse(refusals([Output(t, s, b"") for s, t in targets], force=force))
-    # Compose everything before writing anything: a template error must not leave half a batch.
-    try:
-        wording = wording_for(templates)
-        outputs = [
-            Output(target, source, to_docx_bytes(spec, wording=wording))
-            for (source, target), (_, spec) in zip(targets, specs, strict=True)
-        ]
-    except TemplateProblem as exc:
-        err.print(f"lỗi mẫu câu chữ: {exc}", style="red", markup=False)
-        raise typer.Exit(EXIT_INVALID) from None
-    with tempfile.TemporaryDirectory(prefix="kehoach-") as work:
-        if pdf or png:
-            outputs += _pages(outputs, Path(work), pdf=pdf, png=png)
-        _refuse(refusals(outputs, force=force))
-        for item in outputs:
-            try:
-                write_atomic(item.target, item.data())
-            except OSError as exc:
-                err.print(
-                    f"{item.target}: không ghi được tệp ({os_error_text(exc)})",
-                    style="red",
-                    markup=False,
-                )
-                raise typer.Exit(EXIT_INVALID) from None
-            typer.echo(f"đã ghi {item.target}")
-
-
-def _refuse(problems: list[str]) -> None:
-    """Stop before the first write when any output cannot be written as promised."""
-    if problems:
-        for problem in problems:
-            err.print(problem, style="red", markup=False)
-        err.print("không ghi tệp nào.", style="bold red")
-        raise typer.Exit(EXIT_INVALID)
-
-
-def _pages(documents: list[Output], work: Path, *, pdf: bool, png: bool) -> list[Output]:
-    """PDF and PNG outputs of the rendered documents, made in the private folder ``work``
-    (the user's folder sees them only once every output has been checked)."""
-    from kehoach.export import pdf as pdf_module
-    from kehoach.export.outputs import Output
-
-    sources = []
-    for i, document in enumerate(documents):
-        path = work / f"doc{i:04d}.docx"
-        path.write_bytes(document.data())
-        sources.append(path)
-    extra: list[Output] = []
-    try:
-        made = pdf_module.convert_to_pdf(sources, work)
-        for document, pdf_file in zip(documents, made, strict=True):
-            stem, folder = document.target.stem, document.target.parent
-            if pdf:
-                extra.append(Output(folder / f"{stem}.pdf", document.source, pdf_file))
-            if png:
-                pages = pdf_module.render_png_pages(pdf_file, work)
-                extra += [
-                    Output(folder / f"{stem}-{n}.png", document.source, page)
-                    for n, page in enumerate(pages, start=1)
-                ]
-    except pdf_module.ConversionError as exc:
-        err.print(str(exc), style="red", markup=False)
-        raise typer.Exit(EXIT_INVALID) from None
-    return extra
+    _finish(report, view, write=True, json_to=report_to)
 
 
 @app.command("new", options_metavar="[TÙY CHỌN]")

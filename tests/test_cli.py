@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -378,11 +379,12 @@ def test_render_takes_folders_recursively_and_keeps_their_subfolders(tmp_path: P
     shutil.copy(EXAMPLE, specs / ".an" / "hidden.yaml")
     (specs / "ghi-chu.txt").write_text("không phải kế hoạch", "utf-8")
     out = tmp_path / "out"
-    result = invoke("render", str(specs), "-o", str(out))
+    result = invoke("render", str(specs), "-o", str(out), "--bao-cao", "-")
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.docx"))
     assert written == ["b.docx", "xa/a.docx"]
-    assert result.output.index("b.docx") < result.output.index("a.docx")  # stable order
+    report = json.loads(result.stdout)
+    assert [f["nguon"] for f in report["tep"]] == [str(specs / "b.yaml"), str(specs / "xa/a.yml")]
 
 
 def test_render_expands_a_quoted_glob_itself(tmp_path: Path) -> None:

@@ -28,20 +28,39 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
-    so no reader ever sees a half-written file; the new file's mode follows the umask."""
+def stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` beside ``path`` under a hidden temporary name, ready to ``commit``; the
+    file's mode follows the umask. Nothing of the user's is touched."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".kehoach-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             if hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), 0o666 & ~_umask())
             handle.write(data)
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def commit(staged: Path, path: Path) -> None:
+    """Move a staged file onto ``path`` in one rename: a reader sees the old file or the new."""
+    try:
+        os.replace(staged, path)
+    except BaseException:
+        discard(staged)
+        raise
+
+
+def discard(staged: Path) -> None:
+    staged.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
+    so no reader ever sees a half-written file; the new file's mode follows the umask."""
+    commit(stage(path, data), path)
 
 
 @dataclass(frozen=True)

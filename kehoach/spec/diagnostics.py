@@ -79,8 +79,12 @@ class Report:
         return not self.errors
 
     def sorted(self) -> list[Diagnostic]:
-        def key(d: Diagnostic) -> tuple[int, int]:
-            return (d.position.line, d.position.column) if d.position else (0, 0)
+        """By file, line and column (a plan from a units file has two files); without
+        positions (a plan given as a dict), by key path."""
+
+        def key(d: Diagnostic) -> tuple[str, int, int, str]:
+            line, column = (d.position.line, d.position.column) if d.position else (0, 0)
+            return (str(d.file or ""), line, column, d.key_path)
 
         return sorted(self.items, key=key)
 
@@ -90,8 +94,8 @@ class SpecError(Exception):
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        lines = [d.format() for d in report.errors]
-        super().__init__("\n".join(lines) or "spec không hợp lệ")
+        lines = [d.format() for d in report.sorted() if d.severity is Severity.ERROR]
+        super().__init__("\n".join(lines) or "kế hoạch không hợp lệ")
 
 
 _ERRNO_TEXT = {

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -20,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -463,6 +465,20 @@ class KeHoach(Base):
     luu: Text | None = None
     nguoi_ky: NguoiKy
     trinh_bay: TrinhBay = Field(default_factory=TrinhBay)
+
+    # Set by validation: what it warned about, and the file the spec was read from.
+    _warnings: list[Any] = PrivateAttr(default_factory=list)
+    _source: Path | None = PrivateAttr(default=None)
+
+    @property
+    def warnings(self) -> list[Any]:
+        """The warnings validation gave (``kehoach.Diagnostic``), sorted by position."""
+        return list(self._warnings)
+
+    @property
+    def source(self) -> Path | None:
+        """The spec file this plan was read from, if any."""
+        return self._source
 
     @field_validator("dia_danh")
     @classmethod

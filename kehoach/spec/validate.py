@@ -154,6 +154,8 @@ def validate_loaded(loaded: Loaded, profile: Profile = ND30) -> tuple[KeHoach | 
         report.items = _merge_typos(report.items)
         return None, report
     report.items.extend(_warnings(spec, loaded, profile))
+    spec._warnings = report.sorted()
+    spec._source = loaded.file
     return spec, report
 
 

@@ -1,0 +1,449 @@
+"""Batches: many plans checked, composed and written with the same guarantees as one.
+
+The command line and ``kehoach.render_many`` both run a batch through here:
+
+1. every input becomes a ``Job`` with its target known in advance, and every target is
+   checked (``outputs.refusals``) before any work: a user's file is never in the way later;
+2. each job is loaded, validated, composed and *staged* (written beside its target under a
+   hidden temporary name), in this process or in worker processes — the documents are the
+   same bytes whatever the number of workers, and no document is held in memory;
+3. at the end the staged files are renamed onto their targets, all of them, or — when any
+   input was wrong and the batch is all-or-nothing — none (the staged files are removed).
+
+A units file (master plan × one row per unit) gives one job per row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import multiprocessing
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from kehoach.export.outputs import Output, commit, discard, refusals, stage
+from kehoach.inputs import SpecInput, expand
+from kehoach.spec.diagnostics import Diagnostic, Severity, os_error_text
+from kehoach.version import __version__
+
+Status = Literal["written", "valid", "invalid", "failed", "not_written"]
+# Below this many plans per worker, starting workers costs more than it saves.
+MIN_PLANS_PER_WORKER = 25
+REPORT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Job:
+    """One plan of a batch: where its spec comes from, how messages name it, where it goes."""
+
+    index: int
+    label: str
+    spec: Path  # the spec file, or the master plan of a units row
+    target: Path | None = None
+    row: Any = None  # a units.UnitRow
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every job of a batch shares (sent once to each worker)."""
+
+    write: bool
+    templates: Path | None = None
+
+
+@dataclass
+class Outcome:
+    """What became of one job: small, so thousands fit in a report."""
+
+    index: int
+    label: str
+    status: Status
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    problem: str | None = None
+    staged: Path | None = None
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+
+@dataclass
+class BatchReport:
+    """The whole batch: an outcome per input, problems of the batch itself, timing."""
+
+    command: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        failed = any(o.status in ("invalid", "failed") for o in self.outcomes)
+        return not failed and not self.problems
+
+    @property
+    def written(self) -> list[Path]:
+        return [p for o in self.outcomes if o.status == "written" for p in o.outputs]
+
+    def count(self, *statuses: Status) -> int:
+        return sum(o.status in statuses for o in self.outcomes)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(len(o.warnings) for o in self.outcomes)
+
+    @property
+    def error_count(self) -> int:
+        return sum(len(o.errors) for o in self.outcomes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report format of `--bao-cao` and `validate --json` (docs/bao-cao.md)."""
+        return {
+            "phien_ban": REPORT_VERSION,
+            "kehoach": __version__,
+            "lenh": self.command,
+            "dat": self.ok,
+            "tong": {
+                "dau_vao": len(self.outcomes),
+                "da_ghi": self.count("written"),
+                "hop_le": self.count("valid"),
+                "khong_ghi": self.count("not_written"),
+                "loi": self.count("invalid", "failed"),
+                "so_loi": self.error_count,
+                "so_canh_bao": self.warning_count,
+                "giay": round(self.seconds, 3),
+            },
+            "van_de": list(self.problems),
+            "tep": [_outcome_dict(o) for o in self.outcomes],
+        }
+
+
+_STATUS_WORDS = {
+    "written": "da_ghi",
+    "valid": "hop_le",
+    "invalid": "loi",
+    "failed": "loi",
+    "not_written": "khong_ghi",
+}
+
+
+def _outcome_dict(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "nguon": outcome.label,
+        "trang_thai": _STATUS_WORDS[outcome.status],
+        "dau_ra": [str(p) for p in outcome.outputs],
+        "van_de": outcome.problem,
+        "chan_doan": [
+            {
+                "muc_do": "loi" if d.severity is Severity.ERROR else "canh_bao",
+                "tep": str(d.file) if d.file else None,
+                "dong": d.position.line if d.position else None,
+                "cot": d.position.column if d.position else None,
+                "khoa": d.key_path or None,
+                "quy_tac": d.rule,
+                "thong_bao": d.message,
+                "goi_y": d.hint,
+            }
+            for d in sorted(outcome.diagnostics, key=_diagnostic_order)
+        ],
+    }
+
+
+def _diagnostic_order(d: Diagnostic) -> tuple[str, int, int]:
+    line, column = (d.position.line, d.position.column) if d.position else (0, 0)
+    return (str(d.file or ""), line, column)
+
+
+# --- jobs ------------------------------------------------------------------------------------
+
+
+def spec_jobs(arguments: list[Path], output: Path | None) -> tuple[list[Job], list[str]]:
+    """Jobs for spec files, folders and patterns; ``output`` is a folder, or a .docx name
+    when the arguments name exactly one plan."""
+    inputs, problems = expand(arguments)
+    one_file = output is not None and output.suffix.lower() == ".docx" and not output.is_dir()
+    if one_file and len(inputs) > 1:
+        problems.append(
+            f"-o {output}: tên tệp .docx chỉ dùng khi xuất một kế hoạch; đang có"
+            f" {len(inputs)}. Hãy cho -o là một thư mục."
+        )
+    jobs = [
+        Job(i, str(item.path), item.path, output if one_file else item.target(output))
+        for i, item in enumerate(inputs)
+    ]
+    return jobs, problems
+
+
+def unit_jobs(
+    master: Path, units: Path, output: Path | None, pattern: str | None
+) -> tuple[list[Job], list[Outcome], list[str]]:
+    """One job per row of ``units`` over the master plan; rows whose name cannot be made are
+    outcomes already (invalid), the file's own problems are batch problems."""
+    from kehoach import units as unit_rows
+    from kehoach.spec.loader import load_file
+
+    rows, diagnostics = unit_rows.read_units(units)
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return [], [Outcome(0, str(units), "invalid", diagnostics)], []
+    loaded = load_file(master)
+    if loaded.diagnostics:
+        return [], [Outcome(0, str(master), "invalid", list(loaded.diagnostics))], []
+    folder = output if output is not None else master.parent
+    jobs, failed = [], []
+    for i, row in enumerate(rows):
+        label = f"{units}, dòng {row.number}"
+        try:
+            fields = unit_rows.fields(unit_rows.apply_row(loaded, row))
+            name = unit_rows.output_name(pattern or DEFAULT_UNIT_NAME, fields)
+        except unit_rows.UnitsProblem as exc:
+            failed.append(Outcome(i, label, "invalid", problem=str(exc)))
+            continue
+        jobs.append(Job(i, label, master, folder / name, row))
+    return jobs, failed, []
+
+
+DEFAULT_UNIT_NAME = "{stt}-{dia_danh}.docx"
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _wording(templates: Path | None) -> Any:
+    from kehoach.compose.wording import Wording
+
+    return Wording(templates)
+
+
+@lru_cache(maxsize=4)
+def _master(path: Path) -> Any:
+    from kehoach.spec.loader import load_file
+
+    return load_file(path)
+
+
+def run_job(job: Job, settings: Settings) -> Outcome:
+    """Load, validate and (when writing) compose and stage one plan. Runs in workers too."""
+    from kehoach.compose import compose
+    from kehoach.compose.wording import TemplateProblem
+    from kehoach.spec.loader import load_file
+    from kehoach.spec.validate import validate_loaded
+    from kehoach.writer import to_bytes
+
+    try:
+        if job.row is None:
+            loaded = load_file(job.spec)
+        else:
+            from kehoach.units import apply_row
+
+            loaded = apply_row(_master(job.spec), job.row)
+        spec, report = validate_loaded(loaded)
+    except Exception as exc:  # a bug of ours: one plan fails, with a reason, never a traceback
+        problem = (
+            f"lỗi không mong đợi khi đọc kế hoạch ({type(exc).__name__}); hãy báo cho nhóm kehoach"
+        )
+        return Outcome(job.index, job.label, "failed", problem=problem)
+    if spec is None:
+        return Outcome(job.index, job.label, "invalid", report.items)
+    if not settings.write or job.target is None:
+        return Outcome(job.index, job.label, "valid", report.items)
+    try:
+        data = to_bytes(compose(spec, _wording(settings.templates)))
+        staged = stage(job.target, data)
+    except TemplateProblem as exc:
+        return Outcome(
+            job.index, job.label, "failed", report.items, problem=f"lỗi mẫu câu chữ: {exc}"
+        )
+    except OSError as exc:
+        problem = f"{job.target}: không ghi được tệp ({os_error_text(exc)})"
+        return Outcome(job.index, job.label, "failed", report.items, problem=problem)
+    except Exception as exc:  # a bug of ours: one plan fails, with a reason, never a traceback
+        problem = (
+            f"lỗi không mong đợi khi soạn kế hoạch ({type(exc).__name__}); hãy báo cho nhóm kehoach"
+        )
+        return Outcome(job.index, job.label, "failed", report.items, problem=problem)
+    return Outcome(job.index, job.label, "valid", report.items, [job.target], staged=staged)
+
+
+def workers_for(jobs: int | None, plans: int) -> int:
+    """Worker processes for ``plans``: as asked (default: one per core), but no more than
+    the batch can keep busy; 1 means this process."""
+    wanted = jobs if jobs is not None else (os.cpu_count() or 1)
+    useful = max(1, plans // MIN_PLANS_PER_WORKER) if jobs is None else plans
+    return max(1, min(wanted, useful))
+
+
+def _run(jobs: list[Job], settings: Settings, workers: int) -> Iterator[Outcome]:
+    if workers <= 1:
+        for job in jobs:
+            yield run_job(job, settings)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the already imported code; where it is missing workers import it once.
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        try:
+            yield from pool.map(run_job, jobs, itertools.repeat(settings), chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+Progress = Callable[[Outcome, int, int], None]
+
+
+def run_batch(
+    command: str,
+    jobs: list[Job],
+    *,
+    write: bool,
+    settings: Settings | None = None,
+    keep_going: bool = False,
+    force: bool = False,
+    jobs_count: int | None = None,
+    pages: tuple[bool, bool] = (False, False),
+    early: list[Outcome] | None = None,
+    problems: list[str] | None = None,
+    progress: Progress | None = None,
+) -> BatchReport:
+    """Run ``jobs``; write their documents (and PDF/PNG when ``pages`` = (pdf, png) asks)
+    all at once at the end, or none when anything was wrong and not ``keep_going``."""
+    started = time.perf_counter()
+    # Templates and master plans are read once per batch, never kept from an earlier one.
+    _wording.cache_clear()
+    _master.cache_clear()
+    report = BatchReport(command, list(early or []), list(problems or []))
+    settings = settings or Settings(write=write)
+    if write and not report.problems:
+        report.problems += refusals(
+            [Output(j.target, j.spec if j.row is None else None, b"") for j in jobs if j.target],
+            force=force,
+        )
+    if report.problems:
+        report.seconds = time.perf_counter() - started
+        return report
+    total = len(jobs) + len(report.outcomes)
+    created = _missing_folders(j.target for j in jobs if j.target is not None)
+    try:
+        for outcome in _run(jobs, settings, workers_for(jobs_count, len(jobs))):
+            report.outcomes.append(outcome)
+            if progress is not None:
+                progress(outcome, len(report.outcomes), total)
+        report.outcomes.sort(key=lambda o: o.index)
+        if write:
+            _finish(report, keep_going=keep_going, force=force, pages=pages)
+    finally:
+        for outcome in report.outcomes:  # interrupted or refused: no staged file stays
+            if outcome.staged is not None:
+                discard(outcome.staged)
+                outcome.staged = None
+        for folder in created:  # nor a folder made only to stage into
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _missing_folders(targets: Iterable[Path]) -> list[Path]:
+    """Folders the targets need that do not exist yet, deepest first."""
+    missing: set[Path] = set()
+    for target in targets:
+        folder = target.parent
+        while not folder.exists() and folder != folder.parent and folder not in missing:
+            missing.add(folder)
+            folder = folder.parent
+    return sorted(missing, key=lambda f: len(f.parts), reverse=True)
+
+
+def _finish(
+    report: BatchReport, *, keep_going: bool, force: bool, pages: tuple[bool, bool]
+) -> None:
+    ready = [o for o in report.outcomes if o.staged is not None]
+    if not report.ok and not keep_going:
+        for outcome in ready:
+            outcome.status = "not_written"
+            outcome.outputs = []
+        return
+    extra: dict[int, list[Output]] = {}
+    with tempfile.TemporaryDirectory(prefix="kehoach-") as work:
+        if any(pages) and ready:
+            try:
+                extra = _pages(ready, Path(work), pdf=pages[0], png=pages[1])
+            except Exception as exc:  # ConversionError: a Vietnamese message
+                report.problems.append(str(exc))
+                if not keep_going:
+                    for outcome in ready:
+                        outcome.status = "not_written"
+                        outcome.outputs = []
+                    return
+            more = [o for outputs in extra.values() for o in outputs]
+            blocked = refusals(more, force=force)
+            if blocked:
+                report.problems += blocked
+                for outcome in ready:
+                    outcome.status = "not_written"
+                    outcome.outputs = []
+                return
+        for outcome in ready:
+            try:
+                commit(outcome.staged, outcome.outputs[0])  # type: ignore[arg-type]
+                outcome.staged = None
+                for output in extra.get(outcome.index, []):
+                    commit(stage(output.target, output.data()), output.target)
+                    outcome.outputs.append(output.target)
+                outcome.status = "written"
+            except OSError as exc:
+                outcome.status = "failed"
+                outcome.problem = f"{outcome.outputs[0]}: không ghi được tệp ({os_error_text(exc)})"
+                outcome.outputs = []
+
+
+def _pages(ready: list[Outcome], work: Path, *, pdf: bool, png: bool) -> dict[int, list[Output]]:
+    """PDF and PNG of the staged documents, made in the private folder ``work``."""
+    from kehoach.export import pdf as pdf_module
+
+    sources = []
+    for i, outcome in enumerate(ready):
+        copy = work / f"doc{i:05d}.docx"
+        copy.write_bytes(outcome.staged.read_bytes())  # type: ignore[union-attr]
+        sources.append(copy)
+    made = pdf_module.convert_to_pdf(sources, work)
+    extra: dict[int, list[Output]] = {}
+    for outcome, pdf_file in zip(ready, made, strict=True):
+        target = outcome.outputs[0]
+        outputs = []
+        if pdf:
+            outputs.append(Output(target.with_suffix(".pdf"), target, pdf_file))
+        if png:
+            pages = pdf_module.render_png_pages(pdf_file, work)
+            outputs += [
+                Output(target.parent / f"{target.stem}-{n}.png", target, page)
+                for n, page in enumerate(pages, start=1)
+            ]
+        extra[outcome.index] = outputs
+    return extra
+
+
+__all__ = [
+    "BatchReport",
+    "Job",
+    "Outcome",
+    "Settings",
+    "SpecInput",
+    "run_batch",
+    "spec_jobs",
+    "unit_jobs",
+]
