@@ -13,9 +13,15 @@ from kehoach.version import __version__
 
 _PUBLIC = {
     "load": "kehoach.api",
+    "loads": "kehoach.api",
+    "from_dict": "kehoach.api",
     "render": "kehoach.api",
     "render_file": "kehoach.api",
+    "render_many": "kehoach.api",
+    "validate_many": "kehoach.api",
     "to_docx_bytes": "kehoach.api",
+    "OutputError": "kehoach.api",
+    "BatchReport": "kehoach.batch",
     "Diagnostic": "kehoach.spec.diagnostics",
     "Report": "kehoach.spec.diagnostics",
     "Severity": "kehoach.spec.diagnostics",
@@ -24,20 +30,37 @@ _PUBLIC = {
 }
 
 __all__ = [
+    "BatchReport",
     "Diagnostic",
     "KeHoach",
+    "OutputError",
     "Report",
     "Severity",
     "SpecError",
     "__version__",
+    "from_dict",
     "load",
+    "loads",
     "render",
     "render_file",
+    "render_many",
     "to_docx_bytes",
+    "validate_many",
 ]
 
 if TYPE_CHECKING:
-    from kehoach.api import load, render, render_file, to_docx_bytes
+    from kehoach.api import (
+        OutputError,
+        from_dict,
+        load,
+        loads,
+        render,
+        render_file,
+        render_many,
+        to_docx_bytes,
+        validate_many,
+    )
+    from kehoach.batch import BatchReport
     from kehoach.spec.diagnostics import Diagnostic, Report, Severity, SpecError
     from kehoach.spec.model import KeHoach
 

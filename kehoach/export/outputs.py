@@ -96,7 +96,8 @@ def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
     for output in outputs:
         target = output.target
         key = _real(target)
-        earlier = claimed.get(key)
+        # Windows and macOS folders do not tell KH.docx from kh.docx: neither may we.
+        earlier = claimed.get(Path(str(key).casefold()))
         if earlier is not None:
             first = earlier.source or earlier.target
             problems.append(
@@ -104,7 +105,7 @@ def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
                 " đổi tên một tệp hoặc xuất ra thư mục khác (-o)"
             )
             continue
-        claimed[key] = output
+        claimed[Path(str(key).casefold())] = output
         if output.source is not None and key == _real(output.source):
             problems.append(f"{target}: tệp kết quả sẽ ghi đè lên chính tệp đầu vào; đổi tên tệp")
             continue
