@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from kehoach.batch import BatchReport, Outcome
 from kehoach.spec.diagnostics import Diagnostic, Severity
 
-_REFRESH_SECONDS = 0.1
+_REFRESH_SECONDS = 0.25
 
 
 def _seconds(value: float) -> str:
