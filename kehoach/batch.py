@@ -344,6 +344,8 @@ def run_batch(
                 progress(outcome, len(report.outcomes), total)
         report.outcomes.sort(key=lambda o: o.index)
         if write:
+            if any(pages) and progress is not None and hasattr(progress, "phase"):
+                progress.phase("Đang xuất PDF qua LibreOffice")  # one run for the whole batch
             _finish(report, keep_going=keep_going, force=force, pages=pages)
     finally:
         for outcome in report.outcomes:  # interrupted or refused: no staged file stays

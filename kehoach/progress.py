@@ -86,6 +86,12 @@ class BatchView:
         self._progress.update(self._task, completed=done, total=total, rate=rate)
         self._progress.refresh()
 
+    def phase(self, description: str) -> None:
+        """A step of the batch without a count (the PDF export: one LibreOffice run)."""
+        if self._progress is not None:
+            self._progress.update(self._task, description=description, completed=None, total=None)
+            self._progress.refresh()
+
     def problems(self, outcome: Outcome) -> None:
         """Every diagnostic of one input, as soon as it is known."""
         items = sorted(outcome.diagnostics, key=_order)
