@@ -189,8 +189,9 @@ def spec_jobs(arguments: list[Path], output: Path | None) -> tuple[list[Job], li
 def unit_jobs(
     master: Path, units: Path, output: Path | None, pattern: str | None
 ) -> tuple[list[Job], list[Outcome], list[str]]:
-    """One job per row of ``units`` over the master plan; rows whose name cannot be made are
-    outcomes already (invalid), the file's own problems are batch problems."""
+    """One job per row of ``units`` over the master plan. Rows that cannot become a plan
+    (a bad column, a name that cannot be made) are outcomes already; problems of the files
+    themselves, or names two rows share, are batch problems."""
     from kehoach import units as unit_rows
     from kehoach.spec.loader import load_file
 
@@ -201,17 +202,34 @@ def unit_jobs(
     if loaded.diagnostics:
         return [], [Outcome(0, str(master), "invalid", list(loaded.diagnostics))], []
     folder = output if output is not None else master.parent
-    jobs, failed = [], []
+    jobs: list[Job] = []
+    early: list[Outcome] = []
+    named: list[tuple[str, Any]] = []
+    reported: set[Diagnostic] = set()
     for i, row in enumerate(rows):
-        label = f"{units}, dòng {row.number}"
-        try:
-            fields = unit_rows.fields(unit_rows.apply_row(loaded, row))
-            name = unit_rows.output_name(pattern or DEFAULT_UNIT_NAME, fields)
-        except unit_rows.UnitsProblem as exc:
-            failed.append(Outcome(i, label, "invalid", problem=str(exc)))
+        label = f"{units}, dòng {row.position.line}"
+        plan = unit_rows.apply_row(loaded, row)
+        # A bad column is said once, at its header, not again for every row that fills it.
+        wrong = [d for d in plan.diagnostics if d.severity is Severity.ERROR]
+        if wrong:
+            fresh = [d for d in dict.fromkeys(wrong) if d not in reported]
+            reported.update(fresh)
+            early.append(
+                Outcome(i, label, "invalid", fresh, problem=None if fresh else "xem lỗi ở trên")
+            )
             continue
+        try:
+            name = unit_rows.output_name(pattern or DEFAULT_UNIT_NAME, unit_rows.fields(plan))
+        except unit_rows.UnitsProblem as exc:
+            early.append(Outcome(i, label, "invalid", problem=str(exc)))
+            continue
+        named.append((name, row))
         jobs.append(Job(i, label, master, folder / name, row))
-    return jobs, failed, []
+    try:
+        unit_rows.unique_names([n for n, _ in named], [r for _, r in named])
+    except unit_rows.UnitsProblem as exc:
+        return [], early, [str(exc)]
+    return jobs, early, []
 
 
 DEFAULT_UNIT_NAME = "{stt}-{dia_danh}.docx"
@@ -327,6 +345,10 @@ def run_batch(
     _master.cache_clear()
     report = BatchReport(command, list(early or []), list(problems or []))
     settings = settings or Settings(write=write)
+    if progress is not None:
+        total = len(jobs) + len(report.outcomes)
+        for done, outcome in enumerate(report.outcomes, start=1):  # inputs refused early
+            progress(outcome, done, total)
     if write and not report.problems:
         report.problems += refusals(
             [Output(j.target, j.spec if j.row is None else None, b"") for j in jobs if j.target],

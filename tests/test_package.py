@@ -155,10 +155,8 @@ def test_every_property_element_is_in_schema_order(package: dict[str, bytes]) ->
     for name in ("word/document.xml", "word/styles.xml", "word/header1.xml"):
         for element in xml(package, name).iter():
             order = SCHEMA_ORDER.get(local(element))
-            if (
-                order is None
-                or (local(element) == "rPr"
-                and local(element.getparent()) == "rPrDefault")
+            if order is None or (
+                local(element) == "rPr" and local(element.getparent()) == "rPrDefault"
             ):
                 continue
             ranks = order.split()
