@@ -3,7 +3,7 @@
 Every figure is a whole process (interpreter start, imports, YAML load and, for kehoach,
 validation), timed several times; the minimum is compared, the median shown beside it.
 
-* batch: ``kehoach render DIR -o OUT`` on N copies of the Phú Phong plan, against docxtpl
+* batch: ``kehoach render DIR -o OUT -j 1`` (one process) on N copies of the Phú Phong plan, against docxtpl
   with an equivalent template and a plain python-docx script writing the same plan
   (``baselines.py``), each over the same N specs in one process. Targets: ≥ 10× docxtpl,
   ≥ 15× python-docx.
@@ -75,7 +75,7 @@ def main() -> int:
 
         out = {name: work / f"out-{name}" for name in ("kehoach", "docxtpl", "python-docx")}
         runs = {
-            "kehoach": [*kehoach, "render", str(specs), "-o", str(out["kehoach"])],
+            "kehoach": [*kehoach, "render", str(specs), "-o", str(out["kehoach"]), "-j", "1"],
             "docxtpl": [
                 sys.executable,
                 str(BASELINES),

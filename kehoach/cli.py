@@ -92,7 +92,8 @@ JobsOption = Annotated[
         "-j",
         min=1,
         metavar="N",
-        help="Số tiến trình chạy song song (mặc định: số nhân CPU; 1 = chạy trong một tiến trình).",
+        help="Số tiến trình chạy song song (mặc định: số nhân CPU, lô nhỏ chạy trong một tiến trình;"
+        " 1 = một tiến trình). Kết quả giống hệt nhau với mọi số.",
         show_default=False,
     ),
 ]
