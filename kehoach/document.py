@@ -9,7 +9,7 @@ punctuated, in the law's fixed wording.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -26,9 +26,36 @@ class Role(str, Enum):
     LEGAL_BASIS = "can_cu"  # CC-1: italic
     BODY = "doan"  # ND-1..ND-5
     PART_HEADING = "muc"  # I. UPPERCASE BOLD (§8.3)
+    PART_LABEL = "phan"  # Phần I / its title: centred, bold (§8.3 scheme b)
     ITEM_TITLE = "tieu_de_khoan"  # 1. Bold sentence case
     ITEM = "khoan"  # 1. / a) / - / + regular
     CLOSING = "ket_luan"  # ND-6: ends with ./.
+    DECISION_LINE = "quyet_dinh"  # "QUYẾT ĐỊNH:" before the articles of a Quyết định
+    ARTICLE = "dieu"  # "Điều 1. …" (§8.3 scheme a)
+    TABLE = "bang"  # a table (``Block.table``)
+
+
+@dataclass
+class TableCell:
+    """A cell in grid order: its paragraphs, and how it spans the grid."""
+
+    paragraphs: list[list[Span]]
+    colspan: int = 1
+    rowspan: int = 1  # > 1: the first cell of a vertical merge
+    covered: bool = False  # under a cell of the row above that spans down (vMerge continue)
+    bold: bool = False
+    align: str = "left"  # left, center, right, both
+
+
+@dataclass
+class Table:
+    """A content table: relative column widths, a header row repeated on every page."""
+
+    widths: list[float]
+    header: list[TableCell]
+    rows: list[list[TableCell]]
+    caption: str | None = None
+    size: float | None = None  # points; None: the body size
 
 
 @dataclass
@@ -37,6 +64,7 @@ class Block:
     spans: list[Span]
     keep_with_next: bool = False
     level: int = 0  # outline level of a heading: 1 = I., 2 = 1., 3 = a); 0 = not a heading
+    table: Table | None = None
 
     @property
     def text(self) -> str:
@@ -47,8 +75,8 @@ class Block:
 class Header:
     superior: list[str]  # CQ-2
     body: list[str]  # CQ-3
-    number_line: str  # SO-1
-    place_date: str  # DD-1
+    number_line: str | None  # SO-1; None for a text attached to a Quyết định (Mẫu 1.3)
+    place_date: str | None  # DD-1; idem
 
 
 @dataclass
@@ -75,15 +103,30 @@ class Page:
 
 
 @dataclass
+class Appendix:
+    """A Phụ lục (PL-*): a new section with its own page numbers, maybe landscape."""
+
+    label: str  # PL-1, PL-2: "Phụ lục" or "Phụ lục II"
+    title: str | None  # PL-3, uppercase
+    note: str  # PL-4: "(Kèm theo Kế hoạch số … ngày … của …)"
+    blocks: list[Block]
+    landscape: bool = False
+
+
+@dataclass
 class Document:
     header: Header
     type_name: str  # TL-1
     summary: list[str]  # TL-2, one entry per intended line
     blocks: list[Block]
     recipients_label: str  # NN-1
-    recipients: list[str]  # NN-2, NN-3, already punctuated
+    recipients: list[str]  # NN-2, NN-3, already punctuated; empty: no Nơi nhận (attached text)
     signature: Signature
     page: Page
     title: str = ""  # document properties: the trích yếu
     author: str = ""  # the issuing body
     issued: dt.date | None = None  # date of issue, when the spec gives it
+    note: str | None = None  # "(Ban hành kèm theo Quyết định số …)" under the trích yếu
+    authority: str | None = None  # a Quyết định's issuing authority, under its title
+    appendices: list[Appendix] = field(default_factory=list)
+    decision: Document | None = None  # the Quyết định that issues this plan, printed first

@@ -1,17 +1,30 @@
 """Compose: a validated spec plus wording becomes the document model.
 
-Everything a clerk used to fix by hand happens here, by construction: numbering by level
-(§8.3), `;`/`.` after căn cứ (CC-1) and recipients (NN-2), the `- Lưu: VT` line (NN-3),
-`./.` after the last sentence (ND-6), the number and date formats (SO-3, DD-4).
+Everything a clerk used to fix by hand happens here, by construction: numbering by level and
+scheme (§8.3), `;`/`.` after căn cứ (CC-1) and recipients (NN-2), the `- Lưu: VT` line (NN-3),
+`./.` after the last sentence (ND-6), the number and date formats (SO-3, DD-4), appendices
+with their reference line (PL-*), and the Quyết định that issues a plan (Mẫu 1.3).
 """
 
 from __future__ import annotations
 
 import re
+import string
+from dataclasses import dataclass
 
 from kehoach.compose.inline import parse_inline, plain
 from kehoach.compose.wording import Wording, WordingContext
-from kehoach.document import Block, Document, Header, Role, Signature, Span
+from kehoach.document import (
+    Appendix,
+    Block,
+    Document,
+    Header,
+    Role,
+    Signature,
+    Span,
+    Table,
+    TableCell,
+)
 from kehoach.law.layout import page_setup
 from kehoach.law.nd30 import ND30, roman
 from kehoach.law.profile import Profile
@@ -25,15 +38,48 @@ from kehoach.law.text import (
     upper_vi,
 )
 from kehoach.spec.model import (
+    Bang,
     KeHoach,
     Muc,
     MucDichYeuCau,
+    NguoiKy,
     Phan,
     PhanKhac,
+    QuyetDinh,
     ToChucThucHien,
 )
 
 _LEADING_DASH = re.compile(r"^[\s\-–—•+]+")
+_ALIGN = {"trai": "left", "giua": "center", "phai": "right", "deu": "both"}
+_STT_WEIGHT = 0.45  # the STT column, against an ordinary column's 1
+_NOTE = re.compile(r"^\(?\s*(ban hành\s+)?kèm theo\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """How the levels of a plan are labelled (§8.3 scheme b, S-2).
+
+    ``items`` label the levels under a part, from the first: ``n`` = 1., ``a`` = a),
+    ``path`` = 1.1. (the numbers above, dotted), anything else is typed as is (-, +).
+    """
+
+    part: str  # roman, letter or number
+    items: tuple[str, ...]
+    path_from_part: bool = False  # decimal items count the part's own number (1. > 1.1.)
+
+
+SCHEMES = {
+    "la-ma": Scheme("roman", ("n", "a", "-", "+")),
+    "thap-phan": Scheme("roman", ("n", "path", "path", "-", "+")),
+    "chu-cai": Scheme("letter", ("n", "a", "-", "+")),
+    "so": Scheme("number", ("path", "a", "-", "+"), path_from_part=True),
+}
+PART_ITEMS = {
+    "la-ma": ("n", "a", "-", "+"),
+    "thap-phan": ("n", "path", "path", "-", "+"),
+    "gach": ("-", "+"),
+}
+_DASHES = ("-", "+")
 
 
 def _ensure_end(text: str, ending: str) -> str:
@@ -49,21 +95,29 @@ def _close_body(text: str, mark: str) -> str:
     return strip_end_punctuation(stripped) + mark
 
 
+def _letter(index: int) -> str:
+    return string.ascii_uppercase[index % 26] * (index // 26 + 1)
+
+
 class _Composer:
     def __init__(self, spec: KeHoach, wording: Wording, profile: Profile) -> None:
         self.spec = spec
         self.w = wording
         self.law = profile
+        self.scheme = SCHEMES[spec.danh_so]
         summary = " ".join(spec.trich_yeu)
-        self.context = WordingContext(
-            ten_goi=spec.co_quan.ten_goi
+        self.ten_goi = (
+            spec.co_quan.ten_goi
             or body_name_in_text(spec.co_quan.ten)
-            or upper_first(" ".join(spec.co_quan.ten).lower()),
+            or upper_first(" ".join(spec.co_quan.ten).lower())
+        )
+        self.context = WordingContext(
+            ten_goi=self.ten_goi,
             trich_yeu=plain(summary),
             trich_yeu_thuong=lower_first(plain(summary)),
             nam=spec.ngay.nam,
         )
-        self.blocks: list[Block] = []
+        self.out: list[Block] = []
 
     # -- paragraphs --------------------------------------------------------------------
 
@@ -79,73 +133,78 @@ class _Composer:
     ) -> None:
         spans = [Span(prefix, bold=bold)] if prefix else []
         spans += parse_inline(text, bold=bold)
-        self.blocks.append(Block(role, spans, keep_with_next=keep, level=level))
+        # A lead-in ending with ":" stays on the page of what it introduces.
+        keep = keep or text.rstrip().endswith(":")
+        self.out.append(Block(role, spans, keep_with_next=keep, level=level))
+
+    def bases(self, lines: list[tuple[Role, str]], *, continued: bool) -> None:
+        """CC-1: one basis a line, `;` after each; the last takes `.` only when the sentence
+        ends there (a lead-in such as "…, như sau:" continues it, as in the seed plan)."""
+        for i, (role, text) in enumerate(lines):
+            last = i == len(lines) - 1
+            self.para(role, _ensure_end(text, "." if last and not continued else ";"))
 
     def opening(self) -> None:
         spec = self.spec
-        lead_in = spec.loi_dan or self.w("loi_dan", self.context)
-        # CC-1: one basis a line, `;` after each; the last takes `.` only when the sentence
-        # ends there (a lead-in such as "…, như sau:" continues it, as in the seed plan).
-        lines = [(Role.LEGAL_BASIS, t) for t in spec.can_cu] + [
-            (Role.BODY, t) for t in spec.thuc_hien
-        ]
-        for i, (role, text) in enumerate(lines):
-            last = i == len(lines) - 1
-            self.para(role, _ensure_end(text, "." if last and not lead_in else ";"))
-        if lead_in:
-            self.para(Role.BODY, lead_in)
-
-    def part(self, number: int, title: str, part: Phan) -> None:
-        # §8.3: `I. MỤC ĐÍCH, YÊU CẦU`, uppercase and bold.
-        self.para(
-            Role.PART_HEADING,
-            upper_vi(title),
-            prefix=f"{roman(number)}. ",
-            bold=True,
-            keep=True,
-            level=1,
-        )
-        for text in part.mo_dau:
-            self.para(Role.BODY, text)
-        counter = self.items(part.muc, level=1)
-        if isinstance(part, MucDichYeuCau):
-            # "1. Mục đích" / "2. Yêu cầu" with their points as "-" lines, as plans write them.
-            for macro, group in (
-                ("tieu_de_muc_dich", part.muc_dich),
-                ("tieu_de_yeu_cau", part.yeu_cau),
-            ):
-                if group:
-                    counter += 1
-                    self.para(
-                        Role.ITEM_TITLE,
-                        self.w(macro),
-                        prefix=f"{counter}. ",
-                        bold=True,
-                        keep=True,
-                        level=2,
-                    )
-                    self.items(group, level=3)
-        if isinstance(part, ToChucThucHien):
-            for assignment in part.phan_cong:
-                first, *rest = assignment.nhiem_vu or [""]
-                unit = strip_end_punctuation(assignment.don_vi)
-                line = self.w("phan_cong", unit, first)
-                self.para(Role.ITEM, line, prefix=f"{counter + 1}. ")
-                counter += 1
-                for text in rest:
-                    self.para(Role.BODY, text)
-                self.items(assignment.muc, level=2)
-        for text in part.ket:
+        if spec.loi_dan is not None:
+            lead_in = spec.loi_dan
+        elif self.attached:
+            lead_in = []  # the Quyết định issues the plan; the plan does not say so again
+        else:
+            lead_in = [self.w("loi_dan", self.context)]
+        lines = [(Role.LEGAL_BASIS, t) for t in spec.can_cu]
+        lines += [(Role.BODY, t) for t in spec.thuc_hien]
+        lines += [(Role.LEGAL_BASIS, t) for t in spec.de_nghi]
+        self.bases(lines, continued=bool(lead_in))
+        for text in lead_in:
             self.para(Role.BODY, text)
 
-    def items(self, items: list[Muc], level: int, start: int = 0) -> int:
-        """Lay out a list of items at ``level`` (1 = `1.`); return how many were numbered."""
+    @property
+    def attached(self) -> bool:
+        """A plan issued by a Quyết định (here or in another file) has no number of its own."""
+        return self.spec.quyet_dinh is not None or self.spec.kem_theo is not None
+
+    # -- numbering -----------------------------------------------------------------------
+
+    @staticmethod
+    def label(form: str, index: int, path: tuple[int, ...], law: Profile) -> str:
+        if form == "n":
+            return f"{index + 1}. "
+        if form == "a":
+            return f"{law.point_letter(index)}) "
+        if form == "path":
+            return ".".join(str(n) for n in (*path, index + 1)) + ". "
+        return f"{form} "
+
+    def part_label(self, number: int) -> str:
+        kind = self.scheme.part
+        if kind == "letter":
+            return f"{_letter(number - 1)}. "
+        if kind == "number":
+            return f"{number}. "
+        return f"{roman(number)}. "
+
+    def items(
+        self,
+        items: list[Muc],
+        forms: tuple[str, ...],
+        *,
+        depth: int = 0,
+        path: tuple[int, ...] = (),
+        outline: int = 1,
+        start: int = 0,
+    ) -> int:
+        """Lay out ``items`` at ``depth`` (0 = first level under a part); return how many
+        were numbered. ``outline`` is the part's heading level."""
         n = start
         for item in items:
+            if item.bang is not None:
+                self.out.append(self.table(item.bang))
+                continue
             if item.doan is not None:
                 self.para(Role.BODY, item.doan)
                 continue
-            label = self.label(level, n)
+            label = self.label(forms[min(depth, len(forms) - 1)], n, path, self.law)
             n += 1
             if item.tieu_de:
                 self.para(
@@ -154,7 +213,7 @@ class _Composer:
                     prefix=label,
                     bold=True,
                     keep=True,
-                    level=level + 1,
+                    level=outline + depth + 1,
                 )
                 for text in item.noi_dung:
                     self.para(Role.BODY, text)
@@ -163,18 +222,61 @@ class _Composer:
                 self.para(Role.ITEM, first, prefix=label)
                 for text in rest:
                     self.para(Role.BODY, text)
-            self.items(item.muc, level + 1)
+            self.items(item.muc, forms, depth=depth + 1, path=(*path, n), outline=outline)
         return n
 
-    def label(self, level: int, index: int) -> str:
-        # §8.3 scheme (b): khoản `1.`, điểm `a)`, then typed `-` and `+` (never Word bullets).
-        if level == 1:
-            return f"{index + 1}. "
-        if level == 2:
-            return f"{self.law.point_letter(index)}) "
-        return "- " if level == 3 else "+ "
+    # -- parts -----------------------------------------------------------------------------
 
-    def body(self) -> None:
+    def part(self, number: int, title: str, part: Phan, outline: int) -> None:
+        # §8.3: `I. MỤC ĐÍCH, YÊU CẦU`, uppercase and bold; under a lettered PHẦN (A., B.)
+        # the sections are I., II. again.
+        label = self.part_label(number)
+        if outline > 1 and self.scheme.part == "letter":
+            label = f"{roman(number)}. "
+        self.para(
+            Role.PART_HEADING,
+            upper_vi(title),
+            prefix=label,
+            bold=True,
+            keep=True,
+            level=outline,
+        )
+        for text in part.mo_dau:
+            self.para(Role.BODY, text)
+        forms = PART_ITEMS[part.danh_so] if part.danh_so else self.scheme.items
+        path = (number,) if self.scheme.path_from_part and not part.danh_so else ()
+        counter = self.items(part.muc, forms, path=path, outline=outline)
+        if isinstance(part, MucDichYeuCau):
+            # "1. Mục đích" / "2. Yêu cầu" with their points as "-" lines, as plans write them.
+            for macro, group in (
+                ("tieu_de_muc_dich", part.muc_dich),
+                ("tieu_de_yeu_cau", part.yeu_cau),
+            ):
+                if group:
+                    self.para(
+                        Role.ITEM_TITLE,
+                        self.w(macro),
+                        prefix=self.label(forms[0], counter, path, self.law),
+                        bold=True,
+                        keep=True,
+                        level=outline + 1,
+                    )
+                    counter += 1
+                    self.items(group, _DASHES, outline=outline)
+        if isinstance(part, ToChucThucHien):
+            for assignment in part.phan_cong:
+                first, *rest = assignment.nhiem_vu or [""]
+                unit = strip_end_punctuation(assignment.don_vi)
+                line = self.w("phan_cong", unit, first)
+                self.para(Role.ITEM, line, prefix=self.label(forms[0], counter, path, self.law))
+                counter += 1
+                for text in rest:
+                    self.para(Role.BODY, text)
+                self.items(assignment.muc, forms, depth=1, path=(*path, counter), outline=outline)
+        for text in part.ket:
+            self.para(Role.BODY, text)
+
+    def fixed_parts(self) -> list[tuple[str, Phan]]:
         spec = self.spec
         parts: list[tuple[str, Phan]] = []
         extras: dict[str, list[PhanKhac]] = {}
@@ -192,31 +294,126 @@ class _Composer:
             tcth = spec.to_chuc_thuc_hien
             parts.append((tcth.tieu_de or self.w("tieu_de_to_chuc_thuc_hien"), tcth))
         parts += [(e.tieu_de, e) for e in extras.get("to_chuc_thuc_hien", [])]
-        for i, (title, part) in enumerate(parts, start=1):
-            self.part(i, title, part)
+        return parts
+
+    def body(self) -> None:
+        spec = self.spec
+        if spec.phan:
+            for i, big in enumerate(spec.phan, start=1):
+                self.big_part(i, big)
+        else:
+            for i, (title, part) in enumerate(self.fixed_parts(), start=1):
+                self.part(i, title, part, outline=1)
         closing = spec.ket_luan or self.w("ket_luan", self.context)
         self.para(Role.CLOSING, _close_body(closing, self.law.closing_mark), keep=True)
 
-    def recipients(self) -> list[str]:
+    def big_part(self, number: int, big) -> None:  # type: ignore[no-untyped-def]
+        """A PHẦN: "Phần I" and its title on their own centred lines (§8.3 scheme b), or
+        "A. TITLE" in the lettered scheme; its sections are then numbered I., II. …"""
+        title = upper_vi(big.tieu_de)
+        if self.scheme.part == "letter":
+            self.para(
+                Role.PART_HEADING,
+                title,
+                prefix=f"{_letter(number - 1)}. ",
+                bold=True,
+                keep=True,
+                level=1,
+            )
+        else:
+            self.para(
+                Role.PART_LABEL,
+                f"{self.law.part_word} {roman(number)}",
+                bold=True,
+                keep=True,
+                level=1,
+            )
+            self.para(Role.PART_LABEL, title, bold=True, keep=True)
+        for text in big.mo_dau:
+            self.para(Role.BODY, text)
+        for i, section in enumerate(big.muc, start=1):
+            self.part(i, section.tieu_de, section, outline=2)
+        for text in big.ket:
+            self.para(Role.BODY, text)
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def cell(self, lines: list[str], *, bold: bool = False, align: str = "left") -> TableCell:
+        paragraphs = [parse_inline(text, bold=bold) for text in lines] or [[]]
+        return TableCell(paragraphs, bold=bold, align=align)
+
+    def table(self, bang: Bang) -> Block:
+        """A content table: header row, rows in grid order (cells a row above spans down
+        stand as covered cells), an STT column when asked."""
+        columns = list(bang.cot)
+        given = [c.rong for c in columns if c.rong]
+        usual = sum(given) / len(given) if given else 1.0
+        widths = [c.rong or usual for c in columns]
+        aligns = [_ALIGN[c.can] if c.can else "left" for c in columns]
+        header = [self.cell([c.ten], bold=True, align="center") for c in columns]
+        if bang.stt:
+            widths.insert(0, usual * _STT_WEIGHT)
+            aligns.insert(0, "center")
+            header.insert(0, self.cell(["STT"], bold=True, align="center"))
+        width = len(widths)
+        below: dict[int, tuple[int, int]] = {}  # grid column → (rows still covered, colspan)
+        rows: list[list[TableCell]] = []
+        number = 0
+        for row in bang.dong:
+            if row.nhom is not None:
+                group = self.cell([row.nhom], bold=True)
+                group.colspan = width
+                rows.append([group])
+                continue
+            number += 1
+            cells: list[TableCell] = []
+            column = 0
+            if bang.stt:
+                cells.append(self.cell([str(number)], align="center"))
+                column = 1
+            given_cells = iter(row.o)
+            while column < width:
+                if column in below:
+                    remaining, span = below[column]
+                    cells.append(TableCell([[]], colspan=span, covered=True))
+                    if remaining > 1:
+                        below[column] = (remaining - 1, span)
+                    else:
+                        del below[column]
+                    column += span
+                    continue
+                spec_cell = next(given_cells)
+                cell = self.cell(spec_cell.noi_dung, bold=spec_cell.dam, align=aligns[column])
+                cell.colspan, cell.rowspan = spec_cell.gop_cot, spec_cell.gop_dong
+                if spec_cell.gop_dong > 1:
+                    below[column] = (spec_cell.gop_dong - 1, spec_cell.gop_cot)
+                cells.append(cell)
+                column += spec_cell.gop_cot
+            rows.append(cells)
+        table = Table(widths, header, rows, caption=bang.tieu_de, size=bang.co_chu)
+        return Block(Role.TABLE, [], table=table)
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def recipients(self, entries: list[str], luu: str | None) -> list[str]:
         # NN-2: "- X;" each; NN-3: last "- Lưu: VT, <unit>." (added when absent).
         archive = None
         lines = []
-        for raw in self.spec.noi_nhan:
+        for raw in entries:
             text = strip_end_punctuation(_LEADING_DASH.sub("", plain(raw)))
             if is_archive_line(text, self.law):
                 archive = archive_units(text, self.law)
             elif text:
                 lines.append(f"- {text};")
         if archive is None:
-            units = strip_end_punctuation(plain(self.spec.luu or ""))
+            units = strip_end_punctuation(plain(luu or ""))
             office = re.escape(self.law.records_office)
             archive = re.sub(rf"^{office}\b\s*,?\s*", "", units, flags=re.IGNORECASE)
         lines.append(self.law.archive_line(archive))
         return lines
 
-    def signature(self) -> Signature:
+    def signature(self, signer: NguoiKy) -> Signature:
         """KY-1, §9.2: the authority lines in the law's order, then the signer's position."""
-        signer = self.spec.nguoi_ky
         lines = [
             self.law.authority_line(key, plain(value))
             for key, _ in self.law.authority_prefixes
@@ -226,10 +423,114 @@ class _Composer:
             lines.append(plain(signer.chuc_vu))
         return Signature(lines, plain(signer.ho_ten))
 
+    # -- appendices --------------------------------------------------------------------------
+
+    def appendices(self, reference: str) -> list[Appendix]:
+        """PL-*: "Phụ lục" (numbered I, II … when several), title, "(Kèm theo …)"."""
+        spec, law = self.spec, self.law
+        out = []
+        for i, appendix in enumerate(spec.phu_luc, start=1):
+            self.out = []
+            for text in appendix.mo_dau:
+                self.para(Role.BODY, text)
+            if appendix.bang is not None:
+                self.out.append(self.table(appendix.bang))
+            forms = PART_ITEMS[appendix.danh_so] if appendix.danh_so else self.scheme.items
+            self.items(appendix.muc, forms, outline=0)
+            for text in appendix.ket:
+                self.para(Role.BODY, text)
+            last = self.out[-1] if self.out else None
+            ended = last is not None and last.text.rstrip().endswith(law.closing_mark)
+            if last is not None and last.role is not Role.TABLE and not ended:
+                last.spans = [*_trim_end(last.spans), Span(law.closing_mark)]  # PL-5
+            several = len(spec.phu_luc) > 1
+            out.append(
+                Appendix(
+                    label=f"{law.appendix_word} {roman(i)}" if several else law.appendix_word,
+                    title=upper_vi(appendix.tieu_de) if appendix.tieu_de else None,
+                    note=f"({law.appendix_note} {reference})",
+                    blocks=self.out,
+                    landscape=appendix.ngang,
+                )
+            )
+        return out
+
+    # -- the Quyết định ------------------------------------------------------------------------
+
+    def issuer(self, authority: str) -> str:
+        """Who issues the Quyết định, as it reads in a sentence: "Chủ tịch Ủy ban nhân dân
+        tỉnh Lâm Đồng" for "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"."""
+        body = upper_vi(" ".join(self.spec.co_quan.ten))
+        if authority.endswith(body) and authority != body:
+            title = authority[: -len(body)].strip()
+            return f"{upper_first(title.lower())} {self.ten_goi}"
+        return self.ten_goi
+
+    def decision(self, qd: QuyetDinh, header: Header) -> tuple[Document, str]:
+        """The Quyết định printed before the plan, and the plan's "(Ban hành kèm theo …)"."""
+        spec, law = self.spec, self.law
+        day = qd.ngay or spec.ngay
+        symbol = qd.ky_hieu or f"{law.decision_code}-{spec.co_quan.viet_tat}"
+        authority = qd.tham_quyen or upper_vi(" ".join(spec.co_quan.ten))
+        summary = qd.trich_yeu or f"Về việc ban hành Kế hoạch {self.context.trich_yeu_thuong}"
+        self.out = []
+        lines = [(Role.LEGAL_BASIS, t) for t in qd.can_cu]
+        lines += [(Role.LEGAL_BASIS, t) for t in qd.de_nghi]
+        self.bases(lines, continued=False)
+        self.para(Role.DECISION_LINE, law.decision_line, bold=True, keep=True)
+        articles = [
+            f"Ban hành kèm theo {law.decision_in_text} này Kế hoạch"
+            f" {self.context.trich_yeu_thuong}",
+            *qd.dieu,
+        ]
+        for n, text in enumerate(articles, start=1):
+            last = n == len(articles)
+            ending = _close_body(text, law.closing_mark) if last else _ensure_end(text, ".")
+            self.para(Role.ARTICLE, ending, prefix=f"{law.article_word} {n}. ")
+            self.out[-1].spans[0] = Span(self.out[-1].spans[0].text, bold=True)
+        decision = Document(
+            header=Header(
+                superior=header.superior,
+                body=header.body,
+                number_line=law.number_line(qd.so, symbol),
+                place_date=law.place_date_line(spec.dia_danh, day.nam, day.thang, day.ngay),
+            ),
+            type_name=law.decision_type_name,
+            summary=[upper_first(plain(summary))],
+            blocks=self.out,
+            recipients_label=law.recipients_label,
+            recipients=self.recipients(qd.noi_nhan, qd.luu),
+            signature=self.signature(qd.nguoi_ky or spec.nguoi_ky),
+            page=self.page(),
+            title=upper_first(plain(summary)),
+            author=" ".join(spec.co_quan.ten),
+            issued=day.date,
+            authority=authority,
+        )
+        note = law.reference(
+            law.decision_in_text,
+            qd.so,
+            symbol,
+            law.date_words(day.nam, day.thang, day.ngay),
+            self.issuer(authority),
+        )
+        return decision, note
+
+    # -- the whole ------------------------------------------------------------------------------
+
+    def page(self):  # type: ignore[no-untyped-def]
+        layout = self.spec.trinh_bay
+        return page_setup(
+            self.law,
+            top=layout.le_tren,
+            bottom=layout.le_duoi,
+            left=layout.le_trai,
+            right=layout.le_phai,
+            body_size=layout.co_chu,
+        )
+
     def document(self) -> Document:
         spec, law = self.spec, self.law
-        self.opening()
-        self.body()
         header = Header(
             superior=list(spec.co_quan.chu_quan or []),
             body=list(spec.co_quan.ten),
@@ -238,6 +539,28 @@ class _Composer:
                 spec.dia_danh, spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay
             ),
         )
+        decision = note = None
+        if spec.quyet_dinh is not None:
+            decision, reference = self.decision(spec.quyet_dinh, header)
+            note = f"({law.attached_note} {reference})"
+        elif spec.kem_theo is not None:
+            note = f"({law.attached_note} {_NOTE.sub('', plain(spec.kem_theo)).rstrip(')')})"
+        if note is not None:  # Mẫu 1.3: a text attached to a Quyết định has no number or date
+            header = Header(header.superior, header.body, None, None)
+            reference = note[len(law.attached_note) + 2 : -1]
+        else:
+            reference = law.reference(
+                law.type_name_in_text,
+                spec.so,
+                spec.ky_hieu or law.symbol(spec.co_quan.viet_tat),
+                law.date_words(spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay),
+                self.ten_goi,
+            )
+        self.out = []
+        self.opening()
+        self.body()
+        blocks = self.out
+        appendices = self.appendices(reference)
         # TL-2: sentence case, so only the first line starts with a capital.
         # Emphasis markers would print literally in these all-bold/all-plain lines.
         summary = [upper_first(plain(spec.trich_yeu[0])), *map(plain, spec.trich_yeu[1:])]
@@ -245,22 +568,32 @@ class _Composer:
             header=header,
             type_name=law.type_name,
             summary=summary,
-            blocks=self.blocks,
+            blocks=blocks,
             recipients_label=law.recipients_label,
-            recipients=self.recipients(),
-            signature=self.signature(),
-            page=page_setup(
-                law,
-                top=spec.trinh_bay.le_tren,
-                bottom=spec.trinh_bay.le_duoi,
-                left=spec.trinh_bay.le_trai,
-                right=spec.trinh_bay.le_phai,
-                body_size=spec.trinh_bay.co_chu,
-            ),
+            # An attached plan is sent with its Quyết định: it has no Nơi nhận of its own.
+            recipients=[] if note else self.recipients(spec.noi_nhan, spec.luu),
+            signature=self.signature(spec.nguoi_ky),
+            page=self.page(),
             title=" ".join(summary),
             author=" ".join(spec.co_quan.ten),
             issued=spec.ngay.date,
+            note=note,
+            appendices=appendices,
+            decision=decision,
         )
+
+
+def _trim_end(spans: list[Span]) -> list[Span]:
+    """``spans`` without the spaces and punctuation at the end of the last one."""
+    out = list(spans)
+    while out:
+        last = out[-1]
+        text = strip_end_punctuation(last.text)
+        if text:
+            out[-1] = Span(text, last.bold, last.italic)
+            return out
+        out.pop()
+    return out
 
 
 def compose(spec: KeHoach, wording: Wording | None = None, profile: Profile = ND30) -> Document:

@@ -126,7 +126,9 @@ def plan_header(profile: Profile, page: Page, header: Header) -> HeaderLayout:
     motto = text_width_mm(profile.tieu_ngu, sizes.tieu_ngu.value, bold=True)
 
     date_size, fits = sizes.place_date.value, True
-    if text_width_mm(header.place_date, date_size, italic=True) > right_inner:
+    if header.place_date is None:  # a text attached to a Quyết định has no date line
+        pass
+    elif text_width_mm(header.place_date, date_size, italic=True) > right_inner:
         date_size = sizes.place_date.low  # DD-8: drop a size before wrapping
         fits = text_width_mm(header.place_date, date_size, italic=True) <= right_inner
     return HeaderLayout(
@@ -167,3 +169,12 @@ def lay_out(document: Document, profile: Profile) -> PageLayout:
         title=plan_title(profile, page, document.summary),
         closing=plan_closing(profile, page),
     )
+
+
+def plan_appendix_rule(profile: Profile, width: float, title: str) -> Rule:
+    """PL-5: the short centred rule under an appendix's heading lines, sized from the title
+    (or the "Phụ lục" label) as the rules under a trích yếu are (TL-3)."""
+    size = profile.sizes.summary.value
+    lines = [line for line in title.split("\n") if line]
+    widest = max(text_width_mm(line, size, bold=True) for line in lines)
+    return Rule(min(widest, width) * profile.rule_ratio.value, width)

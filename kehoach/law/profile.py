@@ -65,6 +65,7 @@ class Sizes:
     authority: Size = Size("KY-1", 13, 13, 14)
     signer_name: Size = Size("KY-2", 14, 13, 14)
     page_number: Size = Size("PN-2", 14, 13, 14)
+    appendix: Size = Size("PL-2", 14, 14, 14)  # "Phụ lục I"
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,17 @@ class Profile:
     # --- type name (§7) --------------------------------------------------------------------
     type_name: str = "KẾ HOẠCH"  # TL-1
     type_name_in_text: str = "Kế hoạch"  # VH-16: as the type word reads in a sentence
+
+    # --- a Quyết định that issues the plan, and appendices (§12.3, §15 Mẫu 1.3, 2.1) ------
+    decision_type_name: str = "QUYẾT ĐỊNH"  # TL-1 of the Quyết định
+    decision_code: str = "QĐ"  # §14
+    decision_in_text: str = "Quyết định"
+    decision_line: str = "QUYẾT ĐỊNH:"  # before its articles
+    article_word: str = "Điều"  # §8.3 scheme (a): "Điều 1."
+    attached_note: str = "Ban hành kèm theo"  # Mẫu 1.3: "(Ban hành kèm theo Quyết định số …)"
+    appendix_word: str = "Phụ lục"  # PL-1, PL-2
+    appendix_note: str = "Kèm theo"  # PL-4: "(Kèm theo Kế hoạch số …)"
+    part_word: str = "Phần"  # §8.3 scheme (b): "Phần I"
 
     # --- body (§8) -------------------------------------------------------------------------
     body: Body = field(default_factory=Body)
@@ -262,6 +274,18 @@ class Profile:
             return f"{place}, ngày{blank}tháng{blank}năm {year}"
         month_text = f"{month:02d}" if month <= 2 else str(month)
         return f"{place}, ngày {day:02d} tháng {month_text} năm {year}"
+
+    def reference(
+        self, kind: str, number: str | None, symbol: str, date_words: str, by: str
+    ) -> str:
+        """PL-4, Mẫu 1.3: "<kind> số 05/KH-UBND ngày 05 tháng 02 năm 2026 của <by>", with
+        blanks for a number or date the records office will fill in."""
+        shown = f"{number}/{symbol}" if number else f"{' ' * 6}/{symbol}"
+        return f"{kind} số {shown} {date_words} của {by}"
+
+    def date_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        """DD-4 in running text: "ngày 05 tháng 02 năm 2026", blanks for a draft."""
+        return self.place_date_line("", year, month, day)[2:]
 
     def archive_line(self, units: str = "") -> str:
         """NN-3: the last recipient line, ``- Lưu: VT, <units>.``."""

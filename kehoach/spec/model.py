@@ -40,7 +40,11 @@ def law(info: ValidationInfo) -> Profile:
 
 
 def rule_error(
-    rule: str | None, message: str, hint: str | None = None, *, field: str | None = None
+    rule: str | None,
+    message: str,
+    hint: str | None = None,
+    *,
+    field: str | list[str | int] | None = None,
 ) -> PydanticCustomError:
     """A validation error that keeps its NĐ 30 rule ID, a fix-it hint and, for errors raised
     by a model validator, the key it is about (so the location points at that key)."""
@@ -218,8 +222,131 @@ NgayInput = Annotated[NgayBanHanh, BeforeValidator(_parse_date)]
 # --- body ---------------------------------------------------------------------------------
 
 
+# Numbering schemes (§8.3, S-2): what the levels of a plan are labelled.
+DanhSo = Literal["la-ma", "thap-phan", "chu-cai", "so"]
+# A part may number its own items another way ("-" bullets directly under the part …).
+DanhSoPhan = Literal["la-ma", "thap-phan", "gach"]
+Align = Literal["trai", "giua", "phai", "deu"]
+
+
+class Cot(Base):
+    """A table column: its heading, a relative width, and how its cells align."""
+
+    ten: Text
+    rong: float | None = Field(None, gt=0, le=1000)
+    can: Align | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"ten": value} if isinstance(value, (str, int, float)) else value
+
+
+def _cell_text(value: Any) -> Any:
+    # A number typed in a cell (an STT, a count) is text like any other.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+class OBang(Base):
+    """A table cell written as a mapping: its lines, and how many columns/rows it spans."""
+
+    noi_dung: Annotated[Paragraphs, BeforeValidator(_cell_text)] = Field(default_factory=list)
+    gop_cot: int = Field(1, ge=1, le=50)
+    gop_dong: int = Field(1, ge=1, le=500)
+    dam: bool = False
+
+
+def _cell(value: Any) -> Any:
+    value = _cell_text(value)
+    if value is None:
+        return {"noi_dung": []}
+    if isinstance(value, (str, list)):
+        return {"noi_dung": value}
+    return value
+
+
+Cell = Annotated[OBang, BeforeValidator(_cell)]
+
+
+def _row(value: Any) -> Any:
+    # A row given as one text is a group row across the whole table ("I. TUYÊN TRUYỀN").
+    return {"nhom": value} if isinstance(value, str) else {"o": value}
+
+
+class Dong(Base):
+    o: list[Cell] = Field(default_factory=list)
+    nhom: Text | None = None
+
+
+Row = Annotated[Dong, BeforeValidator(_row)]
+
+
+class Bang(Base):
+    """A table in the body or an appendix: columns, rows of cells, an optional STT column."""
+
+    tieu_de: Text | None = None
+    cot: list[Cot] = Field(min_length=1, max_length=20)
+    dong: list[Row] = Field(min_length=1)
+    stt: bool = False
+    co_chu: int | None = Field(None, ge=10, le=14)
+
+    @model_validator(mode="after")
+    def _grid(self) -> Bang:
+        """Every row fills the columns exactly, counting cells that span rows from above."""
+        width = len(self.cot)
+        below = [0] * width  # for each column: further rows a cell from above still covers
+        for i, row in enumerate(self.dong):
+            where = ["dong", i]
+            if row.nhom is not None:
+                if any(below):
+                    raise rule_error(
+                        None,
+                        f"dòng nhóm '{row.nhom}' chen vào giữa một ô gộp nhiều dòng phía trên",
+                        "đặt dòng nhóm trước hoặc sau các dòng được gộp",
+                        field=where,
+                    )
+                continue
+            filled = [b > 0 for b in below]
+            after = [max(0, b - 1) for b in below]
+            column = 0
+            for cell in row.o:
+                while column < width and filled[column]:
+                    column += 1
+                if column + cell.gop_cot > width:
+                    raise rule_error(
+                        None,
+                        f"dòng {i + 1} của bảng có nhiều ô hơn {width} cột"
+                        + (" (kể cả các ô gộp từ dòng trên)" if any(below) else ""),
+                        "bớt ô, hoặc giảm gop_cot",
+                        field=where,
+                    )
+                for c in range(column, column + cell.gop_cot):
+                    filled[c] = True
+                    after[c] = cell.gop_dong - 1
+                column += cell.gop_cot
+            if not all(filled):
+                raise rule_error(
+                    None,
+                    f"dòng {i + 1} của bảng thiếu ô: bảng có {width} cột",
+                    "thêm ô cho đủ số cột; ô để trống viết ''",
+                    field=where,
+                )
+            below = after
+        if any(below):
+            raise rule_error(
+                None,
+                "có ô gộp nhiều dòng (gop_dong) vượt quá dòng cuối của bảng",
+                "giảm gop_dong cho vừa số dòng còn lại",
+                field="dong",
+            )
+        return self
+
+
 class Muc(Base):
-    """One numbered item (khoản, điểm, gạch đầu dòng…), or an unnumbered paragraph (`doan`).
+    """One numbered item (khoản, điểm, gạch đầu dòng…), an unnumbered paragraph (`doan`),
+    or a table (`bang`).
 
     Numbering is never typed by the user: the level decides it (§8.3: 1. / a) / - / +).
     """
@@ -228,6 +355,7 @@ class Muc(Base):
     noi_dung: Paragraphs = Field(default_factory=list)
     muc: list[Muc] = Field(default_factory=list)
     doan: Text | None = None
+    bang: Bang | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -241,6 +369,15 @@ class Muc(Base):
 
     @model_validator(mode="after")
     def _shape(self) -> Muc:
+        if self.bang is not None and (self.tieu_de or self.noi_dung or self.muc or self.doan):
+            raise rule_error(
+                None,
+                "'bang' là một bảng, không dùng chung với tieu_de/noi_dung/muc/doan",
+                "tách thành hai mục riêng trong danh sách",
+                field="bang",
+            )
+        if self.bang is not None:
+            return self
         if self.doan is not None and (self.tieu_de or self.noi_dung or self.muc):
             raise rule_error(
                 None,
@@ -259,12 +396,14 @@ class Muc(Base):
 
 
 class Phan(Base):
-    """A part of the plan (mục La Mã: I., II. …) with opening text, items and closing text."""
+    """A part of the plan (mục La Mã: I., II. …) with opening text, items and closing text;
+    ``danh_so`` numbers its own items another way than the plan's scheme."""
 
     tieu_de: Text | None = None
     mo_dau: Paragraphs = Field(default_factory=list)
     muc: list[Muc] = Field(default_factory=list)
     ket: Paragraphs = Field(default_factory=list)
+    danh_so: DanhSoPhan | None = None
 
 
 class MucDichYeuCau(Phan):
@@ -294,6 +433,55 @@ class PhanKhac(Phan):
 
     tieu_de: Text
     sau: PartKey = "nhiem_vu"
+
+
+class MucLon(Phan):
+    """A section (I., II. …) inside a PHẦN."""
+
+    tieu_de: Text
+
+
+class PhanLon(Base):
+    """A PHẦN (§8.3 scheme b): "Phần I" and its title, then its sections I., II. …"""
+
+    tieu_de: Text
+    mo_dau: Paragraphs = Field(default_factory=list)
+    muc: list[MucLon] = Field(default_factory=list)
+    ket: Paragraphs = Field(default_factory=list)
+
+
+class PhuLuc(Base):
+    """An appendix after the signature (PL-*): a new page, its own page numbers, often a
+    table; ``ngang`` puts it on landscape pages (PL-7)."""
+
+    tieu_de: Text | None = None
+    ngang: bool = False
+    mo_dau: Paragraphs = Field(default_factory=list)
+    bang: Bang | None = None
+    muc: list[Muc] = Field(default_factory=list)
+    ket: Paragraphs = Field(default_factory=list)
+    danh_so: DanhSoPhan | None = None
+
+    @model_validator(mode="after")
+    def _content(self) -> PhuLuc:
+        if not (self.mo_dau or self.bang or self.muc or self.ket):
+            raise rule_error(
+                "PL-1",
+                "phụ lục chưa có nội dung",
+                "thêm bang, muc, mo_dau hoặc ket; hoặc xóa phụ lục này",
+            )
+        return self
+
+
+def _lead_in(value: Any) -> Any:
+    """``loi_dan``: a text, several paragraphs, or off (``""``, ``false``, ``không``)."""
+    if isinstance(value, bool) and not value:
+        return []
+    if isinstance(value, str) and value.strip().lower() in ("", "false", "không", "khong"):
+        return []
+    if isinstance(value, str):
+        return [value]
+    return value
 
 
 # --- closing ------------------------------------------------------------------------------
@@ -440,8 +628,70 @@ class TrinhBay(Base):
 # --- the plan -------------------------------------------------------------------------------
 
 
+def _check_number(value: str | None, info: ValidationInfo) -> str | None:
+    # SO-3: 01–09 with a leading zero, 10 and above plainly; blank for the records office.
+    if value is None:
+        return None
+    value = value.strip()
+    if not law(info).number_re.fullmatch(value):
+        hint = "để trống (so: '') nếu văn thư cấp số sau khi ký"
+        if value.isdigit() and int(value) > 0:
+            hint = f"viết '{int(value):02d}'" + (
+                "" if int(value) < 10 else " (không thêm số 0 ở đầu)"
+            )
+        raise rule_error("SO-3", f"số văn bản '{value}' sai định dạng", hint)
+    return value
+
+
 def _blank_number(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
+
+
+# --- the Quyết định that issues a plan ------------------------------------------------------
+
+
+class QuyetDinh(Base):
+    """A Quyết định issuing the plan (Mẫu 1.3): printed first, the plan attached after it
+    "(Ban hành kèm theo Quyết định số …)". Left-out keys take the plan's values."""
+
+    so: Annotated[str | None, BeforeValidator(_blank_number)] = None
+    ky_hieu: Text | None = None
+    ngay: NgayInput | None = None
+    trich_yeu: Text | None = None
+    tham_quyen: Text | None = None
+    can_cu: Paragraphs = Field(default_factory=list)
+    de_nghi: Paragraphs = Field(default_factory=list)
+    dieu: Paragraphs = Field(default_factory=list)
+    noi_nhan: Paragraphs = Field(default_factory=list)
+    luu: Text | None = None
+    nguoi_ky: NguoiKy | None = None
+
+    @field_validator("tham_quyen")
+    @classmethod
+    def _upper(cls, value: str | None) -> str | None:
+        # The issuing authority's line is written in capitals (Mẫu 1.3).
+        return upper_vi(value) if value else value
+
+    @field_validator("so")
+    @classmethod
+    def _number(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _check_number(value, info)
+
+    @field_validator("ky_hieu")
+    @classmethod
+    def _symbol(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        profile = law(info)
+        code = profile.decision_code
+        if not profile.symbol_re.fullmatch(value) or value.split("-", 1)[0] != code:
+            raise rule_error(
+                "SO-4",
+                f"ký hiệu quyết định '{value}' sai: bắt đầu bằng '{code}-', các nhóm chữ"
+                " nối bằng '-', không có dấu cách",
+                f"ví dụ: {code}-UBND; hoặc bỏ khóa để tự tạo {code}-<viet_tat>",
+            )
+        return value
 
 
 class KeHoach(Base):
@@ -453,17 +703,23 @@ class KeHoach(Base):
     dia_danh: Text
     ngay: NgayInput
     trich_yeu: Lines
+    kem_theo: Text | None = None
     can_cu: Paragraphs = Field(default_factory=list)
     thuc_hien: Paragraphs = Field(default_factory=list)
-    loi_dan: Text | None = None
+    de_nghi: Paragraphs = Field(default_factory=list)
+    loi_dan: Annotated[list[Text] | None, BeforeValidator(_lead_in)] = None
+    danh_so: DanhSo = "la-ma"
     muc_dich_yeu_cau: MucDichYeuCau | None = None
     nhiem_vu: Phan | None = None
     to_chuc_thuc_hien: ToChucThucHien | None = None
     phan_khac: list[PhanKhac] = Field(default_factory=list)
+    phan: list[PhanLon] = Field(default_factory=list)
     ket_luan: Text | None = None
     noi_nhan: Paragraphs = Field(default_factory=list)
     luu: Text | None = None
     nguoi_ky: NguoiKy
+    phu_luc: list[PhuLuc] = Field(default_factory=list)
+    quyet_dinh: QuyetDinh | None = None
     trinh_bay: TrinhBay = Field(default_factory=TrinhBay)
 
     # Set by validation: what it warned about, and the file the spec was read from.
@@ -512,18 +768,7 @@ class KeHoach(Base):
     @field_validator("so")
     @classmethod
     def _number(cls, value: str | None, info: ValidationInfo) -> str | None:
-        # SO-3: 01–09 with a leading zero, 10 and above plainly; blank for the records office.
-        if value is None:
-            return None
-        value = value.strip()
-        if not law(info).number_re.fullmatch(value):
-            hint = "để trống (so: '') nếu văn thư cấp số sau khi ký"
-            if value.isdigit() and int(value) > 0:
-                hint = f"viết '{int(value):02d}'" + (
-                    "" if int(value) < 10 else " (không thêm số 0 ở đầu)"
-                )
-            raise rule_error("SO-3", f"số văn bản '{value}' sai định dạng", hint)
-        return value
+        return _check_number(value, info)
 
     @field_validator("ky_hieu")
     @classmethod
@@ -538,11 +783,42 @@ class KeHoach(Base):
                 "ví dụ: KH-UBND; hoặc bỏ khóa ky_hieu để tự tạo KH-<viet_tat>",
             )
         code = profile.type_code
-        if value.split("-", 1)[0] != code:
+        first = value.split("-", 1)[0]
+        if first != code:
+            hint = f"ví dụ: {profile.symbol('UBND')}"
+            if first in ("QĐ", "QD"):
+                hint = (
+                    "kế hoạch được ban hành kèm một quyết định: ghi số, ký hiệu của quyết định"
+                    " trong khóa quyet_dinh (so, ky_hieu); kế hoạch kèm theo không có số riêng"
+                )
             raise rule_error(
                 "SO-4",
                 f"ký hiệu '{value}' phải bắt đầu bằng '{code}' (chữ viết tắt của"
                 f" {profile.type_name_in_text}, Phụ lục III)",
-                f"ví dụ: {profile.symbol('UBND')}",
+                hint,
             )
         return value
+
+    @model_validator(mode="after")
+    def _shapes(self) -> KeHoach:
+        fixed = [
+            k
+            for k in ("muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien", "phan_khac")
+            if getattr(self, k)
+        ]
+        if self.phan and fixed:
+            raise rule_error(
+                None,
+                f"kế hoạch chia PHẦN (khóa phan) thì các mục đặt trong từng phần, không dùng"
+                f" {fixed[0]} ở ngoài",
+                "chuyển nội dung vào muc của một phần, mỗi mục một tieu_de",
+                field=fixed[0],
+            )
+        if self.quyet_dinh is not None and self.kem_theo:
+            raise rule_error(
+                None,
+                "đã có quyet_dinh nên dòng '(Ban hành kèm theo Quyết định …)' được tạo tự động",
+                "bỏ khóa kem_theo",
+                field="kem_theo",
+            )
+        return self

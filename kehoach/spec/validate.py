@@ -82,8 +82,9 @@ def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
     if kind == "kehoach":
         message = error["msg"]
         rule, hint = ctx.get("rule"), ctx.get("hint")
-        if ctx.get("field"):
-            path = (*path, ctx["field"])
+        extra = ctx.get("field")
+        if extra:
+            path = (*path, *(extra if isinstance(extra, (list, tuple)) else [extra]))
         where = loaded.locate(path)
     elif kind == "missing":
         key = path[-1]
@@ -208,6 +209,9 @@ def _parts(spec: KeHoach) -> Iterator[tuple[Phan, KeyPath]]:
             yield part, (key,)
     for i, part in enumerate(spec.phan_khac):
         yield part, ("phan_khac", i)
+    for i, big in enumerate(spec.phan):
+        for j, section in enumerate(big.muc):
+            yield section, ("phan", i, "muc", j)
 
 
 def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
@@ -251,6 +255,14 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
                 "dòng bắt đầu bằng 'Thực hiện' không phải căn cứ pháp lý",
                 "CC-4",
                 "chuyển dòng này sang khóa thuc_hien",
+            )
+        elif re.match(r"(Theo|Xét) đề nghị", basis):
+            yield _warn(
+                loaded,
+                ("can_cu", i),
+                "dòng 'Theo/Xét đề nghị của …' không phải căn cứ pháp lý",
+                "CC-2",
+                "chuyển dòng này sang khóa de_nghi",
             )
         elif not basis.startswith("Căn cứ"):
             yield _warn(
@@ -299,31 +311,23 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
                     "gộp bớt cấp để văn bản dễ đọc",
                 )
     yield from _signer_warnings(spec, loaded, law)
-    keep_lines = [i for i, r in enumerate(spec.noi_nhan) if is_archive_line(r, law)]
-    if len(spec.noi_nhan) == len(keep_lines):
+    attached = spec.quyet_dinh is not None or spec.kem_theo is not None
+    if attached and (spec.noi_nhan or spec.luu):
         yield _warn(
             loaded,
-            ("noi_nhan",),
-            "chưa có nơi nhận nào ngoài 'Lưu'",
-            "NN-2",
-            "liệt kê các cơ quan, đơn vị nhận kế hoạch",
+            ("noi_nhan",) if spec.noi_nhan else ("luu",),
+            "kế hoạch ban hành kèm theo quyết định không có nơi nhận riêng; dòng này không được in",
+            "NN-1",
+            "ghi nơi nhận trong quyet_dinh.noi_nhan"
+            if spec.quyet_dinh is not None
+            else "bỏ noi_nhan, luu (nơi nhận ghi ở quyết định ban hành kế hoạch)",
         )
-    if keep_lines and spec.luu:
-        yield _warn(
-            loaded,
-            ("luu",),
-            "đã có dòng 'Lưu' trong noi_nhan nên khóa luu không được dùng",
-            "NN-3",
-            "giữ một trong hai: dòng 'Lưu: …' trong noi_nhan hoặc khóa luu",
+    if spec.quyet_dinh is not None:
+        yield from _recipient_warnings(
+            loaded, law, spec.quyet_dinh.noi_nhan, spec.quyet_dinh.luu, ("quyet_dinh",)
         )
-    for i in keep_lines[:-1]:
-        yield _warn(
-            loaded,
-            ("noi_nhan", i),
-            "có nhiều dòng 'Lưu'; chỉ dòng cuối cùng được dùng",
-            "NN-3",
-            "gộp thành một dòng, ví dụ 'Lưu: VT, VP'",
-        )
+    elif not attached:
+        yield from _recipient_warnings(loaded, law, spec.noi_nhan, spec.luu, ())
     needs_name = spec.loi_dan is None or spec.ket_luan is None
     if needs_name and spec.co_quan.ten_goi is None and body_name_in_text(spec.co_quan.ten) is None:
         yield _warn(
@@ -373,8 +377,41 @@ def _page(spec: KeHoach, law: Profile):  # type: ignore[no-untyped-def]
     )
 
 
+def _recipient_warnings(
+    loaded: Loaded, law: Profile, entries: list[str], luu: str | None, base: KeyPath
+) -> Iterator[Diagnostic]:
+    """NN-2, NN-3 on a list of recipients (the plan's, or its Quyết định's)."""
+    keep_lines = [i for i, r in enumerate(entries) if is_archive_line(r, law)]
+    if len(entries) == len(keep_lines):
+        yield _warn(
+            loaded,
+            (*base, "noi_nhan"),
+            "chưa có nơi nhận nào ngoài 'Lưu'",
+            "NN-2",
+            "liệt kê các cơ quan, đơn vị nhận văn bản",
+        )
+    if keep_lines and luu:
+        yield _warn(
+            loaded,
+            (*base, "luu"),
+            "đã có dòng 'Lưu' trong noi_nhan nên khóa luu không được dùng",
+            "NN-3",
+            "giữ một trong hai: dòng 'Lưu: …' trong noi_nhan hoặc khóa luu",
+        )
+    for i in keep_lines[:-1]:
+        yield _warn(
+            loaded,
+            (*base, "noi_nhan", i),
+            "có nhiều dòng 'Lưu'; chỉ dòng cuối cùng được dùng",
+            "NN-3",
+            "gộp thành một dòng, ví dụ 'Lưu: VT, VP'",
+        )
+
+
 def _header(spec: KeHoach, law: Profile) -> Header:
     """The header texts exactly as compose writes them, for the layout pass."""
+    if spec.quyet_dinh is not None or spec.kem_theo is not None:  # attached: no number, date
+        return Header(list(spec.co_quan.chu_quan or []), list(spec.co_quan.ten), None, None)
     return Header(
         superior=list(spec.co_quan.chu_quan or []),
         body=list(spec.co_quan.ten),

@@ -8,7 +8,6 @@ used here: it stays where it serves, reading documents back in ``check`` and the
 from __future__ import annotations
 
 from kehoach.document import Document
-from kehoach.law.layout import lay_out
 from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
 from kehoach.writer.emit import document_xml
@@ -17,7 +16,7 @@ from kehoach.writer.package import package
 
 def to_bytes(document: Document, profile: Profile = ND30) -> bytes:
     """The .docx of ``document``: the same model always gives the same bytes."""
-    return package(document, document_xml(document, lay_out(document, profile), profile), profile)
+    return package(document, document_xml(document, profile), profile)
 
 
 __all__ = ["to_bytes"]

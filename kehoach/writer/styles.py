@@ -62,6 +62,13 @@ class StyleSheet:
     authority: Style
     signer_name: Style
     page_number: Style
+    note: Style  # "(Ban hành kèm theo …)", "(Kèm theo …)": PL-4, Mẫu 1.3
+    issuer: Style  # a Quyết định's issuing authority under its title
+    decision_line: Style  # "QUYẾT ĐỊNH:"
+    appendix_label: Style  # PL-2: "Phụ lục I"
+    appendix_title: Style  # PL-3
+    cell: Style  # table cells
+    cell_head: Style  # table header cells
 
     def all(self) -> list[Style]:
         return [
@@ -83,6 +90,13 @@ class StyleSheet:
             self.authority,
             self.signer_name,
             self.page_number,
+            self.note,
+            self.issuer,
+            self.decision_line,
+            self.appendix_label,
+            self.appendix_title,
+            self.cell,
+            self.cell_head,
         ]
 
 
@@ -153,6 +167,29 @@ def style_sheet(profile: Profile, body_size: float) -> StyleSheet:
         ),
         signer_name=Style("HoTenNguoiKy", "Họ tên người ký", s.signer_name.value, bold=True),
         page_number=Style("Header", "header", s.page_number.value, builtin=True),
+        note=Style("KemTheo", "Kèm theo", s.summary.value, italic=True, keep_next=True),
+        issuer=Style(
+            "ThamQuyen",
+            "Thẩm quyền ban hành",
+            s.summary.value,
+            bold=True,
+            keep_next=True,
+            before_pt=profile.body.space_before_pt,
+        ),
+        decision_line=Style(
+            "QuyetDinhDong",
+            "Quyết định (dòng)",
+            body_size,
+            bold=True,
+            keep_next=True,
+            before_pt=profile.body.space_before_pt,
+        ),
+        appendix_label=Style("PhuLuc", "Phụ lục", s.appendix.value, bold=True, keep_next=True),
+        appendix_title=Style(
+            "TieuDePhuLuc", "Tên phụ lục", s.summary.value, bold=True, keep_next=True
+        ),
+        cell=Style("Bang", "Nội dung bảng", body_size, align="left", before_pt=2),
+        cell_head=Style("BangDau", "Tiêu đề cột", body_size, bold=True, before_pt=2),
     )
 
 

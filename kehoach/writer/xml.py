@@ -37,11 +37,12 @@ ORDER: dict[str, tuple[str, ...]] = {
         "jc",
         "tblInd",
         "tblBorders",
+        "shd",
         "tblLayout",
         "tblCellMar",
         "tblLook",
     ),
-    "trPr": ("cantSplit",),
+    "trPr": ("cantSplit", "tblHeader"),
     "tcPr": ("tcW", "gridSpan", "vMerge", "tcBorders", "vAlign"),
     "sectPr": (
         "headerReference",
