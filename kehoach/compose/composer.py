@@ -346,8 +346,7 @@ class _Composer:
         """A content table: header row, rows in grid order (cells a row above spans down
         stand as covered cells), an STT column when asked."""
         columns = list(bang.cot)
-        given = [c.rong for c in columns if c.rong]
-        usual = sum(given) / len(given) if given else 1.0
+        usual = 1.0  # a column without `rong` takes one share
         widths = [c.rong or usual for c in columns]
         aligns = [_ALIGN[c.can] if c.can else "left" for c in columns]
         header = [self.cell([c.ten], bold=True, align="center") for c in columns]

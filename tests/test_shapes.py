@@ -1,0 +1,348 @@
+"""Shapes of real plans (issue 8), read back from the .docx: tables, appendices in their own
+sections, a Quyết định issuing the plan, numbering schemes, preambles."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from lxml import etree
+from specs import VALID
+
+import kehoach
+from kehoach.spec.validate import validate_text
+
+SHAPES = ROOT / "tests" / "fixtures" / "shapes"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def body(spec_or_text) -> etree._Element:  # type: ignore[no-untyped-def]
+    spec = kehoach.loads(spec_or_text) if isinstance(spec_or_text, str) else spec_or_text
+    with zipfile.ZipFile(io.BytesIO(kehoach.to_docx_bytes(spec))) as package:
+        return etree.fromstring(package.read("word/document.xml")).find(f"{W}body")
+
+
+def text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{W}t"))
+
+
+def paragraphs(root: etree._Element) -> list[etree._Element]:
+    """Body paragraphs outside tables, in order."""
+    return [p for p in root.iter(f"{W}p") if p.getparent().tag == f"{W}body"]
+
+
+def texts(root: etree._Element) -> list[str]:
+    return [text(p) for p in paragraphs(root) if text(p)]
+
+
+def style(p: etree._Element) -> str | None:
+    found = p.find(f"{W}pPr/{W}pStyle")
+    return None if found is None else found.get(f"{W}val")
+
+
+def sections(root: etree._Element) -> list[etree._Element]:
+    return list(root.iter(f"{W}sectPr"))
+
+
+def mm(twips: str) -> float:
+    return int(twips) * 25.4 / 1440
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def test_a_body_table_has_a_repeated_header_rules_and_merged_cells() -> None:
+    root = body(kehoach.load(SHAPES / "bang-phu-luc.yaml"))
+    tables = [
+        t for t in root.iter(f"{W}tbl") if t.find(f"{W}tblPr/{W}tblBorders/{W}top") is not None
+    ]
+    content = [
+        t for t in tables if t.find(f"{W}tblPr/{W}tblBorders/{W}top").get(f"{W}val") == "single"
+    ]
+    assert len(content) == 2  # the body table and the appendix table
+    table = content[0]
+    rows = table.findall(f"{W}tr")
+    assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None  # repeated on every page
+    assert [text(c) for c in rows[0].findall(f"{W}tc")] == [
+        "STT",
+        "Nội dung",
+        "Thời gian",
+        "Đơn vị",
+    ]
+    group = rows[1].findall(f"{W}tc")
+    assert len(group) == 1 and group[0].find(f"{W}tcPr/{W}gridSpan").get(f"{W}val") == "4"
+    assert text(group[0]) == "Công tác tuyên truyền"
+    start = rows[3].findall(f"{W}tc")[1]
+    assert (
+        start.find(f"{W}tcPr/{W}vMerge").get(f"{W}val") == "restart" and text(start) == "Kiểm tra"
+    )
+    covered = rows[4].findall(f"{W}tc")[1]
+    assert covered.find(f"{W}tcPr/{W}vMerge").get(f"{W}val") is None and text(covered) == ""
+    assert [text(r.findall(f"{W}tc")[0]) for r in rows[2:]] == ["1", "2", "3"]  # STT
+    grid = [int(g.get(f"{W}w")) for g in table.iter(f"{W}gridCol")]
+    assert abs(mm(str(sum(grid))) - (210 - 30 - 15)) < 0.1  # exactly the text width
+    assert grid[1] == max(grid)  # "Nội dung" was given the widest share
+    caption = table.getprevious()
+    assert text(caption) == "Tiến độ thực hiện"
+
+
+def test_a_table_row_that_does_not_fill_the_columns_is_located() -> None:
+    spec = VALID + textwrap.dedent("""\
+        phu_luc:
+          - bang:
+              cot: [A, B, C]
+              dong:
+                - [1, 2, 3]
+                - [1, 2]
+        """)
+    _, report = validate_text(spec)
+    (error,) = report.errors
+    assert error.position.line == spec.splitlines().index("        - [1, 2]") + 1
+    assert "thiếu ô" in error.message and error.key_path == "phu_luc[1].bang.dong[2]"
+
+
+# --- appendices -------------------------------------------------------------------------------
+
+
+def test_appendices_are_sections_with_their_own_numbers_and_orientation() -> None:
+    root = body(kehoach.load(SHAPES / "bang-phu-luc.yaml"))
+    plan, first, second = sections(root)
+    assert plan.find(f"{W}pgNumType") is None and plan.find(f"{W}titlePg") is not None
+    for appendix in (first, second):
+        assert appendix.find(f"{W}pgNumType").get(f"{W}start") == "1"  # PN-5
+        assert appendix.find(f"{W}titlePg") is not None  # PN-6: no number on its first page
+    size = first.find(f"{W}pgSz")
+    assert size.get(f"{W}orient") == "landscape" and size.get(f"{W}w") == "16838"
+    assert second.find(f"{W}pgSz").get(f"{W}orient") is None
+    lines = texts(root)
+    i = lines.index("Phụ lục I")
+    assert lines[i : i + 3] == [
+        "Phụ lục I",
+        "PHÂN CÔNG NHIỆM VỤ",
+        "(Kèm theo Kế hoạch số 12/KH-SNV ngày 05 tháng 02 năm 2026 của Sở Nội vụ)",
+    ]
+    assert "Phụ lục II" in lines and lines[-1] == "2. Thanh tra Sở./."  # PL-5
+
+
+def test_one_appendix_is_not_numbered() -> None:
+    spec = VALID + "phu_luc:\n  - tieu_de: Danh sách\n    muc: [Một]\n"
+    lines = texts(body(spec))
+    assert "Phụ lục" in lines and "Phụ lục I" not in lines
+
+
+# --- a Quyết định issuing the plan ----------------------------------------------------------
+
+
+def test_a_decision_comes_first_then_the_plan_it_issues() -> None:
+    root = body(kehoach.load(SHAPES / "quyet-dinh.yaml"))
+    lines = texts(root)
+    assert lines[lines.index("QUYẾT ĐỊNH") + 1] == (
+        "Về việc ban hành Kế hoạch triển khai công tác chuyển đổi số năm 2026"
+    )
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" in lines
+    assert "QUYẾT ĐỊNH:" in lines
+    articles = [t for t in lines if t.startswith("Điều ")]
+    assert [a.split(".")[0] for a in articles] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert articles[0] == (
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai công tác chuyển đổi số"
+        " năm 2026."
+    )
+    assert articles[-1].endswith("thi hành Quyết định này./.")
+    note = (
+        "(Ban hành kèm theo Quyết định số 125/QĐ-UBND ngày 15 tháng 01 năm 2026 của Chủ tịch"
+        " Ủy ban nhân dân tỉnh Lâm Đồng)"
+    )
+    assert lines.index(note) > lines.index("KẾ HOẠCH") > lines.index(articles[-1])
+    _, second = sections(root)
+    assert second.find(f"{W}pgNumType").get(f"{W}start") == "1"
+    headers = [t for t in root.iter(f"{W}tbl") if "CỘNG HÒA" in text(t)]
+    assert len(headers[0].findall(f"{W}tr")) == 2  # Số and date
+    assert len(headers[1].findall(f"{W}tr")) == 1  # Mẫu 1.3: none for the attached plan
+    assert "Số: 125/QĐ-UBND" in text(headers[0])
+    closings = [t for t in root.iter(f"{W}tbl") if "Trần Văn Bình" in text(t)]
+    assert "Nơi nhận:" in text(closings[0]) and "Nơi nhận:" not in text(closings[1])
+
+
+def test_article_numbers_are_bold_and_the_attached_note_italic() -> None:
+    root = body(kehoach.load(SHAPES / "quyet-dinh.yaml"))
+    article = next(p for p in paragraphs(root) if text(p).startswith("Điều 2."))
+    first_run = article.find(f"{W}r")
+    assert text(first_run) == "Điều 2. " and first_run.find(f"{W}rPr/{W}b") is not None
+    note = next(p for p in paragraphs(root) if text(p).startswith("(Ban hành kèm theo"))
+    assert style(note) == "KemTheo"
+
+
+def test_symbols_of_a_decision_and_of_a_plan() -> None:
+    _, report = validate_text(VALID.replace('so: "05"', 'so: "05"\nky_hieu: QĐ-UBND'))
+    (error,) = report.errors
+    assert error.rule == "SO-4" and "quyet_dinh" in error.hint
+    text_ = VALID + "quyet_dinh:\n  ky_hieu: KH-UBND\n"
+    (error,) = validate_text(text_)[1].errors
+    assert error.rule == "SO-4" and error.key_path == "quyet_dinh.ky_hieu"
+    both = VALID + "kem_theo: Quyết định số 1\nquyet_dinh:\n  so: '01'\n"
+    (error,) = validate_text(both)[1].errors
+    assert error.key_path == "kem_theo"
+
+
+def test_an_attached_plan_without_its_decision() -> None:
+    root = body(kehoach.load(SHAPES / "kem-theo.yaml"))
+    lines = texts(root)
+    assert (
+        "(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 20/01/2026 của Ủy ban nhân dân xã"
+        " An Phú)" in lines
+    )
+    assert not any(t.startswith("Số:") for t in [text(x) for x in root.iter(f"{W}p")])
+
+
+# --- numbering --------------------------------------------------------------------------------
+
+NESTED = """\
+nhiem_vu:
+  muc:
+    - tieu_de: Tuyên truyền
+      muc:
+        - Một
+        - noi_dung: Hai
+          muc: [Ba]
+    - Bốn
+to_chuc_thuc_hien:
+  muc: [Năm]
+"""
+
+
+@pytest.mark.parametrize(
+    ("scheme", "expected"),
+    [
+        (
+            "la-ma",
+            [
+                "I. NHIỆM VỤ",
+                "1. Tuyên truyền",
+                "a) Một",
+                "b) Hai",
+                "- Ba",
+                "2. Bốn",
+                "II. TỔ",
+                "1. Năm",
+            ],
+        ),
+        (
+            "thap-phan",
+            [
+                "I. NHIỆM VỤ",
+                "1. Tuyên truyền",
+                "1.1. Một",
+                "1.2. Hai",
+                "1.2.1. Ba",
+                "2. Bốn",
+                "II. TỔ",
+                "1. Năm",
+            ],
+        ),
+        (
+            "chu-cai",
+            [
+                "A. NHIỆM VỤ",
+                "1. Tuyên truyền",
+                "a) Một",
+                "b) Hai",
+                "- Ba",
+                "2. Bốn",
+                "B. TỔ",
+                "1. Năm",
+            ],
+        ),
+        (
+            "so",
+            [
+                "1. NHIỆM VỤ",
+                "1.1. Tuyên truyền",
+                "a) Một",
+                "b) Hai",
+                "- Ba",
+                "1.2. Bốn",
+                "2. TỔ",
+                "2.1. Năm",
+            ],
+        ),
+    ],
+)
+def test_numbering_schemes(scheme: str, expected: list[str]) -> None:
+    spec = VALID.replace("nhiem_vu:\n  muc:\n    - Tuyên truyền\n", NESTED) + f"danh_so: {scheme}\n"
+    lines = texts(body(spec))
+    found = [line for line in lines if any(line.startswith(e) for e in expected)]
+    assert [next(e for e in expected if line.startswith(e)) for line in found] == expected
+
+
+def test_a_part_may_use_dashes_directly() -> None:
+    spec = VALID.replace("nhiem_vu:\n  muc:", "nhiem_vu:\n  danh_so: gach\n  muc:")
+    assert "- Tuyên truyền" in texts(body(spec))
+
+
+def test_phan_levels_are_centred_headings() -> None:
+    root = body(kehoach.load(SHAPES / "phan-thap-phan.yaml"))
+    lines = texts(root)
+    assert lines[lines.index("Phần I") + 1 : lines.index("Phần I") + 4] == [
+        "KẾT QUẢ THỰC HIỆN NĂM 2025",
+        "I. CÔNG TÁC TUYÊN TRUYỀN",
+        "1. Kết quả",
+    ]
+    assert "1.1. Tổ chức 12 hội nghị." in lines and "- Giảm hồ sơ trễ hạn." in lines
+    label = next(p for p in paragraphs(root) if text(p) == "Phần II")
+    assert style(label) == "Heading1" and label.find(f"{W}pPr/{W}jc").get(f"{W}val") == "center"
+    section = next(
+        p for p in paragraphs(root) if text(p) == "II. MỤC TIÊU" or text(p) == "I. MỤC TIÊU"
+    )
+    assert style(section) == "Heading2"
+
+
+def test_phan_and_fixed_parts_do_not_mix() -> None:
+    spec = VALID + "phan:\n  - tieu_de: Một\n    muc:\n      - tieu_de: Hai\n"
+    (error,) = validate_text(spec)[1].errors
+    assert error.key_path == "nhiem_vu" and "phan" in error.message
+
+
+# --- preambles ---------------------------------------------------------------------------------
+
+
+def test_lead_in_off_several_or_default() -> None:
+    with_basis = VALID + "can_cu: [Căn cứ Luật A]\n"
+    default = texts(body(with_basis))
+    assert any(t.endswith(", như sau:") for t in default) and "Căn cứ Luật A;" in default
+    off = texts(body(with_basis + 'loi_dan: ""\n'))
+    assert not any(t.endswith("như sau:") for t in off) and "Căn cứ Luật A." in off
+    several = texts(
+        body(with_basis + "loi_dan:\n  - Tình hình năm qua.\n  - Ủy ban ban hành, như sau:\n")
+    )
+    assert several[several.index("Căn cứ Luật A;") + 1 :][:2] == [
+        "Tình hình năm qua.",
+        "Ủy ban ban hành, như sau:",
+    ]
+
+
+def test_de_nghi_lines_follow_the_bases_in_italic() -> None:
+    spec = VALID + "can_cu: [Căn cứ Luật A]\nde_nghi: [Theo đề nghị của Trưởng phòng Nội vụ]\n"
+    root = body(spec)
+    line = next(p for p in paragraphs(root) if text(p).startswith("Theo đề nghị"))
+    assert text(line) == "Theo đề nghị của Trưởng phòng Nội vụ;" and style(line) == "CanCu"
+    _, report = validate_text(VALID + "can_cu: [Xét đề nghị của Sở Nội vụ]\n")
+    assert any(w.rule == "CC-2" and "de_nghi" in w.hint for w in report.warnings)
+
+
+def test_a_lead_in_ending_with_a_colon_keeps_with_what_follows() -> None:
+    spec = VALID.replace(
+        "    - Tuyên truyền\n", "    - noi_dung: 'Các việc sau:'\n      muc: [Một]\n"
+    )
+    root = body(spec)
+    lead = next(p for p in paragraphs(root) if text(p).endswith("Các việc sau:"))
+    assert lead.find(f"{W}pPr/{W}keepNext") is not None
+
+
+def test_every_shape_is_stable_across_runs() -> None:
+    for path in sorted(SHAPES.glob("*.yaml")):
+        spec = kehoach.load(path)
+        assert kehoach.to_docx_bytes(spec) == kehoach.to_docx_bytes(kehoach.load(Path(path)))
