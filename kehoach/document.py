@@ -45,6 +45,7 @@ class TableCell:
     covered: bool = False  # under a cell of the row above that spans down (vMerge continue)
     bold: bool = False
     align: str = "left"  # left, center, right, both
+    heads_rows: bool = False  # a group row ("I. CÔNG TÁC …"): never alone at a page foot
 
 
 @dataclass

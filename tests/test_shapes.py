@@ -27,7 +27,11 @@ def body(spec_or_text) -> etree._Element:  # type: ignore[no-untyped-def]
 
 
 def text(element: etree._Element) -> str:
-    return "".join(t.text or "" for t in element.iter(f"{W}t"))
+    """The text as read: a non-breaking hyphen (w:noBreakHyphen) reads as "-"."""
+    return "".join(
+        "-" if t.tag == f"{W}noBreakHyphen" else t.text or ""
+        for t in element.iter(f"{W}t", f"{W}noBreakHyphen")
+    )
 
 
 def paragraphs(root: etree._Element) -> list[etree._Element]:
@@ -88,6 +92,36 @@ def test_a_body_table_has_a_repeated_header_rules_and_merged_cells() -> None:
     assert grid[1] == max(grid)  # "Nội dung" was given the widest share
     caption = table.getprevious()
     assert text(caption) == "Tiến độ thực hiện"
+    group_pr = rows[1].find(f"{W}trPr")  # a group row never stays alone at a page foot
+    assert group_pr is not None and group_pr.find(f"{W}cantSplit") is not None
+    assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[1].iter(f"{W}p"))
+    assert rows[2].find(f"{W}trPr/{W}cantSplit") is None  # ordinary rows may break
+
+
+def _needed_mm(word: str, size: float, bold: bool) -> float:
+    from kehoach.law.metrics import text_width_mm
+    from kehoach.law.nd30 import ND30
+
+    return text_width_mm(word, size, bold=bold) + 2 * ND30.cell_margin_mm
+
+
+def test_no_column_is_narrower_than_its_longest_word() -> None:
+    """ "STT" stood as S/T/T and "15/11/2024" broke inside a narrow share: a column takes at
+    least its longest word, and gives the rest back in proportion to the shares."""
+    spec = VALID + textwrap.dedent("""        phu_luc:
+          - bang:
+              stt: true
+              cot: [{ten: Nội dung, rong: 20}, {ten: Thời hạn, rong: 0.1}, Đơn vị]
+              dong:
+                - [Hội nghị, Trước 15/11/2024, Văn phòng]
+        """)
+    root = body(spec)
+    table = next(t for t in root.iter(f"{W}tbl") if text(t).startswith("STT"))
+    grid = [mm(g.get(f"{W}w")) for g in table.iter(f"{W}gridCol")]
+    assert abs(sum(grid) - (210 - 30 - 15)) < 0.1
+    assert grid[0] >= _needed_mm("STT", 14, True)
+    assert grid[2] >= _needed_mm("15/11/2024", 14, False)
+    assert grid[1] > 5 * grid[3]  # the rest still follows the shares (20 against 1)
 
 
 def test_a_table_row_that_does_not_fill_the_columns_is_located() -> None:
@@ -103,6 +137,20 @@ def test_a_table_row_that_does_not_fill_the_columns_is_located() -> None:
     (error,) = report.errors
     assert error.position.line == spec.splitlines().index("        - [1, 2]") + 1
     assert "thiếu ô" in error.message and error.key_path == "phu_luc[1].bang.dong[2]"
+
+
+def test_commas_that_split_a_flow_row_into_too_many_cells_are_explained() -> None:
+    """[Tổng kết, khen thưởng, Văn phòng] is three cells in YAML: the message says why."""
+    spec = VALID + textwrap.dedent("""        phu_luc:
+          - bang:
+              cot: [Nội dung, Đơn vị]
+              dong:
+                - [Tổng kết, khen thưởng, Văn phòng]
+        """)
+    _, report = validate_text(spec)
+    (error,) = report.errors
+    assert "3 ô, nhiều hơn 2 cột" in error.message
+    assert error.hint is not None and "dấu nháy" in error.hint
 
 
 # --- appendices -------------------------------------------------------------------------------

@@ -361,7 +361,7 @@ class _Composer:
         for row in bang.dong:
             if row.nhom is not None:
                 group = self.cell([row.nhom], bold=True)
-                group.colspan = width
+                group.colspan, group.heads_rows = width, True
                 rows.append([group])
                 continue
             number += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kehoach.document import Document, Header, Page
+from kehoach.document import Document, Header, Page, Table
 from kehoach.law.metrics import balanced_lines, text_width_mm
 from kehoach.law.profile import Profile
 
@@ -178,3 +178,40 @@ def plan_appendix_rule(profile: Profile, width: float, title: str) -> Rule:
     lines = [line for line in title.split("\n") if line]
     widest = max(text_width_mm(line, size, bold=True) for line in lines)
     return Rule(min(widest, width) * profile.rule_ratio.value, width)
+
+
+# A word set in a cell keeps this much room besides the cell's two paddings, so a client with
+# slightly wider glyphs does not break it again.
+_CELL_WORD_SLACK_MM = 0.6
+
+
+def table_columns(profile: Profile, table: Table, width_mm: float, size_pt: float) -> list[float]:
+    """The widths (mm) of a content table's columns: the shares the spec gives (``rong``),
+    except that no column is narrower than the longest word it must hold in one piece, so
+    "STT" or a date such as "15/11/2024" never breaks letter by letter. Columns raised to
+    their minimum give their width up from the others, in proportion to those shares."""
+    minimum = [0.0] * len(table.widths)
+    for row in [table.header, *table.rows]:
+        column = 0
+        for cell in row:
+            if cell.colspan == 1 and not cell.covered:
+                for paragraph in cell.paragraphs:
+                    for span in paragraph:
+                        for word in span.text.split():
+                            need = text_width_mm(word, size_pt, bold=span.bold or cell.bold)
+                            minimum[column] = max(minimum[column], need)
+            column += cell.colspan
+    pad = 2 * profile.cell_margin_mm + _CELL_WORD_SLACK_MM
+    minimum = [m + pad for m in minimum]
+    if sum(minimum) >= width_mm:  # the words alone overfill the line: share by need
+        return [width_mm * m / sum(minimum) for m in minimum]
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(minimum)) if i not in fixed]
+        room = width_mm - sum(fixed.values())
+        share = sum(table.widths[i] for i in free)
+        widths = {i: room * table.widths[i] / share for i in free}
+        short = {i: minimum[i] for i, w in widths.items() if w < minimum[i]}
+        if not short:
+            return [fixed.get(i, widths.get(i, 0.0)) for i in range(len(minimum))]
+        fixed.update(short)

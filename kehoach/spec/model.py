@@ -317,9 +317,11 @@ class Bang(Base):
                 if column + cell.gop_cot > width:
                     raise rule_error(
                         None,
-                        f"dòng {i + 1} của bảng có nhiều ô hơn {width} cột"
+                        f"dòng {i + 1} của bảng có {len(row.o)} ô, nhiều hơn {width} cột"
                         + (" (kể cả các ô gộp từ dòng trên)" if any(below) else ""),
-                        "bớt ô, hoặc giảm gop_cot",
+                        "bớt ô, hoặc giảm gop_cot. Trong dòng viết [ô 1, ô 2, …], mỗi dấu"
+                        " phẩy tách một ô: ô có dấu phẩy phải đặt trong dấu nháy, ví dụ"
+                        ' "Các cơ quan, đơn vị"',
                         field=where,
                     )
                 for c in range(column, column + cell.gop_cot):

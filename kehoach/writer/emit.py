@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kehoach.document import Appendix, Block, Document, Page, Role, Span, Table, TableCell
-from kehoach.law.layout import PageLayout, Rule, lay_out, plan_appendix_rule
+from kehoach.law.layout import PageLayout, Rule, lay_out, plan_appendix_rule, table_columns
 from kehoach.law.profile import Profile
 from kehoach.writer.styles import RULE_LINE, Style, StyleSheet, style_sheet
 from kehoach.writer.xml import (
@@ -137,8 +137,8 @@ class _Emitter:
         """A table of the plan: ruled, as wide as the text, the header row repeated on every
         page, merged cells as the assignment table needs them."""
         total = twips(self.width)
-        weight = sum(table.widths)
-        cols = [round(total * w / weight) for w in table.widths]
+        size = table.size or self.sheet.cell.size
+        cols = [twips(w) for w in table_columns(self.law, table, self.width, size)]
         cols[-1] = total - sum(cols[:-1])
         edge = f'w:val="single" w:sz="{_TABLE_RULE_EIGHTHS}" w:space="0" w:color="000000"'
         borders = "".join(
@@ -180,7 +180,11 @@ class _Emitter:
         *,
         header: bool = False,
     ) -> str:
-        tr_pr = props("trPr", {"tblHeader": "<w:tblHeader/>"} if header else {})
+        heads_rows = any(cell.heads_rows for cell in cells)
+        row_pr = {"tblHeader": "<w:tblHeader/>"} if header else {}
+        if heads_rows:  # keepNext in every paragraph keeps the row with the next (Word, LO)
+            row_pr = {"cantSplit": "<w:cantSplit/>"}
+        tr_pr = props("trPr", row_pr)
         out = []
         column = 0
         for cell in cells:
@@ -199,6 +203,8 @@ class _Emitter:
             ppr: dict[str, str] = {}
             if cell.align != style.align:
                 ppr["jc"] = f'<w:jc w:val="{_JC[cell.align]}"/>'
+            if heads_rows:
+                ppr["keepNext"] = "<w:keepNext/>"
             if size_pt:
                 ppr["rPr"] = props("rPr", size(size_pt))
             paragraphs = [
