@@ -9,8 +9,10 @@ predicts is what the page shows. Lengths are millimetres.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from kehoach.document import Document, Header, Page, Table
+from kehoach.law import breaks
 from kehoach.law.metrics import balanced_lines, text_width_mm
 from kehoach.law.profile import Profile
 
@@ -90,7 +92,28 @@ def _agency_lines(text: str, size: float, width: float, *, bold: bool) -> list[s
         if text.startswith(prefix + " "):
             rest = text[len(prefix) + 1 :]
             return [prefix, *_agency_lines(rest, size, width, bold=bold)]
-    return balanced_lines(text, size, width, bold=bold)
+    lines = balanced_lines(text, size, width, bold=bold)
+    if _worst_break(lines) < breaks.SPLIT_WORD:
+        return lines
+    # CQ-3: a name keeps its words whole ("CHƯƠNG / TRÌNH" is never acceptable), even at the
+    # price of one more line than the width strictly needs: set it in a slightly narrower
+    # box until no break cuts a word, as long as that costs at most one line.
+    for step in range(1, 9):
+        narrower = balanced_lines(text, size, width * (1 - step * 0.03), bold=bold)
+        if len(narrower) > len(lines) + 1:
+            break
+        if _worst_break(narrower) < breaks.SPLIT_WORD:
+            return narrower
+    return lines
+
+
+def _worst_break(lines: list[str]) -> int:
+    """How bad the worst break between ``lines`` is (``breaks.SPLIT_*``; 0 when all are
+    allowed)."""
+    words = [line.split(" ") for line in lines]
+    gaps = breaks.gaps(tuple(w for line in words for w in line))
+    cuts = list(accumulate(len(line) for line in words))[:-1]
+    return max((gaps.forbidden[c] for c in cuts), default=0)
 
 
 def plan_header(profile: Profile, page: Page, header: Header) -> HeaderLayout:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kehoach.law.breaks import nobreak_hyphen_pieces
 from kehoach.law.metrics import mm_to_twips
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -114,7 +115,16 @@ def spacing(before_pt: float = 0, after_pt: float = 0, line: str = "") -> str:
 
 
 def run(text: str, rpr: str = "") -> str:
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+    """A run of ``text``. A hyphen inside a document number, a date or a number range
+    ("412/TTr-SKHCN") is a ``w:noBreakHyphen``: Word and LibreOffice would otherwise break a
+    line there, undoing the breaks the layout chose; readers (python-docx, ``check``) see "-"."""
+    if "-" not in text:
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+    pieces = nobreak_hyphen_pieces(text)
+    content = "<w:noBreakHyphen/>".join(
+        f'<w:t xml:space="preserve">{esc(piece)}</w:t>' if piece else "" for piece in pieces
+    )
+    return f"<w:r>{rpr}{content}</w:r>"
 
 
 def paragraph(style: str, content: str = "", **extra: str) -> str:
