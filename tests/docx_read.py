@@ -6,6 +6,7 @@ the renderer uses; kehoach.check implements the full Word resolution for foreign
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -91,19 +92,91 @@ def texts(cell_or_doc) -> list[str]:  # type: ignore[no-untyped-def]
     return [p.text for p in cell_or_doc.paragraphs]
 
 
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
 def header_table(doc: Document) -> Table:
+    """The first document's header (a Quyết định's when one issues the plan)."""
     return doc.tables[0]
 
 
+def blocks(doc: Document) -> list[Paragraph | Table]:
+    """The body's paragraphs and tables, in document order."""
+    out: list[Paragraph | Table] = []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            out.append(Paragraph(child, doc))
+        elif child.tag == qn("w:tbl"):
+            out.append(Table(child, doc))
+    return out
+
+
+def _borderless(table: Table) -> bool:
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    return borders is not None and all(e.get(qn("w:val")) in ("nil", "none") for e in borders)
+
+
+def closing_tables(doc: Document) -> list[Table]:
+    """The Nơi nhận / signature tables (one per document in the file): borderless, one row,
+    two columns, and not a header (no Quốc hiệu)."""
+    return [
+        t
+        for t in doc.tables
+        if _borderless(t)
+        and len(t.rows) == 1
+        and len(t.columns) == 2
+        and not any(p.text == QUOC_HIEU for p in t.cell(0, 1).paragraphs)
+    ]
+
+
 def signature_table(doc: Document) -> Table:
-    return doc.tables[-1]
+    """The closing table that has the Nơi nhận (a plan issued by a Quyết định has none of its
+    own: the decision's is the one sent out)."""
+    tables = closing_tables(doc)
+    with_recipients = [t for t in tables if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:"]
+    return (with_recipients or tables)[-1]
+
+
+def _style_id(paragraph: Paragraph) -> str | None:
+    ppr = paragraph._p.pPr
+    found = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return None if found is None else found.get(qn("w:val"))
 
 
 def body_paragraphs(doc: Document) -> list[Paragraph]:
-    """Paragraphs between the title block's rule and the signature table, non-empty."""
-    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
-    start = next(i for i, p in enumerate(paragraphs) if p.text == "KẾ HOẠCH") + 2
-    return paragraphs[start:]
+    """The plan's body (ô 6), non-empty: from under the title block's rule to the plan's
+    signature table, outside content tables; "Phần I" lines and the part title under each
+    (centred by §8.3) and table captions are left out, as are appendices after it."""
+    items = blocks(doc)
+    start = next(
+        i for i, b in enumerate(items) if isinstance(b, Paragraph) and b.text == "KẾ HOẠCH"
+    )
+    start = next(
+        i
+        for i in range(start, len(items))
+        if isinstance(items[i], Paragraph) and rule_paragraph(items[i])  # type: ignore[arg-type]
+    )
+    closing = closing_tables(doc)
+    body: list[Paragraph] = []
+    skip_title = False
+    for item in items[start + 1 :]:
+        if isinstance(item, Table):
+            if any(item._tbl is t._tbl for t in closing):
+                break
+            continue
+        text = item.text.strip()
+        if not text:
+            continue
+        if skip_title:
+            skip_title = False
+            continue
+        if re.fullmatch(r"Phần [IVXLC]+", text):
+            skip_title = True
+            continue
+        if _style_id(item) == "BangDau":  # a table's caption
+            continue
+        body.append(item)
+    return body
 
 
 def cell_inner_width_mm(table: Table, col: int) -> float:

@@ -14,6 +14,7 @@ from docx_read import (
     all_italic,
     body_paragraphs,
     cell_inner_width_mm,
+    closing_tables,
     fmt,
     header_table,
     rule_length_mm,
@@ -31,7 +32,7 @@ DATE = re.compile(
     r"^[A-ZĐÀ-Ỹ][^,]*, ngày (0[1-9]|[12][0-9]|3[01]) tháng (01|02|[3-9]|1[0-2]) năm \d{4}$"
 )
 DRAFT_DATE = re.compile(r"^[A-ZĐÀ-Ỹ][^,]*, ngày\s+tháng\s+năm \d{4}$")
-NUMBER = re.compile(r"^Số: (0[1-9]|[1-9][0-9]+|\s+)/KH(-[A-ZĐ0-9a-zđ&.]+)+$")
+NUMBER = re.compile(r"^Số: (0[1-9]|[1-9][0-9]+|\s+)/(KH|QĐ)(-[A-ZĐ0-9a-zđ&.]+)+$")
 
 
 def all_paragraphs(doc):  # type: ignore[no-untyped-def]
@@ -49,10 +50,17 @@ def all_paragraphs(doc):  # type: ignore[no-untyped-def]
 
 
 def test_P1_P2_a4_portrait(example_doc) -> None:
-    for section in example_doc.sections:
-        assert abs(section.page_width.mm - 210) < 0.5
-        assert abs(section.page_height.mm - 297) < 0.5
-        assert section.orientation == WD_ORIENT.PORTRAIT
+    """A4 throughout; portrait, except an appendix printed landscape (PL, P-6)."""
+    first, *rest = example_doc.sections
+    assert first.orientation == WD_ORIENT.PORTRAIT
+    for section in (first, *rest):
+        if section.orientation == WD_ORIENT.LANDSCAPE:
+            assert section is not first
+            assert abs(section.page_width.mm - 297) < 0.5
+            assert abs(section.page_height.mm - 210) < 0.5
+        else:
+            assert abs(section.page_width.mm - 210) < 0.5
+            assert abs(section.page_height.mm - 297) < 0.5
 
 
 def test_P3_margins_in_range(example_doc) -> None:
@@ -196,6 +204,9 @@ def test_H2_SO1_DD1_number_and_date_share_a_row(example_doc) -> None:
 def test_SO2_SO3_SO4_number_format(example_doc) -> None:
     number = header_table(example_doc).cell(1, 0).paragraphs[0]
     assert NUMBER.match(number.text), number.text
+    # The type code is the first document's: QĐ only when a Quyết định comes first.
+    first_title = next(p.text for p in example_doc.paragraphs if p.text.isupper())
+    assert ("/QĐ-" in number.text) == (first_title == "QUYẾT ĐỊNH")
     assert sizes(number) == {13}
     assert not all_bold(number) and not all_italic(number)
 
@@ -213,9 +224,12 @@ def test_DD2_DD4_date_format(example_doc) -> None:
 
 
 def _title_paragraphs(doc):  # type: ignore[no-untyped-def]
+    """ "KẾ HOẠCH", the trích yếu, and the rule that closes the title block (under the
+    "(Ban hành kèm theo Quyết định …)" line when there is one)."""
     paragraphs = list(doc.paragraphs)
     i = next(i for i, p in enumerate(paragraphs) if p.text == "KẾ HOẠCH")
-    return paragraphs[i], paragraphs[i + 1], paragraphs[i + 2]
+    rule = next(p for p in paragraphs[i + 2 :] if rule_paragraph(p))
+    return paragraphs[i], paragraphs[i + 1], rule
 
 
 def test_TL1_type_name(example_doc) -> None:
@@ -269,27 +283,46 @@ def test_ND6_body_ends_with_slash(example_doc) -> None:
     assert body_paragraphs(example_doc)[-1].text.endswith("./.")
 
 
+OPENING = ("Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị")
+
+
 def test_CC1_legal_bases_italic_and_punctuated(example_doc) -> None:
     body = body_paragraphs(example_doc)
-    bases = [p for p in body if p.text.startswith("Căn cứ")]
-    for p in bases:
-        assert all_italic(p)
-        assert p.text.endswith((";", "."))
-    # The opening (căn cứ, "Thực hiện …" lines) ends with "." unless a lead-in sentence
-    # ("…, như sau:") continues it; inside the opening every line ends with ";".
-    heading = next(i for i, p in enumerate(body) if re.match(r"^[IVX]+\. ", p.text))
-    opening = body[:heading]
-    for p in opening[:-2]:
+    # The opening (căn cứ, "Thực hiện …", "Theo đề nghị …" lines): every line but the last
+    # ends with ";"; the last ends with "." when the sections follow directly, else ";" or
+    # "." before the lời dẫn.
+    opening = []
+    for p in body:
+        if not p.text.startswith(OPENING):
+            break
+        opening.append(p)
+    for p in opening:  # a later sentence may start "Căn cứ Kế hoạch này, …": not a căn cứ
+        if p.text.startswith("Căn cứ"):
+            assert all_italic(p) and p.text.endswith((";", "."))
+    for p in opening[:-1]:
         assert p.text.endswith(";"), p.text
-    if opening and not opening[-1].text.endswith(":"):
-        assert opening[-1].text.endswith(".")
+    if opening:
+        after = body[len(opening)]
+        ends = (".",) if re.match(r"^([IVX]+|\d+)\. ", after.text) else (";", ".")
+        assert opening[-1].text.endswith(ends), opening[-1].text
 
 
 def test_S83_part_headings_roman_upper_bold(example_doc) -> None:
-    headings = [p for p in body_paragraphs(example_doc) if re.match(r"^[IVX]+\. ", p.text)]
+    """I., II. … in order; under PHẦN (§8.3 a) they restart in each part."""
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+    runs: list[list[str]] = [[]]
+    headings = []
+    body_list = body_paragraphs(example_doc)  # kept alive: lxml proxies are reused by id
+    body = {id(p._p) for p in body_list}
+    for p in example_doc.paragraphs:
+        if re.fullmatch(r"Phần [IVX]+", p.text):
+            runs.append([])
+        elif re.match(r"^[IVX]+\. ", p.text) and id(p._p) in body:
+            runs[-1].append(p.text.split(".")[0])
+            headings.append(p)
     assert headings
-    numerals = [p.text.split(".")[0] for p in headings]
-    assert numerals == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][: len(numerals)]
+    for numerals in runs:
+        assert numerals == roman[: len(numerals)]
     for p in headings:
         assert p.text == p.text.upper() and all_bold(p)
         assert fmt(p, "keep_with_next")
@@ -311,14 +344,14 @@ def test_S83_numbering_levels(example_doc) -> None:
 
 
 def test_NN5_bottom_table_borderless_and_unsplittable(example_doc) -> None:
-    table = signature_table(example_doc)
-    assert len(table.columns) == 2 and len(table.rows) == 1
-    assert table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
-    for edge in table._tbl.tblPr.find(qn("w:tblBorders")):
-        assert edge.get(qn("w:val")) in ("nil", "none")
-    left = table.cell(0, 0)._tc.tcPr.find(qn("w:tcW"))
-    width = int(left.get(qn("w:w"))) / TWIPS_PER_MM
-    assert 52 <= width <= 69
+    for table in closing_tables(example_doc):  # one per document in the file
+        assert len(table.columns) == 2 and len(table.rows) == 1
+        assert table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+        for edge in table._tbl.tblPr.find(qn("w:tblBorders")):
+            assert edge.get(qn("w:val")) in ("nil", "none")
+        left = table.cell(0, 0)._tc.tcPr.find(qn("w:tcW"))
+        width = int(left.get(qn("w:w"))) / TWIPS_PER_MM
+        assert 52 <= width <= 69
 
 
 def test_NN1_recipients_label(example_doc) -> None:

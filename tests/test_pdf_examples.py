@@ -6,11 +6,20 @@ the Quốc hiệu and Tiêu ngữ each sit on one line; the signature block is n
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
-from pdf_support import assert_nd30_pdf_layout, require_libreoffice
+from pdf_support import (
+    assert_a4,
+    assert_no_number_on_first_page,
+    assert_page_numbers_top_centre,
+    assert_quoc_hieu_one_line,
+    assert_signature_not_alone,
+    assert_tieu_ngu_one_line,
+    require_libreoffice,
+)
 
 import kehoach
 from kehoach.export.pdf import docx_to_pdf, pdf_to_png
@@ -27,6 +36,19 @@ def example_pdfs(
     return {p.stem: pdf for p, pdf in zip(EXAMPLES, pdfs, strict=True)}
 
 
+def _restarts(pages: list[Page], spec: kehoach.KeHoach) -> list[int]:
+    """Indexes of the pages where numbering starts again at 1 (PN-5): the plan after a
+    Quyết định that issues it, and each appendix (its "Phụ lục" label heads the page)."""
+    starts = [0]
+    for i, page in enumerate(pages[1:], start=1):
+        texts = [ln.text for ln in page.lines if not ln.text.isdigit()]
+        plan_after_decision = spec.quyet_dinh is not None and "KẾ HOẠCH" in texts
+        appendix = bool(texts) and re.fullmatch(r"Phụ lục( [IVXLC]+)?", texts[0]) is not None
+        if plan_after_decision or appendix:
+            starts.append(i)
+    return starts
+
+
 @pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
 @pytest.mark.libreoffice
 def test_example_pdf_layout(name: str, example_pdfs: dict[str, Path]) -> None:
@@ -38,13 +60,35 @@ def test_example_pdf_layout(name: str, example_pdfs: dict[str, Path]) -> None:
     left = 30 if margins.le_trai is None else margins.le_trai
     right = 15 if margins.le_phai is None else margins.le_phai
     top = 20 if margins.le_tren is None else margins.le_tren
-    assert_nd30_pdf_layout(
-        pages,
-        signer_name=spec.nguoi_ky.ho_ten,
-        text_left_mm=left,
-        text_right_mm=210 - right,
-        top_margin_mm=top,
-    )
+    starts = _restarts(pages, spec)
+    assert len(starts) == 1 + (spec.quyet_dinh is not None) + len(spec.phu_luc)
+    assert_a4(pages, allow_landscape=any(a.ngang for a in spec.phu_luc))
+    for i in starts:  # PN-4, PN-6: no number on the first page of each numbering run
+        assert_no_number_on_first_page(pages[i:], top_margin_mm=top)
+    number = 0
+    for i, page in enumerate(pages):  # PN-1..PN-3, PN-5: 2, 3 … after each start
+        number = 1 if i in starts else number + 1
+        if number > 1:
+            width = page.width_mm
+            assert_page_numbers_top_centre(
+                [page], left, width - right, top_margin_mm=top, expected=[number]
+            )
+    assert_quoc_hieu_one_line(pages)
+    assert_tieu_ngu_one_line(pages)
+    if spec.quyet_dinh is None:
+        assert_signature_not_alone(pages, spec.nguoi_ky.ho_ten, top_margin_mm=top)
+    else:  # the decision's signature with its Nơi nhận; the plan's with body text above it
+        plan = starts[1]
+        signer = spec.quyet_dinh.nguoi_ky or spec.nguoi_ky
+        assert_signature_not_alone(pages[:plan], signer.ho_ten, top_margin_mm=top)
+        first_authority = "TM. " + spec.nguoi_ky.thay_mat if spec.nguoi_ky.thay_mat else None
+        assert first_authority is not None
+        assert_signature_not_alone(
+            pages[plan:],
+            spec.nguoi_ky.ho_ten,
+            recipients_label=first_authority,
+            top_margin_mm=top,
+        )
 
 
 @pytest.mark.libreoffice
