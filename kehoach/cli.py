@@ -339,11 +339,19 @@ def check_cmd(
         list[Path], typer.Argument(help="Các tệp Word (.docx) cần kiểm tra.", metavar="TỆP_DOCX")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Xuất PDF bằng LibreOffice để tìm đề mục, lời dẫn bị tách khỏi nội dung ở "
+            "cuối trang (NT-1).",
+        ),
+    ] = False,
 ) -> None:
     """Kiểm tra thể thức NĐ 30 của bất kỳ tệp .docx nào (kể cả tệp soạn tay)."""
     from kehoach.check.report import run_check
 
-    raise typer.Exit(run_check(files, as_json, out))
+    raise typer.Exit(run_check(files, as_json, out, pdf=pdf))
 
 
 def main() -> None:

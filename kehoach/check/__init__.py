@@ -4,7 +4,7 @@ The checker reads the document itself — effective formatting through styles, t
 headers and drawings — and reports every violated rule of nd30-spec by its ID.
 """
 
-from .checker import UnreadableDocx, check_docx
+from .checker import UnreadableDocx, check_docx, check_page_breaks
 from .findings import ERROR, WARNING, Finding
 
-__all__ = ["ERROR", "WARNING", "Finding", "UnreadableDocx", "check_docx"]
+__all__ = ["ERROR", "WARNING", "Finding", "UnreadableDocx", "check_docx", "check_page_breaks"]

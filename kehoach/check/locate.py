@@ -20,10 +20,12 @@ from kehoach.law.profile import Profile
 
 from .docmodel import Container, DocModel, Line, Para, RunPiece, TableInfo
 from .hrules import HRule, find_rule_after
-from .ooxml import loose_key
+from .ooxml import collapse_ws, loose_key
+from .typo import is_upper
 
 _SO_START = re.compile(r"^s[ốoóồ](?=\s*[:.]|\s*\d|\s+|\s*/|$)")
 _DATE_KEY = re.compile(r"NGAY.*THANG.*NAM")
+CAPTION_MAX_WORDS = 20  # a table caption is a title, not a sentence
 
 
 def nfc(text: str) -> str:
@@ -41,6 +43,46 @@ def is_date_text(text: str) -> bool:
 
 
 @dataclass(frozen=True)
+class DocType:
+    """A type of document a file may hold: the plan, or the Quyết định that issues it
+    (Mẫu 1.3). ``name`` is the printed type name (TL-1), ``code`` its symbol code (SO-1,
+    §14), ``in_text`` the type word as a sentence writes it."""
+
+    name: str
+    code: str
+    in_text: str
+    decision: bool = False
+
+    @property
+    def key(self) -> str:
+        return loose_key(self.name)
+
+
+def doc_types(profile: Profile) -> tuple[DocType, ...]:
+    """The plan's own type and the Quyết định's, from the rule book."""
+    return (
+        DocType(profile.type_name, profile.type_code, profile.type_name_in_text),
+        DocType(
+            profile.decision_type_name,
+            profile.decision_code,
+            profile.decision_in_text,
+            decision=True,
+        ),
+    )
+
+
+def note_re(profile: Profile) -> re.Pattern[str]:
+    """Mẫu 1.3, PL-4: "(Ban hành kèm theo …)" or "(Kèm theo …)" under a title."""
+    words = sorted({profile.attached_note, profile.appendix_note}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(nfc(word).lower()) for word in words)
+    return re.compile(rf"^\(\s*({alternatives})\b")
+
+
+def is_note_text(text: str, profile: Profile) -> bool:
+    return bool(note_re(profile).match(collapse_ws(nfc(text)).strip().lower()))
+
+
+@dataclass(frozen=True)
 class Keys:
     """Accent-, case- and punctuation-blind keys of the profile's fixed texts (``loose_key``)."""
 
@@ -49,6 +91,8 @@ class Keys:
     tieu_ngu: tuple[str, ...]  # TN-1, phrase by phrase: ("DOCLAP", "TUDO", "HANHPHUC")
     title: str  # TL-1: "KEHOACH"
     recipients: str  # NN-1: "NOINHAN"
+    appendix: str = ""  # PL-2: "PHULUC", how an appendix section starts
+    types: tuple[DocType, ...] = ()  # every type name a document of the file may carry
 
     @classmethod
     def of(cls, profile: Profile) -> Keys:
@@ -58,7 +102,14 @@ class Keys:
             tieu_ngu=tuple(k for k in map(loose_key, profile.tieu_ngu.split("-")) if k),
             title=loose_key(profile.type_name),
             recipients=loose_key(profile.recipients_label),
+            appendix=loose_key(profile.appendix_word),
+            types=doc_types(profile),
         )
+
+    def type_of(self, text: str) -> DocType | None:
+        """The document type whose name ``text`` is ("KẾ HOẠCH", "QUYẾT ĐỊNH"), if any."""
+        key = loose_key(text)
+        return next((t for t in self.types if t.key == key), None)
 
 
 def is_qh_line(line: Line, keys: Keys) -> bool:
@@ -67,8 +118,22 @@ def is_qh_line(line: Line, keys: Keys) -> bool:
 
 @dataclass
 class Layout:
+    """One document of the file: its components, and the blocks it spans.
+
+    A file may hold several documents (a Quyết định, then the plan it issues, Mẫu 1.3),
+    each from ``start`` to ``end`` (block indexes); appendix sections ("Phụ lục …") belong
+    to the document before them and start at ``main_end``.
+    """
+
     model: DocModel
-    header_end: int = 0  # blocks[:header_end] form the header region
+    start: int = 0
+    end: int = 0
+    main_end: int = 0  # first block of the document's appendices (``end`` when none)
+    number: int = 1  # 1-based among the documents of the file
+    count: int = 1  # documents in the file
+    first_section: int | None = 0  # the section the document starts, if it starts one
+    doc_type: DocType | None = None
+    header_end: int = 0  # blocks[start:header_end] form the header region
     header_tables: list[TableInfo] = field(default_factory=list)
     qh: Line | None = None
     qh_continuation: Line | None = None  # a Quốc hiệu typed over two lines
@@ -83,15 +148,41 @@ class Layout:
     title: Line | None = None
     summary: list[Line] = field(default_factory=list)
     summary_gap: bool = False
+    note: list[Line] = field(default_factory=list)  # "(Ban hành kèm theo …)", Mẫu 1.3
     summary_rule: HRule | None = None
+    authority: list[Line] = field(default_factory=list)  # a Quyết định's issuing authority
     body_start: int = 0
     body_end: int = 0
     body_paras: list[Para] = field(default_factory=list)
     body_tables: list[TableInfo] = field(default_factory=list)
+    captions: list[Para] = field(default_factory=list)  # a short bold line over a table
+    content_tables: list[TableInfo] = field(default_factory=list)  # body and appendices
     closing_table: TableInfo | None = None
     recipients: Container | None = None
     recipients_paras: list[Para] = field(default_factory=list)  # when not in a table
     signature: Container | None = None
+
+    @property
+    def attached(self) -> bool:
+        """A text issued by a Quyết định (Mẫu 1.3): no number, date or Nơi nhận of its own."""
+        return bool(self.note)
+
+    @property
+    def is_decision(self) -> bool:
+        return self.doc_type is not None and self.doc_type.decision
+
+    @property
+    def type_name(self) -> str:
+        return self.doc_type.name if self.doc_type is not None else ""
+
+    def named(self, what: str) -> str:
+        """A place name, with the document it belongs to when the file holds several:
+        "bảng tiêu đề" → "bảng tiêu đề của Quyết định"."""
+        if self.count == 1:
+            return what
+        if self.doc_type is not None:
+            return f"{what} của {self.doc_type.in_text}"
+        return f"{what} (văn bản {self.number})"
 
 
 def _split_tab(line: Line, predicate: Callable[[str], bool]) -> tuple[Line, Line] | None:
@@ -115,7 +206,7 @@ def _split_tab(line: Line, predicate: Callable[[str], bool]) -> tuple[Line, Line
 
 def _header_lines(layout: Layout) -> list[Line]:
     out: list[Line] = []
-    for block in layout.model.blocks[: layout.header_end]:
+    for block in layout.model.blocks[layout.start : layout.header_end]:
         if isinstance(block, Para):
             out.extend(block.lines)
         else:
@@ -128,37 +219,138 @@ def _header_lines(layout: Layout) -> list[Line]:
     return out
 
 
-def _find_title(model: DocModel, keys: Keys) -> int | None:
-    for i, block in enumerate(model.blocks):
+def _find_title(model: DocModel, keys: Keys, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        block = model.blocks[i]
         if isinstance(block, Para):
             lines = block.text_lines
-            if lines and loose_key(lines[0].text) == keys.title:
+            # "QUYẾT ĐỊNH:" before the articles reads like the type name; it is not one.
+            if lines and keys.type_of(lines[0].text) and not lines[0].stripped.endswith(":"):
                 return i
     return None
 
 
-def _guess_header_end(model: DocModel) -> int:
+def _guess_header_end(model: DocModel, start: int, end: int) -> int:
     seen_table = False
-    for i, block in enumerate(model.blocks[:15]):
+    for i in range(start, min(end, start + 15)):
+        block = model.blocks[i]
         if isinstance(block, TableInfo):
             seen_table = True
         elif block.has_text and seen_table:
             return i
-    return 0
+    return start
+
+
+def _has_qh(tbl: TableInfo, keys: Keys) -> bool:
+    stack = [tbl]
+    while stack:
+        current = stack.pop()
+        for cell in current.cells():
+            if any(is_qh_line(ln, keys) for ln in cell.lines()):
+                return True
+            stack.extend(cell.tables)
+    return False
+
+
+def _opens_document(model: DocModel, i: int, keys: Keys) -> bool:
+    """A header table with the Quốc hiệu, followed within a few blocks by a type name."""
+    block = model.blocks[i]
+    if not isinstance(block, TableInfo) or not _has_qh(block, keys):
+        return False
+    for later in model.blocks[i + 1 : i + 8]:
+        if isinstance(later, Para) and later.text_lines:
+            first = later.text_lines[0]
+            if keys.type_of(first.text) and not first.stripped.endswith(":"):
+                return True
+    return False
+
+
+def _document_starts(model: DocModel, keys: Keys) -> list[int]:
+    """Block indexes where a document begins: 0, then each later header table that opens
+    a document (Mẫu 1.3: the plan a Quyết định issues, in the same file). When only blank
+    paragraphs stand between the start of a section and that table, the document starts
+    with the section."""
+    blocks = model.blocks
+    section_starts = {sec.first_block for sec in model.sections}
+    starts = [0]
+    seen_header = False
+    for i in range(len(blocks)):
+        if not _opens_document(model, i, keys):
+            continue
+        if not seen_header:
+            seen_header = True
+            continue
+        start = i
+        while start - 1 > starts[-1] and start not in section_starts:
+            prev = blocks[start - 1]
+            if not (isinstance(prev, Para) and prev.is_blank):
+                break
+            start -= 1
+        starts.append(start if start in section_starts else i)
+    return starts
+
+
+def _appendix_start(model: DocModel, keys: Keys, start: int, end: int) -> int:
+    """The first block of the document's first appendix section ("Phụ lục …")."""
+    for sec in model.sections:
+        if not start < sec.first_block < end:
+            continue
+        for block in model.blocks[sec.first_block : sec.last_block + 1]:
+            if isinstance(block, TableInfo):
+                break
+            if block.has_text:
+                if loose_key(block.text_lines[0].text).startswith(keys.appendix):
+                    return sec.first_block
+                break
+    return end
+
+
+def locate_all(model: DocModel, profile: Profile) -> list[Layout]:
+    """Every document of the file, in order: usually one; a Quyết định and the plan it
+    issues (Mẫu 1.3) are two."""
+    keys = Keys.of(profile)
+    starts = _document_starts(model, keys)
+    ends = [*starts[1:], len(model.blocks)]
+    first_blocks = {sec.first_block: sec.index for sec in model.sections}
+    layouts = []
+    for n, (start, end) in enumerate(zip(starts, ends, strict=True), 1):
+        layout = _locate_range(model, profile, keys, start, end)
+        layout.number, layout.count = n, len(starts)
+        layout.first_section = 0 if n == 1 else first_blocks.get(start)
+        layouts.append(layout)
+    if len(layouts) > 1:
+        for layout in layouts:
+            for tbl in [*layout.header_tables, layout.closing_table]:
+                if tbl is not None and tbl.role:
+                    tbl.role = layout.named(tbl.role)
+    return layouts
 
 
 def locate(model: DocModel, profile: Profile) -> Layout:
-    keys = Keys.of(profile)
-    layout = Layout(model=model)
+    """The first document of the file."""
+    return locate_all(model, profile)[0]
+
+
+def _locate_range(model: DocModel, profile: Profile, keys: Keys, start: int, end: int) -> Layout:
+    layout = Layout(model=model, start=start, end=end, body_end=end)
+    layout.main_end = _appendix_start(model, keys, start, end)
     blocks = model.blocks
-    title_idx = _find_title(model, keys)
-    layout.header_end = title_idx if title_idx is not None else _guess_header_end(model)
-    layout.header_tables = [b for b in blocks[: layout.header_end] if isinstance(b, TableInfo)]
+    title_idx = _find_title(model, keys, start, layout.main_end)
+    if title_idx is None:
+        layout.header_end = _guess_header_end(model, start, layout.main_end)
+    else:
+        layout.header_end = title_idx
+    layout.header_tables = [
+        b for b in blocks[start : layout.header_end] if isinstance(b, TableInfo)
+    ]
     for n, tbl in enumerate(layout.header_tables, 1):
         tbl.role = "bảng tiêu đề" if len(layout.header_tables) == 1 else f"bảng tiêu đề {n}"
     _locate_header(layout, keys)
     if title_idx is not None:
-        _locate_title(layout, title_idx, keys)
+        title = blocks[title_idx]
+        assert isinstance(title, Para)
+        layout.doc_type = keys.type_of(title.text_lines[0].text)
+        _locate_title(layout, title_idx, keys, profile)
     else:
         layout.body_start = layout.header_end
     _locate_closing(layout, keys)
@@ -301,48 +493,88 @@ def _mostly_bold(line: Line) -> bool:
 # ---------------------------------------------------------------------- title, body
 
 
-def _locate_title(layout: Layout, title_idx: int, keys: Keys) -> None:
+def _note_open(lines: list[Line], profile: Profile) -> bool:
+    """A "(Ban hành kèm theo …" line has started and its ")" has not come yet."""
+    start = next((i for i, ln in enumerate(lines) if is_note_text(ln.text, profile)), None)
+    if start is None:
+        return False
+    return not " ".join(ln.stripped for ln in lines[start:]).endswith(")")
+
+
+def _locate_title(layout: Layout, title_idx: int, keys: Keys, profile: Profile) -> None:
+    """Type name, trích yếu, the "(Ban hành kèm theo …)" line of an attached text
+    (Mẫu 1.3, not part of the trích yếu), the rule under them; for a Quyết định, the
+    issuing authority's line under the rule."""
     blocks = layout.model.blocks
     title_para = blocks[title_idx]
     assert isinstance(title_para, Para)
     text_lines = title_para.text_lines
     layout.title = text_lines[0]
-    summary: list[Line] = [ln for ln in text_lines[1:] if not ln.is_underscore_rule]
+    lines: list[Line] = [ln for ln in text_lines[1:] if not ln.is_underscore_rule]
     last_idx = title_idx
     gap = False
-    if not summary:
-        for j in range(title_idx + 1, len(blocks)):
+    if not lines or _note_open(lines, profile):
+        for j in range(title_idx + 1, layout.main_end):
             block = blocks[j]
             if isinstance(block, TableInfo):
                 break
             if block.is_blank:
-                if summary:
+                if lines:
                     break
                 gap = True
                 continue
             if block.is_rule_only:
                 break
             first = block.text_lines[0]
-            low = first.stripped.lower()
-            looks_summary = (
-                not low.startswith("căn cứ")
-                and (block.fmt.jc == "center" or _mostly_bold(first))
-                and loose_key(first.text) != keys.recipients
-            )
-            if not summary:
-                if not looks_summary:
+            opens_note = is_note_text(first.text, profile) and not _note_open(lines, profile)
+            if not (opens_note or _note_open(lines, profile)):
+                if any(is_note_text(ln.text, profile) for ln in lines):
+                    break  # the title block ends with its note
+                low = first.stripped.lower()
+                looks_summary = (
+                    not low.startswith("căn cứ")
+                    and (block.fmt.jc == "center" or _mostly_bold(first))
+                    and loose_key(first.text) != keys.recipients
+                )
+                if not lines:
+                    if not looks_summary:
+                        break
+                elif not (looks_summary and block.fmt.jc == lines[-1].para.fmt.jc):
                     break
-            elif not (looks_summary and block.fmt.jc == summary[-1].para.fmt.jc):
-                break
-            summary.extend(ln for ln in block.text_lines if not ln.is_underscore_rule)
+            lines.extend(ln for ln in block.text_lines if not ln.is_underscore_rule)
             last_idx = j
             if block.fmt.border_bottom is not None and block.fmt.border_bottom.visible:
                 break
-    layout.summary = summary
-    layout.summary_gap = gap and bool(summary)
-    if summary:
-        layout.summary_rule = find_rule_after(summary[-1])
+    split = next((i for i, ln in enumerate(lines) if is_note_text(ln.text, profile)), len(lines))
+    layout.summary, layout.note = lines[:split], lines[split:]
+    layout.summary_gap = gap and bool(layout.summary)
+    if lines:
+        layout.summary_rule = find_rule_after(lines[-1])
     layout.body_start = last_idx + 1
+    if layout.is_decision:
+        _locate_authority(layout, keys)
+
+
+def _locate_authority(layout: Layout, keys: Keys) -> None:
+    """Mẫu 1.2, 1.3: the issuing authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), in capitals
+    under the rule, before the căn cứ (centred or bold: QD-1 then judges both)."""
+    blocks = layout.model.blocks
+    for j in range(layout.body_start, layout.main_end):
+        block = blocks[j]
+        if isinstance(block, TableInfo):
+            return
+        if block.is_blank or block.is_rule_only:
+            continue
+        text = collapse_ws(nfc(block.text)).strip()
+        if (
+            not (block.fmt.jc == "center" or _mostly_bold(block.text_lines[0]))
+            or not is_upper(text)
+            or text.endswith(":")
+            or keys.type_of(text) is not None
+        ):
+            return
+        layout.authority.extend(block.text_lines)
+        layout.body_start = j + 1
 
 
 def _first_text_key(cont: Container) -> str:
@@ -369,10 +601,11 @@ def _closing_score(tbl: TableInfo, rec: Container) -> int:
 
 def _locate_closing(layout: Layout, keys: Keys) -> None:
     blocks = layout.model.blocks
-    layout.body_end = len(blocks)
+    end = layout.main_end
+    layout.body_end = end
     best: tuple[int, int, TableInfo, Container] | None = None
     para_idx: int | None = None
-    for j in range(layout.body_start, len(blocks)):
+    for j in range(layout.body_start, end):
         block = blocks[j]
         if isinstance(block, TableInfo):
             rec = next(
@@ -401,17 +634,82 @@ def _locate_closing(layout: Layout, keys: Keys) -> None:
     elif para_idx is not None:
         layout.body_end = para_idx
         paras = []
-        for k in range(para_idx, len(blocks)):
+        for k in range(para_idx, end):
             nxt = blocks[k]
             if isinstance(nxt, TableInfo) or (k > para_idx and nxt.is_blank):
                 break
             paras.append(nxt)
         layout.recipients_paras = paras
-    for block in blocks[layout.body_start : layout.body_end]:
+    else:
+        found = _signature_table(layout)
+        if found is not None:
+            j, block, cell = found
+            layout.closing_table = block
+            block.role = "bảng chữ ký"
+            layout.signature = cell
+            layout.body_end = j
+    _collect_body(layout)
+
+
+def _signature_table(layout: Layout) -> tuple[int, TableInfo, Container] | None:
+    """A text without Nơi nhận (attached to a Quyết định, Mẫu 1.3) still ends with its
+    signature: the last table of the document, nothing printed after it, with a cell that
+    starts with an authority or position line in capitals and holds two or more lines."""
+    blocks = layout.model.blocks
+    for j in range(layout.main_end - 1, layout.body_start - 1, -1):
+        block = blocks[j]
+        if isinstance(block, Para):
+            if block.is_blank:
+                continue
+            return None
+        cells = [c for c in block.cells() if any(ln.stripped for ln in c.lines())]
+        if not cells or len(block.rows) > 2:
+            return None
+        cell = max(cells, key=lambda c: sum(1 for ln in c.lines() if ln.stripped))
+        lines = [ln for ln in cell.lines() if ln.stripped]
+        if len(lines) >= 2 and is_upper(lines[0].text) and not is_upper(lines[-1].text):
+            return j, block, cell
+        return None
+    return None
+
+
+def _is_caption(para: Para, following: Para | TableInfo | None) -> bool:
+    """A table's caption: a short line, bold and centred, right before the table. It is a
+    label of the table, not a body paragraph (ND-2..ND-5 do not apply)."""
+    if not isinstance(following, TableInfo) or para.fmt.jc != "center":
+        return False
+    text = collapse_ws(nfc(para.text)).strip()
+    pieces = [p for p in para.pieces() if p.text.strip()]
+    return (
+        len(para.text_lines) <= 2
+        and len(text.split()) <= CAPTION_MAX_WORDS
+        and bool(pieces)
+        and all(p.fmt.bold for p in pieces)
+        and not text.endswith((".", ";", ":", ","))
+    )
+
+
+def _collect_body(layout: Layout) -> None:
+    blocks = layout.model.blocks
+    body = blocks[layout.body_start : layout.body_end]
+    for k, block in enumerate(body):
         if isinstance(block, TableInfo):
             layout.body_tables.append(block)
-        elif block.has_text and not block.is_rule_only:
+            continue
+        if not block.has_text or block.is_rule_only:
+            continue
+        following = next(
+            (b for b in body[k + 1 :] if not (isinstance(b, Para) and b.is_blank)), None
+        )
+        if _is_caption(block, following):
+            layout.captions.append(block)
+        else:
             layout.body_paras.append(block)
+    layout.content_tables = [
+        b
+        for b in blocks[layout.body_start : layout.end]
+        if isinstance(b, TableInfo) and b is not layout.closing_table
+    ]
 
 
 def _signature_cell(tbl: TableInfo, rec: Container) -> Container | None:

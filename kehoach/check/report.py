@@ -1,32 +1,58 @@
 """Human (rich) and machine (JSON) reports for ``kehoach check``.
 
 Exit status for scripts: 0 when no file has an error-severity finding, 1 when some file
-has one, 2 when some file could not be read at all.
+has one, 2 when some file could not be read at all (or, with ``pdf``, LibreOffice is missing
+or could not render a file).
 """
 
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kehoach.export.pdf import ConversionError
+from kehoach.export.pdflayout import Page
 from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
 
 from .checker import UnreadableDocx, check_docx
 from .findings import ERROR, WARNING, Finding
+from .pagebreaks import pdf_pages, require_pdf_tools
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
 
-def _check_one(path: Path, profile: Profile) -> tuple[list[Finding] | None, str | None]:
+def _render(paths: list[Path]) -> tuple[dict[Path, list[Page]], dict[Path, str]]:
+    """PDF pages of every file LibreOffice can convert (one run for all, file by file when
+    the batch fails), and the reason for each file it cannot."""
+    docs = [p for p in dict.fromkeys(paths) if p.is_file() and zipfile.is_zipfile(p)]
+    docs = [p for p in docs if p.suffix.lower() == ".docx"]
     try:
-        return check_docx(path, profile), None
+        return dict(zip(docs, pdf_pages(docs), strict=True)), {}
+    except ConversionError:
+        pass
+    pages: dict[Path, list[Page]] = {}
+    problems: dict[Path, str] = {}
+    for path in docs:
+        try:
+            pages[path] = pdf_pages([path])[0]
+        except ConversionError as exc:
+            problems[path] = str(exc)
+    return pages, problems
+
+
+def _check_one(
+    path: Path, profile: Profile, pages: list[Page] | None = None
+) -> tuple[list[Finding] | None, str | None]:
+    try:
+        return check_docx(path, profile, pages=pages), None
     except UnreadableDocx as exc:
         return None, str(exc)
     except Exception as exc:  # a checker bug must not show a traceback to a clerk
@@ -68,14 +94,37 @@ def run_check(
     as_json: bool,
     console: Console | None = None,
     profile: Profile = ND30,
+    *,
+    pdf: bool = False,
 ) -> int:
-    """Check each file against ``profile``, print a report, return the exit status (0 / 1 / 2)."""
+    """Check each file against ``profile``, print a report, return the exit status (0 / 1 / 2).
+
+    ``pdf``: also render each file through LibreOffice and report headings and lead-ins
+    left alone at the foot of a page (NT-1); without LibreOffice, say so and return 2.
+    """
     console = console or Console()
     status = EXIT_OK
     results: list[dict[str, object]] = []
+    rendered: dict[Path, list[Page]] = {}
+    unrendered: dict[Path, str] = {}
+    if pdf:
+        try:
+            require_pdf_tools()
+        except ConversionError as exc:
+            msg = Text("Không kiểm tra được ngắt trang (--pdf): ", style="bold red")
+            msg.append(str(exc))
+            console.print(msg)
+            return EXIT_UNREADABLE
+        rendered, unrendered = _render([Path(p) for p in paths])
     for raw in paths:
         path = Path(raw)
-        findings, problem = _check_one(path, profile)
+        if path in unrendered:
+            findings: list[Finding] | None = None
+            problem: str | None = (
+                f"LibreOffice không xuất được PDF để kiểm tra ngắt trang: {unrendered[path]}"
+            )
+        else:
+            findings, problem = _check_one(path, profile, rendered.get(path))
         if findings is None:
             status = EXIT_UNREADABLE
             if as_json:

@@ -8,11 +8,11 @@ import re
 from kehoach.law.metrics import text_width_mm, wrap_lines
 from kehoach.law.profile import Body, Length, Profile
 
-from .docmodel import Line, Para, TableInfo
+from .docmodel import Line, Para, RunPiece, TableInfo
 from .findings import ERROR, WARNING, Collector
 from .hrules import line_width_mm, text_center_mm
 from .locate import Layout, nfc
-from .ooxml import collapse_ws, fmt_cm, fmt_num, fmt_pt, mm_to_twips, twips_to_mm
+from .ooxml import collapse_ws, fmt_cm, fmt_num, fmt_pt, loose_key, mm_to_twips, twips_to_mm
 from .rules_header import check_rule, ratio_text
 from .typo import (
     check_centered,
@@ -36,23 +36,72 @@ _DIEM = re.compile(r"^(?P<label>[a-zđ])\)\s+(?P<title>.+)$")
 _BULLET = re.compile(r"^[-+–•]\s")
 
 
-def _kind(para: Para, prev_kind: str | None) -> str:
-    text = nfc(para.text).strip()
-    if text.lower().startswith("căn cứ"):
-        return "cancu"
-    if _PART.match(text):
-        return "part"
-    if prev_kind == "part" and is_upper(text):
-        return "part-title"
-    if _MUC.match(text):
-        return "muc"
-    if _KHOAN.match(text):
-        return "khoan"
-    if _DIEM.match(text):
-        return "diem"
-    if para.fmt.has_numbering:
-        return "numbered"
-    return "plain"  # ordinary paragraphs and "-"/"+" items
+_LETTER = re.compile(r"^(?P<label>[A-ZĐ])\.\s+(?P<title>.+)$")
+
+
+def _next_letters(letter: str | None) -> set[str]:
+    """Top-level letters of the lettered scheme: A, B, C, D, then Đ or E …"""
+    if letter is None:
+        return {"A"}
+    if letter == "D":
+        return {"Đ", "E"}
+    if letter == "Đ":
+        return {"E"}
+    return {chr(ord(letter) + 1)}
+
+
+def article_re(profile: Profile) -> re.Pattern[str]:
+    """§8.3 scheme (a): "Điều 1." (the profile's article word, Arabic number, full stop)."""
+    return re.compile(rf"^{re.escape(profile.article_word)}\s+(?P<n>\d+)\s*\.")
+
+
+def _is_decision_line(text: str, profile: Profile) -> bool:
+    """ "QUYẾT ĐỊNH:" before the articles of a Quyết định (however spaced or cased)."""
+    return text.endswith(":") and loose_key(text) == loose_key(profile.decision_line)
+
+
+def classify(paras: list[Para], profile: Profile) -> list[str]:
+    """The §8.3 role of each body paragraph: "cancu", "part" ("Phần I"), "part-title",
+    "letter" ("A. …"), "muc" ("I."), "khoan" ("1.", "1.1."), "diem" ("a)"), "article"
+    ("Điều 1."), "decision-line" ("QUYẾT ĐỊNH:"), "numbered" (Word list) or "plain"
+    (sentences and "-"/"+" items)."""
+    articles = article_re(profile)
+    kinds: list[str] = []
+    letter: str | None = None
+    prev: str | None = None
+    for para in paras:
+        text = collapse_ws(nfc(para.text)).strip()
+        letter_m = _LETTER.match(text)
+        if _is_decision_line(text, profile):
+            kind = "decision-line"
+        elif articles.match(text):
+            kind = "article"
+        elif text.lower().startswith("căn cứ"):
+            kind = "cancu"
+        elif _PART.match(text):
+            kind = "part"
+        elif prev == "part" and is_upper(text):
+            kind = "part-title"
+        elif (
+            letter_m is not None
+            and letter_m.group("label") in _next_letters(letter)
+            and is_upper(letter_m.group("title"))
+        ):
+            kind = "letter"
+            letter = letter_m.group("label")
+        elif _MUC.match(text):
+            kind = "muc"
+        elif _KHOAN.match(text):
+            kind = "khoan"
+        elif _DIEM.match(text):
+            kind = "diem"
+        elif para.fmt.has_numbering:
+            kind = "numbered"
+        else:
+            kind = "plain"  # ordinary paragraphs and "-"/"+" items
+        kinds.append(kind)
+        prev = kind
+    return kinds
 
 
 # ---------------------------------------------------------------------- title
@@ -65,15 +114,16 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
             "TL-1",
             f"Không tìm thấy tên loại văn bản «{profile.type_name}» (một dòng riêng, căn giữa, "
             "dưới bảng tiêu đề).",
-            "sau bảng tiêu đề",
+            layout.named("sau bảng tiêu đề"),
         )
         return
     where = title.where()
     shown = collapse_ws(nfc(title.display))
-    if shown != profile.type_name:
+    type_name = layout.type_name or profile.type_name
+    if shown != type_name:
         c.error(
             "TL-1",
-            f"Tên loại ghi «{shown}»; NĐ 30 yêu cầu «{profile.type_name}» (chữ in hoa).",
+            f"Tên loại ghi «{shown}»; NĐ 30 yêu cầu «{type_name}» (chữ in hoa).",
             where,
         )
     check_typo(
@@ -92,7 +142,7 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     if not summary:
         c.error(
             "TL-2",
-            f"Không có trích yếu nội dung ngay dưới «{profile.type_name}»; NĐ 30 yêu cầu trích yếu "
+            f"Không có trích yếu nội dung ngay dưới «{type_name}»; NĐ 30 yêu cầu trích yếu "
             "in đậm, căn giữa.",
             where,
         )
@@ -101,7 +151,7 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     if layout.summary_gap:
         c.error(
             "TL-2",
-            f"Có dòng trống giữa «{profile.type_name}» và trích yếu; NĐ 30 đặt trích yếu ngay "
+            f"Có dòng trống giữa «{type_name}» và trích yếu; NĐ 30 đặt trích yếu ngay "
             "dưới tên loại.",
             swhere,
         )
@@ -166,6 +216,36 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
         profile.rule_ratio_tolerance,
         center,
     )
+
+
+def _check_note(layout: Layout, c: Collector, profile: Profile) -> None:
+    """PL-4 (as the spec sets it for an appendix's reference line, and Mẫu 1.3 shows it
+    under the trích yếu of an attached text): "(Ban hành kèm theo …)" centred, 13–14 pt,
+    italic, not bold, in brackets."""
+    note = layout.note
+    if not note:
+        return
+    where = note[0].where()
+    text = collapse_ws(" ".join(nfc(ln.display) for ln in note)).strip()
+    head = " ".join(text.split()[:4])
+    what = f"Dòng «{head} …)»"
+    check_typo(
+        c,
+        "PL-4",
+        what,
+        line_pieces(note),
+        where,
+        size=profile.sizes.note,
+        bold=False,
+        italic=True,
+    )
+    seen: set[int] = set()
+    for ln in note:
+        if id(ln.para) not in seen:
+            seen.add(id(ln.para))
+            check_centered(c, "PL-4", what, ln.para, ln.where())
+    if not text.endswith(")"):
+        c.error("PL-4", f"{what} thiếu dấu «)» đóng ngoặc.", note[-1].where())
 
 
 # ---------------------------------------------------------------------- body
@@ -239,11 +319,7 @@ def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
         if layout.title is not None:
             c.error("ND-6", "Không tìm thấy phần nội dung văn bản sau trích yếu.", "sau trích yếu")
         return
-    kinds: list[str] = []
-    prev: str | None = None
-    for para in paras:
-        prev = _kind(para, prev)
-        kinds.append(prev)
+    kinds = classify(paras, profile)
 
     # ND-1: a size the rule book accepts, and one size throughout.
     body_rule = profile.sizes.body
@@ -278,8 +354,8 @@ def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
     min_gap = profile.body.min_gap_pt * 20 - GAP_SLACK_TWIPS
     for i, (para, kind) in enumerate(zip(paras, kinds, strict=True)):
         where = para.where()
-        labelled = kind in ("muc", "khoan", "diem", "numbered")
-        if kind not in ("part", "part-title"):
+        labelled = kind in ("muc", "khoan", "diem", "numbered", "letter", "article")
+        if kind not in ("part", "part-title", "decision-line"):
             if para.fmt.jc != "both":
                 sev = WARNING if labelled else ERROR
                 if not (labelled and para.fmt.jc == "left"):
@@ -323,6 +399,8 @@ def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
     _check_end(layout, c, profile)
     _check_cancu(paras, kinds, c)
     _check_headings(paras, kinds, c, profile)
+    if layout.is_decision:
+        _check_decision(layout, paras, kinds, c, profile)
 
 
 def _last_text_line(layout: Layout) -> Line | None:
@@ -395,32 +473,64 @@ def _all_bold(para: Para) -> bool:
     return bool(pieces) and all(p.fmt.bold for p in pieces)
 
 
+def _khoan_depth(text: str) -> int:
+    """ "1." → 1, "1.2." → 2, "1.2.1." → 3."""
+    m = _KHOAN.match(text)
+    return m.group("label").count(".") + 1 if m else 0
+
+
+def _has_content_below(paras: list[Para], kinds: list[str], i: int, closing: str) -> bool:
+    """Whether the item ``paras[i]`` has content of its own under it: a deeper item, a
+    point, a "-" line or a sentence (not the plan's closing one). An item followed by its
+    sibling or by a higher heading has none, so a short unpunctuated item is then an item
+    without a title ("1.2.1. Học tập"), not a heading."""
+    if i + 1 >= len(paras):
+        return False
+    nxt, kind = paras[i + 1], kinds[i + 1]
+    depth = _khoan_depth(nfc(paras[i].text).strip())
+    text = nfc(nxt.text).strip()
+    if kind == "khoan":
+        return _khoan_depth(text) > depth
+    if kind == "diem" or (kind == "plain" and _BULLET.match(text)):
+        return True
+    # A sentence after "1. …" is its content; after a decimal item it may as well close the
+    # section above it ("1.2.2. …" then "Các đơn vị …"), so only "1." items count it.
+    return kind == "plain" and depth == 1 and not text.endswith(closing)
+
+
 def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: Profile) -> None:
     letters = profile.point_letters  # S-4
     letter_idx = 0
-    for para, kind in zip(paras, kinds, strict=True):
+    for i, (para, kind) in enumerate(zip(paras, kinds, strict=True)):
         text = collapse_ws(nfc("".join(p.display for p in para.pieces()))).strip()
         where = para.where()
-        if kind == "muc":
+        if kind in ("muc", "letter"):
             letter_idx = 0
-            m = _MUC.match(text)
+            m = (_MUC if kind == "muc" else _LETTER).match(text)
             title = m.group("title") if m else text
+            label = m.group("label") if m else "I"
             if not is_upper(title) or not _all_bold(para):
                 c.warn(
                     "DM-1",
-                    "Đề mục cấp «I.» nên viết chữ in hoa, in đậm (NĐ 30, Phụ lục I, II.6: số La Mã, "
-                    "tên mục in hoa, đậm).",
+                    f"Đề mục cấp «{label}.» nên viết chữ in hoa, in đậm (NĐ 30, Phụ lục I, II.6: "
+                    "số La Mã, tên mục in hoa, đậm).",
                     where,
                 )
         elif kind == "khoan":
             letter_idx = 0
             m = _KHOAN.match(text)
             title = m.group("title") if m else text
+            label = m.group("label") if m else "1"
             titled = len(title.split()) <= 15 and not title.rstrip().endswith((".", ";", ":", ","))
-            if titled and not _all_bold(para):
+            if (
+                titled
+                and not _all_bold(para)
+                and _has_content_below(paras, kinds, i, profile.closing_mark)
+            ):
                 c.warn(
                     "DM-2",
-                    "Khoản có tên («1. …») nên in đậm (NĐ 30, Phụ lục I, II.6).",
+                    f"Khoản có tên («{label}. …», có nội dung bên dưới) nên in đậm (NĐ 30, Phụ lục "
+                    "I, II.6).",
                     where,
                 )
         elif kind == "diem":
@@ -439,6 +549,134 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: 
             letter_idx = letters.index(letter) + 1 if letter in letters else letter_idx + 1
 
 
+# ---------------------------------------------------------------------- Quyết định
+
+
+def _check_authority_line(layout: Layout, c: Collector, profile: Profile) -> None:
+    """QD-1 (the checker's own ID; Mẫu 1.2, 1.3): a Quyết định names its issuing authority
+    under the trích yếu rule, centred, in bold capitals."""
+    if not layout.is_decision or layout.title is None:
+        return
+    if not layout.authority:
+        anchor = layout.summary_rule.where() if layout.summary_rule else layout.title.where()
+        c.warn(
+            "QD-1",
+            "Không thấy dòng thẩm quyền ban hành (ví dụ «CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …») dưới "
+            f"trích yếu của {profile.decision_in_text.lower()}; mẫu NĐ 30 (Mẫu 1.2, 1.3) ghi "
+            "thẩm quyền ban hành một dòng riêng, in hoa, đậm, căn giữa, trước các căn cứ.",
+            anchor,
+        )
+        return
+    where = layout.authority[0].where()
+    check_typo(
+        c,
+        "QD-1",
+        "Dòng thẩm quyền ban hành",
+        line_pieces(layout.authority),
+        where,
+        size=profile.sizes.summary,
+        bold=True,
+        italic=False,
+        upper=True,
+        severity=WARNING,
+    )
+    seen: set[int] = set()
+    for ln in layout.authority:
+        if id(ln.para) not in seen:
+            seen.add(id(ln.para))
+            check_centered(c, "QD-1", "Dòng thẩm quyền ban hành", ln.para, ln.where(), WARNING)
+
+
+def _label_pieces(para: Para, pattern: re.Pattern[str]) -> list[RunPiece]:
+    """The visible runs that print the label ``pattern`` matches at the paragraph start."""
+    pieces = list(para.pieces())
+    raw = "".join(p.text for p in pieces)
+    lead = len(raw) - len(raw.lstrip())
+    m = pattern.match(raw.lstrip())
+    if m is None:
+        return []
+    end, offset, out = lead + m.end(), 0, []
+    for piece in pieces:
+        if offset >= end:
+            break
+        if piece.text.strip():
+            out.append(piece)
+        offset += len(piece.text)
+    return out
+
+
+def _check_decision(
+    layout: Layout, paras: list[Para], kinds: list[str], c: Collector, profile: Profile
+) -> None:
+    """QD-2: the line "QUYẾT ĐỊNH:" (own line, bold capitals, centred) before the articles;
+    QD-3: articles "Điều 1.", "Điều 2." … numbered in order, "Điều n." in bold (§8.3 a)."""
+    line = profile.decision_line
+    decision_lines = [p for p, k in zip(paras, kinds, strict=True) if k == "decision-line"]
+    first_article = next((p for p, k in zip(paras, kinds, strict=True) if k == "article"), None)
+    if not decision_lines:
+        anchor = first_article.where() if first_article else layout.named("sau trích yếu")
+        c.warn(
+            "QD-2",
+            f"Không thấy dòng «{line}» trước các điều của {profile.decision_in_text.lower()}; "
+            f"mẫu NĐ 30 (Mẫu 1.2, 1.3) ghi «{line}» một dòng riêng, in hoa, đậm, căn giữa.",
+            anchor,
+        )
+    else:
+        para = decision_lines[0]
+        where = para.where()
+        shown = collapse_ws(nfc("".join(p.display for p in para.pieces()))).strip()
+        if shown != line:
+            c.warn("QD-2", f"Dòng «{shown}»; mẫu NĐ 30 ghi «{line}».", where)
+        check_typo(
+            c,
+            "QD-2",
+            f"Dòng «{line}»",
+            list(para.pieces()),
+            where,
+            bold=True,
+            italic=False,
+            upper=True,
+            severity=WARNING,
+        )
+        check_centered(c, "QD-2", f"Dòng «{line}»", para, where, WARNING)
+    articles = [p for p, k in zip(paras, kinds, strict=True) if k == "article"]
+    word = profile.article_word
+    if not articles:
+        c.error(
+            "QD-3",
+            f"{profile.decision_in_text} không có điều nào («{word} 1. …»); nội dung quyết định "
+            f"trình bày thành các điều, đánh số «{word} 1.», «{word} 2.» …",
+            decision_lines[0].where() if decision_lines else layout.named("sau trích yếu"),
+        )
+        return
+    pattern = article_re(profile)
+    expected = 1
+    for para in articles:
+        where = para.where()
+        text = collapse_ws(nfc(para.text)).strip()
+        m = pattern.match(text)
+        assert m is not None
+        number = int(m.group("n"))
+        if number != expected:
+            c.error(
+                "QD-3",
+                f"«{word} {number}.» sai thứ tự (đang chờ «{word} {expected}.»); các điều đánh số "
+                "liên tục từ 1 bằng chữ số Ả Rập.",
+                where,
+            )
+        expected = number + 1
+        label_pieces = _label_pieces(para, pattern)
+        if label_pieces and not all(p.fmt.bold for p in label_pieces):
+            c.warn(
+                "QD-3",
+                f"Nhãn «{word} {number}.» nên in đậm (NĐ 30, Phụ lục I, II.6: điều trình bày chữ "
+                "đậm).",
+                where,
+            )
+
+
 def check_body(layout: Layout, c: Collector, profile: Profile) -> None:
     _check_title(layout, c, profile)
+    _check_note(layout, c, profile)
+    _check_authority_line(layout, c, profile)
     _check_paragraphs(layout, c, profile)

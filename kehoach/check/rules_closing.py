@@ -11,7 +11,7 @@ from .docmodel import DocModel, Line
 from .findings import Collector
 from .locate import Layout, nfc
 from .ooxml import collapse_ws, fmt_cm, twips_to_mm
-from .rules_header import cell_borders
+from .tables import cell_borders
 from .typo import check_centered, check_typo, is_upper, jc_name
 
 
@@ -58,10 +58,14 @@ def _archive_re(profile: Profile) -> re.Pattern[str]:
 def _check_recipients(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     label = profile.recipients_label  # NN-1: "Nơi nhận:"
     if layout.recipients is None and not layout.recipients_paras:
+        if layout.attached:
+            # Mẫu 1.3: a text issued by a Quyết định is sent with it; no Nơi nhận of its own.
+            _check_signature_table(model, layout, c)
+            return
         c.error(
             "NN-1",
             f"Không tìm thấy phần «{label}» sau nội dung văn bản.",
-            "cuối văn bản",
+            layout.named("cuối văn bản"),
         )
         return
     if layout.recipients is not None:
@@ -156,6 +160,21 @@ def _check_recipients(model: DocModel, layout: Layout, c: Collector, profile: Pr
         )
 
 
+def _check_signature_table(model: DocModel, layout: Layout, c: Collector) -> None:
+    """NN-5 for the signature-only table of an attached text: no borders either."""
+    tbl = layout.closing_table
+    if tbl is None:
+        return
+    sides = cell_borders(model, tbl)
+    if sides:
+        c.error(
+            "NN-5",
+            f"Bảng chữ ký có đường viền hiện ra khi in (cạnh {', '.join(sides)}); mẫu NĐ 30 "
+            "không có viền.",
+            tbl.label,
+        )
+
+
 def _check_closing_table(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     label = profile.recipients_label
     tbl = layout.closing_table
@@ -246,15 +265,21 @@ def _split_signature(layout: Layout) -> tuple[list[Line], list[Line], Line | Non
 
 
 def _check_signature(layout: Layout, c: Collector, profile: Profile) -> None:
-    if layout.recipients is None:
-        return
     if layout.signature is None:
-        c.error(
-            "KY-1",
-            "Không tìm thấy khối chữ ký (thẩm quyền, chức vụ, họ tên) bên phải "
-            f"«{profile.recipients_label.rstrip(':')}».",
-            layout.recipients.label,
-        )
+        if layout.recipients is not None:
+            c.error(
+                "KY-1",
+                "Không tìm thấy khối chữ ký (thẩm quyền, chức vụ, họ tên) bên phải "
+                f"«{profile.recipients_label.rstrip(':')}».",
+                layout.recipients.label,
+            )
+        elif layout.attached:
+            c.error(
+                "KY-1",
+                "Không tìm thấy khối chữ ký (thẩm quyền, chức vụ, họ tên) ở cuối văn bản; văn "
+                "bản ban hành kèm theo không có nơi nhận riêng nhưng vẫn có chữ ký.",
+                layout.named("cuối văn bản"),
+            )
         return
     authority, _middle, name, has_space = _split_signature(layout)
     if name is None or not authority:
@@ -394,6 +419,18 @@ def _check_authority(layout: Layout, authority: list[Line], c: Collector, profil
             items[0][2].where(),
         )
     issuing = collapse_ws(" ".join(nfc(ln.display) for ln in layout.issuing)).strip()
+    authority = collapse_ws(" ".join(nfc(ln.display) for ln in layout.authority)).strip()
+    if authority and profile.is_personal_title(authority):
+        # A Quyết định of the head ("CHỦ TỊCH ỦY BAN NHÂN DÂN …", Mẫu 1.2): signed by the
+        # head or a deputy (KT.), never on behalf of the collective.
+        if tm in chain:
+            c.warn(
+                "KT-6",
+                f"Quyết định do «{authority}» ban hành (thẩm quyền cá nhân); không ký "
+                f"«{printed[tm]}» (thay mặt tập thể).",
+                items[0][2].where(),
+            )
+        return
     if issuing:
         # TL. (by order of the chairman, e.g. the office head) is also normal for a collective.
         if profile.is_collective_body(issuing) and tm not in chain and tl not in chain:

@@ -15,8 +15,8 @@ from .docmodel import DocModel, Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector
 from .hrules import HRule, line_width_mm, text_center_mm
 from .locate import Layout, nfc
-from .ooxml import collapse_ws, fmt_mm, fmt_num, fmt_pt, int_attr, twips_to_mm, w, wattr
-from .reader import Border
+from .ooxml import collapse_ws, fmt_mm, fmt_num, fmt_pt, int_attr, twips_to_mm, w
+from .tables import cell_borders
 from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces, size_range
 
 # Measuring tolerances (the checker's own; texts, sizes and ratios are the profile's).
@@ -77,44 +77,6 @@ def _float_y_mm(tbl: TableInfo | None) -> float | None:
 
 
 # ---------------------------------------------------------------------- table
-
-
-def cell_borders(model: DocModel, tbl: TableInfo) -> list[str]:
-    """Names of visible cell edges ("trên", "dưới", "trái", "phải", "giữa các ô")."""
-    table_b = model.sheet.table_borders(tbl.el)
-    found: set[str] = set()
-    nrows = len(tbl.rows)
-    for r, row in enumerate(tbl.rows):
-        for cell in row:
-            tcb = cell.tc.find(f"{w('tcPr')}/{w('tcBorders')}") if cell.tc is not None else None
-
-            def side(name: str, alt: str | None, fallback: str, tcb=tcb) -> Border | None:
-                if tcb is not None:
-                    el = tcb.find(w(name))
-                    if el is None and alt:
-                        el = tcb.find(w(alt))
-                    if el is not None:
-                        return Border(
-                            wattr(el, "val") or "none",
-                            int_attr(el, "sz") or 0,
-                            wattr(el, "color") or "auto",
-                        )
-                return table_b.get(fallback)
-
-            checks = {
-                "trên": side("top", None, "top" if r == 0 else "insideH"),
-                "dưới": side("bottom", None, "bottom" if r == nrows - 1 else "insideH"),
-                "trái": side("left", "start", "left" if cell.col == 0 else "insideV"),
-                "phải": side("right", "end", "right" if cell.col == cell.ncells - 1 else "insideV"),
-            }
-            for name, b in checks.items():
-                if b is not None and b.visible:
-                    inner = (name == "trên" and r > 0) or (name == "dưới" and r < nrows - 1)
-                    inner = inner or (name == "trái" and cell.col > 0)
-                    inner = inner or (name == "phải" and cell.col < cell.ncells - 1)
-                    found.add("giữa các ô" if inner else name)
-    order = ["trên", "dưới", "trái", "phải", "giữa các ô"]
-    return [n for n in order if n in found]
 
 
 def _check_tables(model: DocModel, layout: Layout, c: Collector) -> None:
@@ -529,9 +491,12 @@ def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
 
 def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
     so = layout.so
-    code = profile.type_code
-    pattern = profile.number_line("…", profile.symbol("…"))  # "Số: …/KH-…"
+    doc_type = layout.doc_type
+    code = doc_type.code if doc_type is not None else profile.type_code  # SO-1, §14
+    pattern = profile.number_line("…", f"{code}-…")  # "Số: …/KH-…"
     if so is None:
+        if layout.attached:
+            return  # Mẫu 1.3: the attached text carries its Quyết định's number
         c.error(
             "SO-1",
             f"Không tìm thấy số, ký hiệu văn bản («{pattern}») dưới tên cơ quan.",
@@ -579,7 +544,7 @@ def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
         c.error(
             "SO-4",
             f"Ký hiệu «{symbol}» sai dạng; NĐ 30: <mã loại>-<mã cơ quan>, ví dụ "
-            f"«{profile.symbol('UBND')}».",
+            f"«{f'{code}-UBND' if layout.is_decision else profile.symbol('UBND')}».",
             where,
         )
         return
@@ -587,7 +552,7 @@ def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
     for group in groups:
         if group not in profile.mixed_case_codes and group != group.upper():
             c.error("SO-4", f"Ký hiệu «{group}» phải viết chữ in hoa.", where)
-    kind = profile.type_name_in_text.lower()  # "kế hoạch"
+    kind = (doc_type.in_text if doc_type is not None else profile.type_name_in_text).lower()
     if layout.title is not None and groups[0] != code and groups[0].upper() == code.upper():
         c.error("SO-1", f"Mã loại «{groups[0]}»; {kind} viết tắt là «{code}».", where)
     elif layout.title is not None and groups[0].upper() != code.upper():
@@ -612,6 +577,8 @@ def _blank(value: str) -> bool:
 def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
     date = layout.date
     if date is None:
+        if layout.attached:
+            return  # Mẫu 1.3: the attached text carries its Quyết định's date
         c.error(
             "DD-1",
             "Không tìm thấy địa danh và ngày tháng («<Địa danh>, ngày … tháng … năm …»).",
@@ -706,7 +673,23 @@ def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str, profil
         c.error("DD-4", f"Ngày tháng: {p}.", where)
 
 
+def _check_attached(layout: Layout, c: Collector) -> None:
+    """Mẫu 1.3: a text issued by a Quyết định has no "Số:" / date row of its own."""
+    line = layout.so or layout.date
+    if not layout.attached or line is None:
+        return
+    kind = layout.doc_type.in_text if layout.doc_type is not None else "Văn bản"
+    c.warn(
+        "SO-1" if layout.so is not None else "DD-1",
+        f"{kind} ban hành kèm theo văn bản khác (có dòng «(Ban hành kèm theo …)») không ghi "
+        "số, ký hiệu và địa danh, ngày tháng riêng (NĐ 30, Mẫu 1.3): số và ngày là của văn "
+        "bản ban hành nó.",
+        line.where(),
+    )
+
+
 def check_header(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
+    _check_attached(layout, c)
     _check_tables(model, layout, c)
     _check_qh_tn(layout, c, profile)
     _check_agency(layout, c, profile)

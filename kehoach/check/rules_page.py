@@ -241,8 +241,14 @@ def _is_centred(model: DocModel, pf: ParaFields, sec: SectionInfo) -> bool:
     )
 
 
-def check_page_numbers(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
+def check_page_numbers(
+    model: DocModel, layouts: list[Layout], c: Collector, profile: Profile
+) -> None:
+    """PN-1..PN-6. Each document of the file (a Quyết định, then the plan it issues) and
+    each appendix is numbered from 1 (PN-5); a restart anywhere else is a PN-1 error."""
     appendix = [is_appendix_section(model, s) for s in model.sections]
+    # Sections that open a later document of the file: they restart at 1, like an appendix.
+    opening = {lay.first_section: lay for lay in layouts[1:] if lay.first_section is not None}
     main = [s for s, is_app in zip(model.sections, appendix, strict=True) if not is_app]
     sec0 = model.sections[0]
     head0 = _hf(model, 0, "header", "default")
@@ -317,11 +323,13 @@ def check_page_numbers(model: DocModel, layout: Layout, c: Collector, profile: P
             _setup_where(model, sec0),
         )
     for sec in main[1:]:
-        if sec.pg_start is not None:
+        if sec.index in opening:
+            _check_document_start(model, sec, opening[sec.index], c)
+        elif sec.pg_start is not None:
             c.error(
                 "PN-1",
                 f"Mục {sec.index + 1} của văn bản chính đánh lại số trang từ {sec.pg_start}; "
-                "NĐ 30 đánh số liên tục từ 1.",
+                "NĐ 30 đánh số liên tục từ 1 trong một văn bản.",
                 _setup_where(model, sec),
             )
         head = _hf(model, sec.index, "header", "default")
@@ -351,6 +359,42 @@ def check_page_numbers(model: DocModel, layout: Layout, c: Collector, profile: P
                 "(chưa được quy định rõ).",
                 where,
             )
+
+
+def _check_document_start(model: DocModel, sec: SectionInfo, layout: Layout, c: Collector) -> None:
+    """A later document of the file (the plan a Quyết định issues, Mẫu 1.3) is a text of
+    its own: numbered from 1 again, its first page without a number (PN-1, PN-4)."""
+    where = _setup_where(model, sec)
+    kind = layout.doc_type.in_text if layout.doc_type is not None else "Văn bản"
+    if sec.pg_start is None:
+        c.warn(
+            "PN-1",
+            f"{kind} (văn bản thứ {layout.number} trong tệp) tiếp tục số trang của văn bản "
+            "trước; mỗi văn bản đánh số trang riêng, bắt đầu từ 1 (pgNumType start=1).",
+            where,
+        )
+    elif sec.pg_start != 1:
+        c.error(
+            "PN-1",
+            f"{kind} (văn bản thứ {layout.number} trong tệp) đánh số trang từ {sec.pg_start}; "
+            "NĐ 30 yêu cầu bắt đầu từ 1.",
+            where,
+        )
+    first = _hf(model, sec.index, "header", "first")
+    if not sec.title_pg:
+        c.error(
+            "PN-4",
+            f"Trang đầu của {kind.lower()} (văn bản thứ {layout.number} trong tệp) hiển thị số "
+            "trang (chưa bật «Trang đầu khác» – titlePg); NĐ 30: trang thứ nhất không đánh số.",
+            where,
+        )
+    elif first is not None and _fields_in(first.container):
+        c.error(
+            "PN-4",
+            f"Đầu trang của trang đầu {kind.lower()} có số trang; NĐ 30: trang thứ nhất không "
+            "đánh số.",
+            first.container.name,
+        )
 
 
 def _check_field_para(

@@ -66,6 +66,7 @@ class Sizes:
     signer_name: Size = Size("KY-2", 14, 13, 14)
     page_number: Size = Size("PN-2", 14, 13, 14)
     appendix: Size = Size("PL-2", 14, 14, 14)  # "Phụ lục I"
+    note: Size = Size("PL-4", 14, 13, 14)  # "(Kèm theo …)", "(Ban hành kèm theo …)"
 
 
 @dataclass(frozen=True)
