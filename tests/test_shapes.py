@@ -237,10 +237,11 @@ def test_symbols_of_a_decision_and_of_a_plan() -> None:
 
 
 def test_an_attached_plan_without_its_decision() -> None:
+    """The clerk's "ngày 20/01/2026" is written out as kehoach's own references are (DD-4)."""
     root = body(kehoach.load(SHAPES / "kem-theo.yaml"))
     lines = texts(root)
     assert (
-        "(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 20/01/2026 của Ủy ban nhân dân xã"
+        "(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 01 năm 2026 của Ủy ban nhân dân xã"
         " An Phú)" in lines
     )
     assert not any(t.startswith("Số:") for t in [text(x) for x in root.iter(f"{W}p")])

@@ -53,6 +53,16 @@ _LEADING_DASH = re.compile(r"^[\s\-–—•+]+")
 _ALIGN = {"trai": "left", "giua": "center", "phai": "right", "deu": "both"}
 _STT_WEIGHT = 0.45  # the STT column, against an ordinary column's 1
 _NOTE = re.compile(r"^\(?\s*(ban hành\s+)?kèm theo\s+", re.IGNORECASE)
+# "ngày 20/01/2026" in a reference the clerk typed: written out as the generated
+# references are ("ngày 20 tháng 01 năm 2026", DD-4), so the two never differ in one office.
+_SHORT_DATE = re.compile(r"\bngày (\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _long_date(match: re.Match[str], law: Profile) -> str:
+    day, month, year = (int(g) for g in match.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return match.group(0)
+    return law.date_words(year, month, day)
 
 
 @dataclass(frozen=True)
@@ -543,7 +553,10 @@ class _Composer:
             decision, reference = self.decision(spec.quyet_dinh, header)
             note = f"({law.attached_note} {reference})"
         elif spec.kem_theo is not None:
-            note = f"({law.attached_note} {_NOTE.sub('', plain(spec.kem_theo)).rstrip(')')})"
+            reference = _NOTE.sub("", plain(spec.kem_theo)).rstrip(")")
+            note = (
+                f"({law.attached_note} {_SHORT_DATE.sub(lambda m: _long_date(m, law), reference)})"
+            )
         if note is not None:  # Mẫu 1.3: a text attached to a Quyết định has no number or date
             header = Header(header.superior, header.body, None, None)
             reference = note[len(law.attached_note) + 2 : -1]

@@ -31,6 +31,7 @@ from kehoach.writer.xml import (
 HEADER_DEFAULT, HEADER_FIRST = "rIdHeaderDefault", "rIdHeaderFirst"
 _ROW_GAP_PT = 6  # H-2: the Số / date row sits 6 pt under the names and the Tiêu ngữ
 _TITLE_GAP_PT = 6  # TL-5 (UNCONFIRMED): a line before the type name, 6 pt after the rule
+_AFTER_TABLE_PT = 6  # the empty paragraph after a content table
 _TABLE_RULE_EIGHTHS = 4  # content tables: 0.5 pt single lines
 _JC = {"left": "left", "center": "center", "right": "right", "both": "both"}
 # The empty paragraph that ends a section carries its properties and takes no room.
@@ -259,6 +260,16 @@ class _Emitter:
         """Ô 6: a body paragraph in the style of its role; runs say only what differs."""
         if block.table is not None:
             self.parts.append(self.content_table(block.table))
+            # A small empty paragraph closes the table: LibreOffice drops the keep-with-next
+            # chain of a heading that directly follows a table, and leaves it alone at a page
+            # foot (NT-1); Word shows a paragraph mark here anyway.
+            self.parts.append(
+                paragraph(
+                    self.sheet.cell.id,
+                    spacing=spacing(0, 0),
+                    rPr=props("rPr", size(_AFTER_TABLE_PT)),
+                )
+            )
             return
         sheet = self.sheet
         extra: dict[str, str] = {}

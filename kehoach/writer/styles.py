@@ -167,7 +167,7 @@ def style_sheet(profile: Profile, body_size: float) -> StyleSheet:
         ),
         signer_name=Style("HoTenNguoiKy", "Họ tên người ký", s.signer_name.value, bold=True),
         page_number=Style("Header", "header", s.page_number.value, builtin=True),
-        note=Style("KemTheo", "Kèm theo", s.summary.value, italic=True, keep_next=True),
+        note=Style("KemTheo", "Kèm theo", s.note.value, italic=True, keep_next=True),  # PL-4
         issuer=Style(
             "ThamQuyen",
             "Thẩm quyền ban hành",
