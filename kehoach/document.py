@@ -131,3 +131,4 @@ class Document:
     authority: str | None = None  # a Quyết định's issuing authority, under its title
     appendices: list[Appendix] = field(default_factory=list)
     decision: Document | None = None  # the Quyết định that issues this plan, printed first
+    law: str = "nd30"  # Profile.key of the layout law it is written under (NĐ 30, HD 05)

@@ -26,8 +26,9 @@ from kehoach.document import (
     TableCell,
 )
 from kehoach.law.layout import page_setup
-from kehoach.law.nd30 import ND30, roman
+from kehoach.law.nd30 import roman
 from kehoach.law.profile import Profile
+from kehoach.law.profiles import profile_for
 from kehoach.law.text import (
     archive_units,
     body_name_in_text,
@@ -520,8 +521,10 @@ class _Composer:
             law.decision_in_text,
             qd.so,
             symbol,
-            law.date_words(day.nam, day.thang, day.ngay),
             self.issuer(authority),
+            day.nam,
+            day.thang,
+            day.ngay,
         )
         return decision, note
 
@@ -565,8 +568,10 @@ class _Composer:
                 law.type_name_in_text,
                 spec.so,
                 spec.ky_hieu or law.symbol(spec.co_quan.viet_tat),
-                law.date_words(spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay),
                 self.ten_goi,
+                spec.ngay.nam,
+                spec.ngay.thang,
+                spec.ngay.ngay,
             )
         self.out = []
         self.opening()
@@ -608,5 +613,14 @@ def _trim_end(spans: list[Span]) -> list[Span]:
     return out
 
 
-def compose(spec: KeHoach, wording: Wording | None = None, profile: Profile = ND30) -> Document:
-    return _Composer(spec, wording or Wording(), profile).document()
+def compose(
+    spec: KeHoach, wording: Wording | None = None, profile: Profile | None = None
+) -> Document:
+    """The document model of ``spec`` under the law its ``the_thuc`` names (``profile``
+    overrides it, for tests)."""
+    law = profile or profile_for(spec.the_thuc)
+    document = _Composer(spec, wording or Wording(), law).document()
+    document.law = law.key
+    if document.decision is not None:
+        document.decision.law = law.key
+    return document

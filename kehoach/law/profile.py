@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 
@@ -67,6 +68,7 @@ class Sizes:
     page_number: Size = Size("PN-2", 14, 13, 14)
     appendix: Size = Size("PL-2", 14, 14, 14)  # "Phụ lục I"
     note: Size = Size("PL-4", 14, 13, 14)  # "(Kèm theo …)", "(Ban hành kèm theo …)"
+    mark: Size = Size("D-CQ-5", 14, 14, 14)  # a typed mark ("*", "-----") in place of a rule
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Body:
     space_before_pt: float = 6  # ND-4, Mẫu 1.4: 6 pt before, 0 after
     min_gap_pt: float = 6  # ND-4: before + after ≥ 6 pt
     line_spacing: Length = Length("ND-5", 1.15, 1.0, 1.5)  # multiples of single
+    # D-ND-4: a law that sets the line pitch in points ("Exactly"); None: ``line_spacing``.
+    line_exact_pt: Length | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,12 @@ class Profile:
     key: str = "nd30"
     law: str = "Nghị định 30/2020/NĐ-CP"
     law_short: str = "NĐ 30"
+    spec_value: str = "nha-nuoc"  # the spec's ``the_thuc`` that selects this profile
+    # How messages name the layout: "Đạt thể thức NĐ 30", "thể thức văn bản của Đảng (…)".
+    layout_name: str = "thể thức NĐ 30"
+    # D-L-2, D-L-3: the day the law took effect, and the law before it (for older dates).
+    effective_from: date | None = None
+    predecessor: str | None = None
 
     # --- page (§2, §4) ---------------------------------------------------------------------
     paper_mm: tuple[float, float] = (210.0, 297.0)  # P-1, P-2 portrait
@@ -112,9 +122,15 @@ class Profile:
     sizes: Sizes = field(default_factory=Sizes)
 
     # --- header block (§6) -----------------------------------------------------------------
+    # QH-1 (D-TD-1): the first line of the right header cell, the one that tells which
+    # law a document follows; TN-1: the motto under it (None: none, D-TD-1). The rule under
+    # the last of them is as long as that line (TN-3, D-TD-3).
     quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # QH-1
     quoc_hieu_variants: tuple[str, ...] = ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",)  # F-6
-    tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"  # TN-1
+    tieu_ngu: str | None = "Độc lập - Tự do - Hạnh phúc"  # TN-1
+    # D-CQ-5, D-TL-3: a typed mark in place of the rule under the body name / trích yếu.
+    agency_mark: str | None = None
+    title_mark: str | None = None
     cell_margin_mm: float = 1.9  # H-5: Word's default cell padding
     header_left_min_mm: float = 54.0  # H-4
     header_right_share: float = 0.625  # H-4: ≈ 62 / 103 mm of 165 mm
@@ -135,6 +151,7 @@ class Profile:
     # --- type name (§7) --------------------------------------------------------------------
     type_name: str = "KẾ HOẠCH"  # TL-1
     type_name_in_text: str = "Kế hoạch"  # VH-16: as the type word reads in a sentence
+    summary_lowercase: bool = False  # D-TL-2: the trích yếu starts in lower case
 
     # --- a Quyết định that issues the plan, and appendices (§12.3, §15 Mẫu 1.3, 2.1) ------
     decision_type_name: str = "QUYẾT ĐỊNH"  # TL-1 of the Quyết định
@@ -144,6 +161,7 @@ class Profile:
     article_word: str = "Điều"  # §8.3 scheme (a): "Điều 1."
     attached_note: str = "Ban hành kèm theo"  # Mẫu 1.3: "(Ban hành kèm theo Quyết định số …)"
     appendix_word: str = "Phụ lục"  # PL-1, PL-2
+    appendix_numerals: str = "roman"  # PL-2: "Phụ lục I"; D-PL-1: "Phụ lục 1" (arabic)
     appendix_note: str = "Kèm theo"  # PL-4: "(Kèm theo Kế hoạch số …)"
     part_word: str = "Phần"  # §8.3 scheme (b): "Phần I"
 
@@ -152,6 +170,9 @@ class Profile:
     # S-4: points follow the Vietnamese alphabet (no f, j, w, z; no ă, â, ê, ô, ơ, ư).
     point_letters: tuple[str, ...] = (*"abcd", "đ", *"eghiklmnopqrstuvxy")
     closing_mark: str = "./."  # ND-6
+    part_separator: str = "."  # §8.3: "I. MỤC ĐÍCH, YÊU CẦU"; D-DM-2: "I- …"
+    legal_basis_italic: bool = True  # CC-1; D-CC-1: upright
+    legal_basis_dash: bool = False  # D-CC-1: each căn cứ starts "- "
 
     # --- signature (§9) --------------------------------------------------------------------
     # The spec key of each signing authority and the prefix it prints, in §9.2 order.
@@ -192,11 +213,21 @@ class Profile:
         r"[\s.]*)+(?=\S)|(tiến sĩ|thạc sĩ|giáo sư|phó giáo sư|kỹ sư|bác sĩ|cử nhân)(?=\s)"
     )
     signature_space_lines: int = 4  # KY-5 (UNCONFIRMED, a default)
+    position_bold: bool = True  # KY-1: the signer's position bold; D-KY-3: regular
+    # D-KY-5: the only positions that sign for a collective (T/M …); empty: not restricted.
+    collective_positions: tuple[str, ...] = ()
 
     # --- recipients (§11) ------------------------------------------------------------------
     recipients_label: str = "Nơi nhận:"  # NN-1
+    recipients_label_bold: bool = True  # NN-1: bold italic; D-NN-2: regular, underlined
+    recipients_label_italic: bool = True
+    recipients_label_underline: bool = False  # D-NN-2: the words, not the colon
     archive_word: str = "Lưu"  # NN-3
     records_office: str = "VT"  # NN-3
+
+    # --- codes (§14; D-SO-7, D-SO-8, D-SO-10) ----------------------------------------------
+    body_codes: tuple[str, ...] = ()  # a closed list of body codes; empty: free (SO-7)
+    legacy_body_codes: tuple[str, ...] = ()  # codes an older law used: warn
 
     # --- compiled patterns (derived, never set) -------------------------------------------
 
@@ -277,12 +308,30 @@ class Profile:
         return f"{place}, ngày {day:02d} tháng {month_text} năm {year}"
 
     def reference(
-        self, kind: str, number: str | None, symbol: str, date_words: str, by: str
+        self,
+        kind: str,
+        number: str | None,
+        symbol: str,
+        by: str,
+        year: int,
+        month: int | None = None,
+        day: int | None = None,
     ) -> str:
         """PL-4, Mẫu 1.3: "<kind> số 05/KH-UBND ngày 05 tháng 02 năm 2026 của <by>", with
         blanks for a number or date the records office will fill in."""
         shown = f"{number}/{symbol}" if number else f"{' ' * 6}/{symbol}"
-        return f"{kind} số {shown} {date_words} của {by}"
+        return f"{kind} số {shown} {self.date_words(year, month, day)} của {by}"
+
+    def appendix_label(self, index: int, several: bool) -> str:
+        """PL-2: "Phụ lục", or "Phụ lục I", "Phụ lục II" … when there are several."""
+        if not several:
+            return self.appendix_word
+        numeral = roman(index) if self.appendix_numerals == "roman" else str(index)
+        return f"{self.appendix_word} {numeral}"
+
+    def part_label(self, numeral: str) -> str:
+        """§8.3: "I. " before a part's title (D-DM-2: "I- ")."""
+        return f"{numeral}{self.part_separator} "
 
     def date_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         """DD-4 in running text: "ngày 05 tháng 02 năm 2026", blanks for a draft."""
@@ -296,3 +345,29 @@ class Profile:
     def authority_line(self, key: str, value: str) -> str:
         """KY-1, §9.2: ``TM. ỦY BAN NHÂN DÂN`` for ``thay_mat: ỦY BAN NHÂN DÂN``."""
         return f"{dict(self.authority_prefixes)[key]} {value}"
+
+
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def roman(n: int) -> str:
+    """Roman numeral for part headings (I., II., … §8.3 scheme b)."""
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)

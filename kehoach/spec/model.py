@@ -224,6 +224,8 @@ NgayInput = Annotated[NgayBanHanh, BeforeValidator(_parse_date)]
 
 # Numbering schemes (§8.3, S-2): what the levels of a plan are labelled.
 DanhSo = Literal["la-ma", "thap-phan", "chu-cai", "so"]
+# Which layout law the plan follows (kehoach.law.profiles): NĐ 30, or HD 05 for Party plans.
+TheThuc = Literal["nha-nuoc", "dang"]
 # A part may number its own items another way ("-" bullets directly under the part …).
 DanhSoPhan = Literal["la-ma", "thap-phan", "gach"]
 Align = Literal["trai", "giua", "phai", "deu"]
@@ -699,6 +701,7 @@ class QuyetDinh(Base):
 class KeHoach(Base):
     """A whole Kế hoạch. Only the header, trích yếu, signer and recipients are required."""
 
+    the_thuc: TheThuc = "nha-nuoc"
     co_quan: CoQuan
     so: Annotated[str | None, BeforeValidator(_blank_number)] = None
     ky_hieu: Text | None = None

@@ -20,6 +20,7 @@ from kehoach.document import Header
 from kehoach.law.layout import page_setup, plan_header
 from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
+from kehoach.law.profiles import PROFILES
 from kehoach.law.text import body_name_in_text, is_archive_line
 from kehoach.spec.diagnostics import Diagnostic, Report, Severity
 from kehoach.spec.loader import KeyPath, Loaded, format_path, load_file, load_text
@@ -125,7 +126,17 @@ def _ascii(text: str) -> str:
     ).lower()
 
 
-def validate_loaded(loaded: Loaded, profile: Profile = ND30) -> tuple[KeHoach | None, Report]:
+def _profile_of(data: dict[str, Any]) -> Profile:
+    """The rule book the spec asks for (``the_thuc``); an unknown value is the model's error
+    to report, and validation meanwhile runs under the default."""
+    value = data.get("the_thuc")
+    return PROFILES.get(value, ND30) if isinstance(value, str) else ND30
+
+
+def validate_loaded(
+    loaded: Loaded, profile: Profile | None = None
+) -> tuple[KeHoach | None, Report]:
+    """Validate ``loaded`` under ``profile`` (default: the one its ``the_thuc`` names)."""
     report = Report(loaded.file, list(loaded.diagnostics))
     if report.errors or loaded.data is None:
         return None, report
@@ -140,6 +151,8 @@ def validate_loaded(loaded: Loaded, profile: Profile = ND30) -> tuple[KeHoach | 
             )
         )
         return None, report
+    if profile is None:
+        profile = _profile_of(loaded.data)
     try:
         spec = KeHoach.model_validate(loaded.data, context={"profile": profile})
     except ValidationError as exc:
@@ -171,12 +184,12 @@ def _merge_typos(items: list[Diagnostic]) -> list[Diagnostic]:
     return [d for d in items if not (d.key_path in suggested and "thiếu khóa" in d.message)]
 
 
-def validate_file(path: Path, profile: Profile = ND30) -> tuple[KeHoach | None, Report]:
+def validate_file(path: Path, profile: Profile | None = None) -> tuple[KeHoach | None, Report]:
     return validate_loaded(load_file(path), profile)
 
 
 def validate_text(
-    text: str, file: Path | None = None, profile: Profile = ND30
+    text: str, file: Path | None = None, profile: Profile | None = None
 ) -> tuple[KeHoach | None, Report]:
     return validate_loaded(load_text(text, file), profile)
 

@@ -1,0 +1,168 @@
+"""The Party profile: Hướng dẫn 05-HD/VPTW (27/5/2026), as overrides of the NĐ 30 rule book.
+
+Kế hoạch of đảng ủy, ban thường vụ and chi bộ follow HD 05, not NĐ 30 (docs/luat/hd05-spec.md).
+Only what differs is written here, each fact with its ``D-`` rule ID; everything else is
+inherited from ``Profile``. The formats that differ in shape (``Số 05-KH/ĐU``, ``- Lưu Văn
+phòng Đảng ủy.``, "(Kèm theo Kế hoạch số 05-KH/ĐU, ngày 05/02/2026 của …)") are methods of
+``PartyProfile``; the writer, ``validate`` and ``check`` call them without knowing which law
+they read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kehoach.law.profile import Body, Length, Margins, Profile, Size, Sizes
+
+# D-P-2: margins are fixed (±0.5 mm), not ranges.
+_FIXED = 0.5
+
+
+def _fixed(rule: str, mm: float) -> Length:
+    return Length(rule, mm, mm - _FIXED, mm + _FIXED)
+
+
+PARTY_SIZES = Sizes(
+    quoc_hieu=Size("D-TD-2", 15, 15, 15),  # "ĐẢNG CỘNG SẢN VIỆT NAM"
+    tieu_ngu=Size("D-TD-1", 14, 14, 14),  # none is printed (D-TD-1); kept for the type
+    superior=Size("D-CQ-3", 14, 14, 14),
+    agency=Size("D-CQ-4", 14, 14, 14),
+    number=Size("D-SO-2", 14, 14, 14),
+    place_date=Size("D-DD-2", 14, 14, 14),
+    type_name=Size("D-TL-1", 15, 15, 16),
+    summary=Size("D-TL-2", 14, 14, 15),
+    body=Size("D-ND-1", 14, 14, 15),
+    recipients_label=Size("D-NN-2", 14, 14, 14),
+    recipients=Size("D-NN-3", 12, 12, 12),
+    authority=Size("D-KY-2", 14, 14, 14),
+    signer_name=Size("D-KY-4", 14, 14, 14),
+    page_number=Size("D-PN-1", 14, 14, 14),
+    appendix=Size("D-PL-3", 14, 14, 14),  # UNCONFIRMED
+    note=Size("D-PL-3", 14, 14, 14),  # UNCONFIRMED
+    mark=Size("D-CQ-5", 14, 14, 14),  # "*" and "-----" (size UNCONFIRMED)
+)
+
+PARTY_MARGINS = Margins(
+    top=_fixed("D-P-2", 20),
+    bottom=_fixed("D-P-2", 20),
+    left=_fixed("D-P-2", 30),
+    right=_fixed("D-P-2", 15),
+)
+
+PARTY_BODY = Body(
+    first_line_indents_mm=(10.0,),  # D-ND-3: "khoảng 10 mm"
+    first_line_indent_mm=10.0,
+    indent_tolerance_mm=1.0,  # D-ND-3: 9.5–11 mm pass (a symmetric ±1 mm here)
+    space_before_pt=6,  # D-ND-4
+    min_gap_pt=6,
+    line_exact_pt=Length("D-ND-4", 19, 18, 22),  # "Exactly" 18–22 pt
+)
+
+# D-SO-8: the body codes HD 05 lists; D-SO-10: HD 36-era codes it dropped.
+PARTY_BODY_CODES = (
+    "ĐU", "CB", "QUTW", "ĐUQS", "ĐUCA", "ĐUBP", "UBKT", "CQUBKT", "BTGDV", "BXDĐ", "BCĐ",
+    "TB", "HĐ", "ĐH", "TW", "TU", "UBKTTW", "BTGDVTU", "VPTU", "VPTW",
+)  # fmt: skip
+LEGACY_BODY_CODES = ("HU", "QU", "ThU", "BTG", "BDV", "ĐUK", "BCSĐ", "ĐĐ", "QĐi")
+
+
+@dataclass(frozen=True)
+class PartyProfile(Profile):
+    """The facts of HD 05 where they differ from NĐ 30 (docs/luat/hd05-spec.md §10)."""
+
+    key: str = "hd05"
+    law: str = "Hướng dẫn 05-HD/VPTW"
+    law_short: str = "HD 05"
+    spec_value: str = "dang"
+    layout_name: str = "thể thức văn bản của Đảng (HD 05-HD/VPTW)"
+    effective_from: date | None = date(2026, 5, 27)  # D-L-2
+    predecessor: str | None = "Hướng dẫn 36-HD/VPTW"  # D-L-3
+
+    margins: Margins = field(default_factory=lambda: PARTY_MARGINS)
+    sizes: Sizes = field(default_factory=lambda: PARTY_SIZES)
+    body: Body = field(default_factory=lambda: PARTY_BODY)
+
+    quoc_hieu: str = "ĐẢNG CỘNG SẢN VIỆT NAM"  # D-TD-1
+    quoc_hieu_variants: tuple[str, ...] = ()
+    tieu_ngu: str | None = None  # D-TD-1: no Tiêu ngữ
+    agency_mark: str | None = "*"  # D-CQ-5
+    title_mark: str | None = "-----"  # D-TL-3
+    header_left_min_mm: float = 55.0  # D-H-2
+    header_right_share: float = 100 / 165  # D-H-2: 65 | 100 mm
+
+    summary_lowercase: bool = True  # D-TL-2
+    appendix_numerals: str = "arabic"  # D-PL-1
+    closing_mark: str = "."  # D-ND-5
+    part_separator: str = "-"  # D-DM-2: "I- MỤC ĐÍCH, YÊU CẦU" (UNCONFIRMED as a rule)
+    legal_basis_italic: bool = False  # D-CC-1
+    legal_basis_dash: bool = True  # D-CC-1
+
+    # D-KT-1: slash prefixes; no TUQ.
+    authority_prefixes: tuple[tuple[str, str], ...] = (
+        ("thay_mat", "T/M"),
+        ("thua_lenh", "T/L"),
+        ("ky_thay", "K/T"),
+        ("quyen", "Q."),
+    )
+    # D-KT-3, D-KT-5: a deputy signs T/M or T/L directly; K/T only in head-based bodies.
+    authority_chains: tuple[tuple[str, ...], ...] = ((), ("T/M",), ("K/T",), ("T/L",), ("Q",))
+    position_bold: bool = False  # D-KY-3
+    collective_positions: tuple[str, ...] = (  # D-KY-5
+        "BÍ THƯ",
+        "PHÓ BÍ THƯ",
+        "CHỦ NHIỆM",
+        "PHÓ CHỦ NHIỆM",
+        "CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    )
+
+    recipients_label_bold: bool = False  # D-NN-2
+    recipients_label_italic: bool = False
+    recipients_label_underline: bool = True
+    records_office: str = "Văn phòng Đảng ủy"  # D-NN-5 (commune wording: PRACTICE)
+
+    number_pattern: str = r"0[1-9]|[1-9][0-9]+"  # D-SO-3
+    # D-SO-4: "KH/ĐU", "QĐ/TW", "QC/BTCTU-BNCTU".
+    symbol_pattern: str = r"[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐa-z]*(-[A-ZĐ][A-ZĐa-z]*)*"
+    body_code_pattern: str = r"[A-ZĐ][A-ZĐa-z]*(-[A-ZĐ][A-ZĐa-z]*)*"
+    body_codes: tuple[str, ...] = PARTY_BODY_CODES
+    legacy_body_codes: tuple[str, ...] = LEGACY_BODY_CODES
+
+    # --- formats that differ in shape -----------------------------------------------------
+
+    def symbol(self, body_code: str) -> str:
+        """D-SO-1: ``KH/ĐU`` (type code, "/", body code)."""
+        return f"{self.type_code}/{body_code}"
+
+    def number_line(self, number: str | None, symbol: str) -> str:
+        """D-SO-1, D-SO-6: ``Số 05-KH/ĐU``, no colon; blanks before the "-" for a draft."""
+        return f"Số {number}-{symbol}" if number else f"Số{' ' * 6}-{symbol}"
+
+    def short_date(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        """D-ND-6: "05/02/2026" in running text (DD-4 padding), blanks for a draft."""
+        if day is None or month is None:
+            return f"{' ' * 4}/{' ' * 4}/{year}"
+        month_text = f"{month:02d}" if month <= 2 else str(month)
+        return f"{day:02d}/{month_text}/{year}"
+
+    def reference(
+        self,
+        kind: str,
+        number: str | None,
+        symbol: str,
+        by: str,
+        year: int,
+        month: int | None = None,
+        day: int | None = None,
+    ) -> str:
+        """D-PL-2, D-ND-6: "Kế hoạch số 27-KH/ĐU, ngày 08/6/2026 của <by>"."""
+        shown = f"{number}-{symbol}" if number else f"{' ' * 6}-{symbol}"
+        return f"{kind} số {shown}, ngày {self.short_date(year, month, day)} của {by}"
+
+    def archive_line(self, units: str = "") -> str:
+        """D-NN-5: ``- Lưu Văn phòng Đảng ủy.``: no colon, no "VT"."""
+        return f"- {self.archive_word} {units or self.records_office}."
+
+
+HD05 = PartyProfile()
