@@ -82,8 +82,14 @@ class Header:
 
 @dataclass
 class Signature:
-    authority: list[str]  # KY-1, §9.2
+    authority: list[str]  # KY-1, §9.2: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
     name: str  # KY-2
+    position: str | None = None  # the signer's own position ("PHÓ CHỦ TỊCH"), last above the space
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines above the signing space, top to bottom (KY-1)."""
+        return [*self.authority, *([self.position] if self.position else [])]
 
 
 @dataclass(frozen=True)

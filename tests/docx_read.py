@@ -151,10 +151,11 @@ def body_paragraphs(doc: Document) -> list[Paragraph]:
     start = next(
         i for i, b in enumerate(items) if isinstance(b, Paragraph) and b.text == "KẾ HOẠCH"
     )
-    start = next(
+    start = next(  # the rule that closes the title block (D-TL-3: the "-----" mark)
         i
         for i in range(start, len(items))
-        if isinstance(items[i], Paragraph) and rule_paragraph(items[i])  # type: ignore[arg-type]
+        if isinstance(items[i], Paragraph)
+        and (rule_paragraph(items[i]) or items[i].text.strip() == "-----")  # type: ignore[union-attr,arg-type]
     )
     closing = closing_tables(doc)
     body: list[Paragraph] = []

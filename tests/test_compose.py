@@ -163,7 +163,7 @@ def test_extra_parts_placed_by_sau() -> None:
 
 def test_signature_authority_lines_uppercase_with_prefixes() -> None:
     d = doc()
-    assert d.signature.authority == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert d.signature.lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
 
 
 def test_SO6_DD5_blank_number_and_date() -> None:
@@ -210,7 +210,7 @@ def test_signature_shapes_of_section_9_2() -> None:
         text = BASE.replace("ỦY BAN NHÂN DÂN XÃ AN PHÚ", "SỞ NỘI VỤ").split("nguoi_ky:")[0]
         spec, report = validate_text(text + "nguoi_ky:\n  " + signer + "\n  ho_ten: Trần Văn B\n")
         assert spec is not None, [d.format() for d in report.items]
-        assert compose(spec).signature.authority == lines
+        assert compose(spec).signature.lines == lines
 
 
 def test_keep_line_and_unit_punctuation_by_construction() -> None:

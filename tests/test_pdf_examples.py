@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, STATE_EXAMPLES
 from pdf_support import (
     assert_a4,
     assert_no_number_on_first_page,
@@ -49,7 +49,7 @@ def _restarts(pages: list[Page], spec: kehoach.KeHoach) -> list[int]:
     return starts
 
 
-@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+@pytest.mark.parametrize("name", [p.stem for p in STATE_EXAMPLES])
 @pytest.mark.libreoffice
 def test_example_pdf_layout(name: str, example_pdfs: dict[str, Path]) -> None:
     spec = kehoach.load(next(p for p in EXAMPLES if p.stem == name))

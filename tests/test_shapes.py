@@ -27,11 +27,10 @@ def body(spec_or_text) -> etree._Element:  # type: ignore[no-untyped-def]
 
 
 def text(element: etree._Element) -> str:
-    """The text as read: a non-breaking hyphen (w:noBreakHyphen) reads as "-"."""
-    return "".join(
-        "-" if t.tag == f"{W}noBreakHyphen" else t.text or ""
-        for t in element.iter(f"{W}t", f"{W}noBreakHyphen")
-    )
+    """The text as read: a non-breaking hyphen (w:noBreakHyphen) reads as "-", a line break
+    in a centred title line (w:br) as the space between two words."""
+    marks = {f"{W}noBreakHyphen": "-", f"{W}br": " "}
+    return "".join(marks.get(t.tag) or t.text or "" for t in element.iter(f"{W}t", *marks))
 
 
 def paragraphs(root: etree._Element) -> list[etree._Element]:

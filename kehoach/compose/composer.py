@@ -150,10 +150,13 @@ class _Composer:
 
     def bases(self, lines: list[tuple[Role, str]], *, continued: bool) -> None:
         """CC-1: one basis a line, `;` after each; the last takes `.` only when the sentence
-        ends there (a lead-in such as "…, như sau:" continues it, as in the seed plan)."""
+        ends there (a lead-in such as "…, như sau:" continues it, as in the seed plan).
+        D-CC-1: a Party plan writes each line "- Căn cứ …;" and ends the last with "."."""
+        dash = "- " if self.law.legal_basis_dash else ""
         for i, (role, text) in enumerate(lines):
             last = i == len(lines) - 1
-            self.para(role, _ensure_end(text, "." if last and not continued else ";"))
+            ending = "." if last and (not continued or dash) else ";"
+            self.para(role, dash + _LEADING_DASH.sub("", _ensure_end(text, ending)))
 
     def opening(self) -> None:
         spec = self.spec
@@ -193,7 +196,7 @@ class _Composer:
             return f"{_letter(number - 1)}. "
         if kind == "number":
             return f"{number}. "
-        return f"{roman(number)}. "
+        return self.law.part_label(roman(number))  # §8.3 "I. ", D-DM-2 "I- "
 
     def items(
         self,
@@ -243,7 +246,7 @@ class _Composer:
         # the sections are I., II. again.
         label = self.part_label(number)
         if outline > 1 and self.scheme.part == "letter":
-            label = f"{roman(number)}. "
+            label = self.law.part_label(roman(number))
         self.para(
             Role.PART_HEADING,
             upper_vi(title),
@@ -429,9 +432,10 @@ class _Composer:
             for key, _ in self.law.authority_prefixes
             if (value := getattr(signer, key))
         ]
+        position = None
         if signer.chuc_vu and signer.chuc_vu != signer.quyen:
-            lines.append(plain(signer.chuc_vu))
-        return Signature(lines, plain(signer.ho_ten))
+            position = plain(signer.chuc_vu)
+        return Signature(lines, plain(signer.ho_ten), position)
 
     # -- appendices --------------------------------------------------------------------------
 
@@ -456,7 +460,7 @@ class _Composer:
             several = len(spec.phu_luc) > 1
             out.append(
                 Appendix(
-                    label=f"{law.appendix_word} {roman(i)}" if several else law.appendix_word,
+                    label=law.appendix_label(i, several),  # PL-2, D-PL-1
                     title=upper_vi(appendix.tieu_de) if appendix.tieu_de else None,
                     note=f"({law.appendix_note} {reference})",
                     blocks=self.out,
@@ -578,9 +582,11 @@ class _Composer:
         self.body()
         blocks = self.out
         appendices = self.appendices(reference)
-        # TL-2: sentence case, so only the first line starts with a capital.
-        # Emphasis markers would print literally in these all-bold/all-plain lines.
-        summary = [upper_first(plain(spec.trich_yeu[0])), *map(plain, spec.trich_yeu[1:])]
+        # TL-2: sentence case, so only the first line starts with a capital (D-TL-2: a Party
+        # trích yếu starts in lower case). Emphasis markers would print literally here.
+        first = plain(spec.trich_yeu[0])
+        first = lower_first(first) if law.summary_lowercase else upper_first(first)
+        summary = [first, *map(plain, spec.trich_yeu[1:])]
         return Document(
             header=header,
             type_name=law.type_name,

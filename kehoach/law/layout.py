@@ -146,7 +146,12 @@ def plan_header(profile: Profile, page: Page, header: Header) -> HeaderLayout:
         for line in _agency_lines(text, sizes.agency.value, left_inner, bold=True)
     ]
     widest = max(text_width_mm(line, sizes.agency.value, bold=True) for line in body)
-    motto = text_width_mm(profile.tieu_ngu, sizes.tieu_ngu.value, bold=True)
+    # TN-3: the rule under the Tiêu ngữ is as wide as it; D-TD-3: with no Tiêu ngữ, the rule
+    # under "ĐẢNG CỘNG SẢN VIỆT NAM" is as long as that title.
+    if profile.tieu_ngu is not None:
+        motto = text_width_mm(profile.tieu_ngu, sizes.tieu_ngu.value, bold=True)
+    else:
+        motto = quoc_hieu
 
     date_size, fits = sizes.place_date.value, True
     if header.place_date is None:  # a text attached to a Quyết định has no date line
@@ -176,6 +181,13 @@ def plan_title(profile: Profile, page: Page, summary: list[str]) -> TitleLayout:
     ]
     widest = max(text_width_mm(line, size, bold=True) for line in lines)
     return TitleLayout(lines, Rule(widest * profile.rule_ratio.value, width))
+
+
+def note_lines(profile: Profile, width: float, note: str) -> list[str]:
+    """PL-4, Mẫu 1.3: the "(Kèm theo …)" line in even centred lines, broken where the
+    trích yếu would be (never "… Đảng ủy / xã)" or inside a number or a date)."""
+    size = profile.sizes.note.value
+    return balanced_lines(note, size, width * _TITLE_SLACK, italic=True)
 
 
 def plan_closing(profile: Profile, page: Page) -> tuple[float, float]:

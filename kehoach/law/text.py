@@ -91,6 +91,8 @@ def is_archive_line(text: str, profile: Profile) -> bool:
     rest = match.group(1).strip()
     if not rest or rest.startswith(":"):
         return True
+    if rest.lower().startswith(profile.records_office.lower()):  # D-NN-5 "Lưu Văn phòng …"
+        return True
     token = re.split(r"[\s,.;]+", rest)[0]
     return token.upper() == profile.records_office or (token.isupper() and token.isalpha())
 

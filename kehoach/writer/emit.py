@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kehoach.document import Appendix, Block, Document, Page, Role, Span, Table, TableCell
-from kehoach.law.layout import PageLayout, Rule, lay_out, plan_appendix_rule, table_columns
+from kehoach.law.layout import (
+    PageLayout,
+    Rule,
+    lay_out,
+    note_lines,
+    plan_appendix_rule,
+    table_columns,
+)
 from kehoach.law.profile import Profile
 from kehoach.writer.styles import RULE_LINE, Style, StyleSheet, style_sheet
 from kehoach.writer.xml import (
@@ -77,6 +84,14 @@ class _Emitter:
                 rpr |= toggle("i", italic)
             content.append(run(span.text, props("rPr", rpr)))
         return "".join(content)
+
+    def title_rule(self, rule: Rule) -> str:
+        """TL-3, PL-5: the rule that closes a title block; D-TL-3, D-PL-2: "-----" instead."""
+        if self.law.title_mark is not None:
+            return self.line(
+                self.sheet.mark, self.law.title_mark, spacing=spacing(0, _TITLE_GAP_PT)
+            )
+        return self.rule(rule, spacing=spacing(0, _TITLE_GAP_PT, RULE_LINE))
 
     def rule(self, rule: Rule, **extra: str) -> str:
         """§16 option 1: an empty paragraph whose bottom border is the line."""
@@ -223,12 +238,14 @@ class _Emitter:
         plan, head, sheet = self.layout.header, self.doc.header, self.sheet  # type: ignore[union-attr]
         names = [self.line(sheet.superior, t) for t in plan.superior]  # CQ-2
         names += [self.line(sheet.agency, t) for t in plan.body]  # CQ-3
-        names.append(self.rule(plan.agency_rule))  # CQ-5
-        nation = [
-            self.line(sheet.quoc_hieu, self.law.quoc_hieu),  # QH-1..QH-3
-            self.line(sheet.tieu_ngu, self.law.tieu_ngu),  # TN-1, TN-2
-            self.rule(plan.motto_rule),  # TN-3
-        ]
+        if self.law.agency_mark is not None:  # D-CQ-5: "*", no rule
+            names.append(self.line(sheet.mark, self.law.agency_mark))
+        else:
+            names.append(self.rule(plan.agency_rule))  # CQ-5
+        nation = [self.line(sheet.quoc_hieu, self.law.quoc_hieu)]  # QH-1..QH-3, D-TD-1
+        if self.law.tieu_ngu is not None:
+            nation.append(self.line(sheet.tieu_ngu, self.law.tieu_ngu))  # TN-1, TN-2
+        nation.append(self.rule(plan.motto_rule))  # TN-3, D-TD-3
         rows = [["".join(names), "".join(nation)]]
         if head.number_line is not None and head.place_date is not None:
             gap = {"spacing": spacing(_ROW_GAP_PT, 0)}
@@ -251,8 +268,9 @@ class _Emitter:
         self.parts.append(self.line(sheet.type_name, doc.type_name))
         self.parts.append(self.line(sheet.summary, "\n".join(plan.summary)))
         if doc.note:
-            self.parts.append(self.line(sheet.note, doc.note))
-        self.parts.append(self.rule(plan.rule, spacing=spacing(0, _TITLE_GAP_PT, RULE_LINE)))
+            lines = note_lines(self.law, self.width, doc.note)
+            self.parts.append(self.line(sheet.note, "\n".join(lines)))
+        self.parts.append(self.title_rule(plan.rule))
         if doc.authority:
             self.parts.append(self.line(sheet.issuer, doc.authority))
 
@@ -297,13 +315,24 @@ class _Emitter:
         self.parts.append(self.line(sheet.recipients_label, keepNext="<w:keepNext/>"))
         left = [paragraph(sheet.recipients.id)]
         if doc.recipients:
-            left = [self.line(sheet.recipients_label, doc.recipients_label)]  # NN-1
+            left = [self.recipients_label(doc.recipients_label)]  # NN-1, D-NN-2
             left += [self.line(sheet.recipients, text) for text in doc.recipients]  # NN-2, NN-3
         right = [self.line(sheet.authority, text) for text in doc.signature.authority]  # KY-1
+        if doc.signature.position:  # KY-1 bold; D-KY-3 regular
+            right.append(self.line(sheet.position, doc.signature.position))
         right += [self.line(sheet.signer_name)] * self.law.signature_space_lines  # KY-5
         right.append(self.line(sheet.signer_name, doc.signature.name))  # KY-2
         widths = self.layout.closing  # type: ignore[union-attr]
         self.parts.append(self.table(widths, [["".join(left), "".join(right)]], cant_split=True))
+
+    def recipients_label(self, label: str) -> str:
+        """NN-1 "Nơi nhận:"; D-NN-2: the words underlined, not the colon."""
+        style = self.sheet.recipients_label
+        if not self.law.recipients_label_underline:
+            return self.line(style, label)
+        words = label.rstrip(":")
+        underlined = run(words, props("rPr", {"u": '<w:u w:val="single"/>'}))
+        return paragraph(style.id, underlined + run(label[len(words) :]))
 
     def appendix(self, appendix: Appendix) -> None:
         """PL-2..PL-5: "Phụ lục I", its title, "(Kèm theo …)", a short rule, the content."""
@@ -311,9 +340,10 @@ class _Emitter:
         self.parts.append(self.line(sheet.appendix_label, appendix.label))
         if appendix.title:
             self.parts.append(self.line(sheet.appendix_title, appendix.title))
-        self.parts.append(self.line(sheet.note, appendix.note))
+        lines = note_lines(self.law, self.width, appendix.note)
+        self.parts.append(self.line(sheet.note, "\n".join(lines)))
         rule = plan_appendix_rule(self.law, self.width, appendix.title or appendix.label)
-        self.parts.append(self.rule(rule, spacing=spacing(0, _TITLE_GAP_PT, RULE_LINE)))
+        self.parts.append(self.title_rule(rule))
         for block in appendix.blocks:
             self.block(block)
 

@@ -60,6 +60,7 @@ class StyleSheet:
     recipients_label: Style
     recipients: Style
     authority: Style
+    position: Style  # the signer's own position: KY-1 bold, D-KY-3 regular
     signer_name: Style
     page_number: Style
     note: Style  # "(Ban hành kèm theo …)", "(Kèm theo …)": PL-4, Mẫu 1.3
@@ -69,6 +70,7 @@ class StyleSheet:
     appendix_title: Style  # PL-3
     cell: Style  # table cells
     cell_head: Style  # table header cells
+    mark: Style  # D-CQ-5, D-TL-3: "*" and "-----" where NĐ 30 draws a rule
 
     def all(self) -> list[Style]:
         return [
@@ -88,6 +90,7 @@ class StyleSheet:
             self.recipients_label,
             self.recipients,
             self.authority,
+            self.position,
             self.signer_name,
             self.page_number,
             self.note,
@@ -97,13 +100,18 @@ class StyleSheet:
             self.appendix_title,
             self.cell,
             self.cell_head,
+            self.mark,
         ]
 
 
 @lru_cache(maxsize=16)
 def style_sheet(profile: Profile, body_size: float) -> StyleSheet:
     s = profile.sizes
-    body_line = f'w:line="{round(240 * profile.body.line_spacing.value)}" w:lineRule="auto"'
+    exact = profile.body.line_exact_pt  # D-ND-4: "Exactly" so many points
+    if exact is not None:
+        body_line = f'w:line="{round(20 * exact.value)}" w:lineRule="exact"'
+    else:  # ND-5: a multiple of single spacing
+        body_line = f'w:line="{round(240 * profile.body.line_spacing.value)}" w:lineRule="auto"'
     body = Style(
         "BodyText",
         "Body Text",
@@ -139,7 +147,7 @@ def style_sheet(profile: Profile, body_size: float) -> StyleSheet:
             "CanCu",
             "Căn cứ",
             body_size,
-            italic=True,
+            italic=profile.legal_basis_italic,  # CC-1; D-CC-1: upright
             align="both",
             based_on=body.id,
             body=True,
@@ -158,12 +166,23 @@ def style_sheet(profile: Profile, body_size: float) -> StyleSheet:
         ),
         summary=Style("TrichYeu", "Trích yếu", s.summary.value, bold=True, keep_next=True),
         rule=Style("DuongKe", "Đường kẻ", RULE_MARK_PT, line=RULE_LINE),
-        recipients_label=Style(
-            "NoiNhan", "Nơi nhận", s.recipients_label.value, bold=True, italic=True, align="left"
+        recipients_label=Style(  # NN-1; D-NN-2: regular, the words underlined (by the run)
+            "NoiNhan",
+            "Nơi nhận",
+            s.recipients_label.value,
+            bold=profile.recipients_label_bold,
+            italic=profile.recipients_label_italic,
+            align="left",
         ),
         recipients=Style("DanhSachNoiNhan", "Danh sách nơi nhận", s.recipients.value, align="left"),
         authority=Style(
             "ThamQuyenKy", "Thẩm quyền, chức vụ người ký", s.authority.value, bold=True
+        ),
+        position=Style(
+            "ChucVuNguoiKy",
+            "Chức vụ người ký",
+            s.authority.value,
+            bold=profile.position_bold,
         ),
         signer_name=Style("HoTenNguoiKy", "Họ tên người ký", s.signer_name.value, bold=True),
         page_number=Style("Header", "header", s.page_number.value, builtin=True),
@@ -190,6 +209,7 @@ def style_sheet(profile: Profile, body_size: float) -> StyleSheet:
         ),
         cell=Style("Bang", "Nội dung bảng", body_size, align="left", before_pt=2),
         cell_head=Style("BangDau", "Tiêu đề cột", body_size, bold=True, before_pt=2),
+        mark=Style("DauNgan", "Dấu ngăn", s.mark.value),
     )
 
 

@@ -31,7 +31,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "outlineLvl",
         "rPr",
     ),
-    "rPr": ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs", "lang"),
+    "rPr": ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs", "u", "lang"),
     "tblPr": (
         "tblStyle",
         "tblW",
