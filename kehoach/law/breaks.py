@@ -804,13 +804,15 @@ def gaps(words: tuple[str, ...]) -> Gaps:
 # A word of letters and digits joined by "/", "." or "-" that holds a digit or a "/":
 # "412/TTr-SKHCN", "25-NQ/TW", "/KH-UBND" (a number left blank), "15-02-2026", "2021-2025".
 _CODED_WORD = re.compile(r"(?<![^\W_])/?[^\W_]+(?:[/.-][^\W_]+)+")
+# A hyphen inside a word that holds a digit or a "/": the only place _CODED_WORD can act.
+_QUICK = re.compile(r"[\d/][^\s-]*-[^\W_]|[^\W_]-[^\s]*[\d/]")
 
 
 def nobreak_hyphen_pieces(text: str) -> list[str]:
     """``text`` cut at the hyphens inside document numbers, dates and number ranges, where a
     word processor would otherwise break a line ("412/TTr- / SKHCN"); joined with "-" the
     pieces give ``text`` back. One piece when there is no such hyphen."""
-    if "-" not in text:
+    if "-" not in text or not _QUICK.search(text):  # most hyphens stand between spaces
         return [text]
     pieces: list[str] = []
     start = 0
