@@ -10,6 +10,7 @@ errors instead of silent overwrites, and (4) alias expansion is bounded.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -124,10 +125,96 @@ def _pos(mark: yaml.Mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+# A continuation line of a plain value that reads as the start of a new item: YAML joins it
+# to the line above ("- UBND huyện" + "    - Thường trực Đảng ủy" → one recipient).
+_NEW_ITEM = re.compile(r"^[-+•–]\s")
+_NEW_BASIS = {
+    "can_cu": re.compile(r"^Căn cứ\s", re.IGNORECASE),
+    "thuc_hien": re.compile(r"^Thực hiện\s", re.IGNORECASE),
+    "de_nghi": re.compile(r"^(Theo|Xét) đề nghị\s", re.IGNORECASE),
+}
+# A "#" right after a space ends a plain value and starts a YAML comment; a comment that
+# starts "#2", "#A" (no space after the mark) is almost always text the clerk meant.
+_SWALLOWED = re.compile(r"^\s+(#\S.*)$")
+_CURLY = {"“": "”", "‘": "’", "„": "”", "«": "»"}
+
+
 class _Builder:
-    def __init__(self, loaded: Loaded) -> None:
+    def __init__(self, loaded: Loaded, lines: list[str]) -> None:
         self.loaded = loaded
+        self.lines = lines
         self.count = 0
+
+    def diagnostic(
+        self,
+        severity: Severity,
+        message: str,
+        where: Position,
+        path: KeyPath,
+        hint: str | None = None,
+    ) -> None:
+        self.loaded.diagnostics.append(
+            Diagnostic(
+                severity, message, self.loaded.file, where, key_path=format_path(path), hint=hint
+            )
+        )
+
+    def lint_plain(self, node: yaml.ScalarNode, path: KeyPath) -> None:
+        """What YAML does silently to a plain value that a clerk would not expect: a
+        continuation line that starts a new item is joined to the one above; a "#2" is cut
+        off as a comment; quotes pasted from Word stay in the text."""
+        first, last = node.start_mark.line, node.end_mark.line
+        for number in range(first + 1, min(last, len(self.lines) - 1) + 1):
+            text = self.lines[number].strip()
+            starts_basis = bool(path) and path[0] in _NEW_BASIS and _NEW_BASIS[path[0]].match(text)
+            if _NEW_ITEM.match(text) or starts_basis:
+                column = len(self.lines[number]) - len(self.lines[number].lstrip()) + 1
+                what = (
+                    "trông như một mục mới (thiếu '- ' ở đầu dòng)"
+                    if starts_basis and not _NEW_ITEM.match(text)
+                    else "thụt lề sâu hơn dấu '-' của mục trên"
+                )
+                self.diagnostic(
+                    Severity.ERROR,
+                    f"dòng «{text[:40]}» {what} nên bị YAML nối vào văn bản của dòng trên",
+                    Position(number + 1, column),
+                    path,
+                    "nếu đây là mục mới: viết '- ' thẳng cột với dấu '-' của mục trên;"
+                    " nếu đúng là câu viết tiếp: đặt cả văn bản trong dấu nháy,"
+                    " hoặc viết sau '>-' ở dòng riêng",
+                )
+                break
+        if last < len(self.lines):
+            rest = self.lines[last][node.end_mark.column :]
+            swallowed = _SWALLOWED.match(rest)
+            if swallowed:
+                comment = swallowed.group(1).strip()
+                self.diagnostic(
+                    Severity.ERROR,
+                    f"phần «{comment[:30]}» sau dấu cách và '#' bị YAML hiểu là ghi chú và bị bỏ"
+                    " khỏi văn bản",
+                    Position(last + 1, node.end_mark.column + len(rest) - len(rest.lstrip()) + 1),
+                    path,
+                    f"nếu «{comment[:30]}» là nội dung: đặt cả giá trị trong dấu nháy kép,"
+                    f' ví dụ "{node.value} {comment[:30]}"; nếu là ghi chú: viết "# " có dấu cách',
+                )
+        value = node.value
+        opening = value[:1]
+        if (
+            len(value) > 1
+            and opening in _CURLY
+            and value[-1] == _CURLY[opening]
+            and _CURLY[opening] not in value[1:-1]  # not “A” và “B”
+        ):
+            self.diagnostic(
+                Severity.ERROR,
+                f"giá trị nằm trong dấu nháy cong {value[0]}…{value[-1]} (thường do dán từ Word);"
+                " YAML giữ nguyên dấu nháy này và chúng sẽ được in ra văn bản",
+                _pos(node.start_mark),
+                path,
+                "xóa hai dấu nháy cong ở đầu và cuối; nếu thật sự muốn in dấu nháy quanh cả"
+                f" giá trị, đặt trong dấu nháy đơn: '{value}'",
+            )
 
     def error(self, message: str, node: yaml.Node, path: KeyPath, hint: str | None = None) -> None:
         self.loaded.diagnostics.append(
@@ -149,6 +236,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if not node.style and node.value in NULLS:  # libyaml marks plain as "", PyYAML None
                 return None
+            if not node.style:
+                self.lint_plain(node, path)
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
@@ -199,6 +288,27 @@ def decode(raw: bytes) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     return raw.decode("utf-8")
+
+
+def _not_yaml(raw: bytes) -> tuple[str, str] | None:
+    """(message, hint) for bytes that are plainly not a UTF-8 YAML file: UTF-16 (Notepad's
+    "Unicode"), a Word document or another zip, a PDF."""
+    # UTF-16 without a BOM: ASCII text has a NUL beside every other byte.
+    nuls = len(raw) >= 4 and (raw[1:4:2] == b"\0\0" or raw[0:3:2] == b"\0\0")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or nuls:
+        return (
+            "tệp được lưu bằng mã hóa UTF-16 (trong Notepad gọi là «Unicode»), không phải UTF-8",
+            "mở tệp, chọn Lưu thành (Save As) và chọn mã hóa UTF-8",
+        )
+    if raw.startswith(b"PK\x03\x04"):
+        return (
+            "đây là tệp Word (.docx) hoặc tệp nén, không phải tệp kế hoạch YAML",
+            "kehoach render đọc tệp .yaml; để kiểm tra thể thức một tệp Word, dùng"
+            " kehoach check <tệp.docx>",
+        )
+    if raw.startswith(b"%PDF"):
+        return ("đây là tệp PDF, không phải tệp kế hoạch YAML", "chọn tệp .yaml của kế hoạch")
+    return None
 
 
 def load_text(text: str, file: Path | None = None) -> Loaded:
@@ -257,7 +367,7 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
             )
         )
         return loaded
-    builder = _Builder(loaded)
+    builder = _Builder(loaded, text.splitlines())
     try:
         loaded.data = builder.build(node, ())
     except _TooLarge as exc:
@@ -314,6 +424,9 @@ def load_file(path: Path) -> Loaded:
         return _fail(path, f"không đọc được tệp ({os_error_text(exc)})", None)
     if len(raw) > MAX_BYTES:
         return _fail(path, f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_BYTES:,})", None)
+    wrong = _not_yaml(raw)
+    if wrong is not None:
+        return _fail(path, *wrong)
     try:
         text = decode(raw)
     except UnicodeDecodeError as exc:
