@@ -248,10 +248,21 @@ def new_cmd(
     ] = None,
     nguoi_ky: Annotated[str | None, typer.Option("--nguoi-ky", help="Họ tên người ký.")] = None,
     chuc_vu: Annotated[str | None, typer.Option("--chuc-vu", help="Chức vụ người ký.")] = None,
+    dang: Annotated[
+        bool,
+        typer.Option(
+            "--dang",
+            help="Kế hoạch của cấp ủy, tổ chức đảng (thể thức Hướng dẫn 05-HD/VPTW).",
+        ),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", "-f", help="Ghi đè nếu tệp đã có.")] = False,
     templates: Annotated[
         Path | None,
-        typer.Option("--mau", help="Thư mục chứa tệp mẫu moi.yaml.j2 riêng của cơ quan."),
+        typer.Option(
+            "--mau",
+            help="Thư mục chứa tệp mẫu moi.yaml.j2 (với --dang: moi-dang.yaml.j2) riêng của"
+            " cơ quan.",
+        ),
     ] = None,
     interactive: Annotated[
         bool | None,
@@ -262,15 +273,16 @@ def new_cmd(
         ),
     ] = None,
 ) -> None:
-    """Tạo tệp kế hoạch mẫu có chú thích cho từng khóa."""
+    """Tạo tệp kế hoạch mẫu có chú thích cho từng khóa (--dang: kế hoạch của cấp ủy)."""
     from kehoach.compose.wording import TemplateProblem
     from kehoach.export.outputs import write_atomic
     from kehoach.scaffold import Basics, skeleton
     from kehoach.spec.diagnostics import os_error_text
     from kehoach.spec.validate import validate_text
 
-    if templates is not None and not (templates / "moi.yaml.j2").is_file():
-        err.print(f"{templates}: không có tệp mẫu moi.yaml.j2", style="red", markup=False)
+    basics = Basics.party() if dang else Basics()
+    if templates is not None and not (templates / basics.template).is_file():
+        err.print(f"{templates}: không có tệp mẫu {basics.template}", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID)
     if file.exists() and not force:
         err.print(
@@ -279,7 +291,6 @@ def new_cmd(
             markup=False,
         )
         raise typer.Exit(EXIT_INVALID)
-    basics = Basics()
     ask = sys.stdin.isatty() if interactive is None else interactive
     given = {
         "co_quan": co_quan,
@@ -309,6 +320,8 @@ def new_cmd(
             )
         if value is not None:
             setattr(basics, key, value)
+        if key == "co_quan" and dang and viet_tat is None:
+            basics.viet_tat = basics.party_code()  # D-SO-8: "CB" for a chi bộ
     try:
         text = skeleton(basics, file.name, templates)
         # What the user typed must give a file that validates; say why before writing.

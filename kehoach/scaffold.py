@@ -1,4 +1,5 @@
-"""`kehoach new`: a commented skeleton spec, from the `moi.yaml.j2` template.
+"""`kehoach new`: a commented skeleton spec, from the `moi.yaml.j2` template (a state plan,
+NĐ 30) or `moi-dang.yaml.j2` (a Party plan, HD 05: `kehoach new --dang`).
 
 The skeleton is itself a template so an office can ship its own starting point.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from kehoach.compose.wording import (
 from kehoach.law.text import body_name_in_text, upper_vi
 
 SKELETON = "moi.yaml.j2"
+PARTY_SKELETON = "moi-dang.yaml.j2"
 
 
 @dataclass
@@ -35,6 +38,30 @@ class Basics:
     trich_yeu: str = "Triển khai thực hiện ... năm ..."
     nguoi_ky: str = "Nguyễn Văn A"
     chuc_vu: str = "CHỦ TỊCH"
+    dang: bool = False  # a Party plan (the_thuc: dang, HD 05)
+
+    @classmethod
+    def party(cls) -> Basics:
+        """A commune Đảng ủy's plan signed by its Ban Thường vụ (hd05-spec §11): D-CQ-1,
+        D-SO-8 ("ĐU"), D-KT-3 ("T/M BAN THƯỜNG VỤ" / "PHÓ BÍ THƯ"), D-TL-2 (lower case)."""
+        return cls(
+            co_quan="ĐẢNG ỦY XÃ ...",
+            chu_quan="ĐẢNG BỘ TỈNH ...",
+            viet_tat="ĐU",
+            trich_yeu="thực hiện ... năm ...",
+            chuc_vu="PHÓ BÍ THƯ",
+            dang=True,
+        )
+
+    def party_code(self) -> str:
+        """D-SO-8: the body code of the Party body named in ``co_quan``: "CB" for a chi bộ,
+        else the one given (a đảng ủy and its Ban Thường vụ: "ĐU")."""
+        return "CB" if upper_vi(self.co_quan).startswith("CHI BỘ") else self.viet_tat
+
+    @property
+    def template(self) -> str:
+        """The skeleton this plan starts from."""
+        return PARTY_SKELETON if self.dang else SKELETON
 
 
 def _yaml_string(value: object) -> str:
@@ -46,33 +73,52 @@ def skeleton(basics: Basics, file_name: str, template_dir: Path | None = None) -
     dirs = [template_dir] if template_dir else []
     env = template_environment([*dirs, builtin_template_dir()], keep_trailing_newline=True)
     env.filters["yq"] = _yaml_string
+    name = basics.template
     try:
-        template = env.get_template(SKELETON)
+        template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(
-            f"{SKELETON}:{exc.lineno}: sai cú pháp Jinja ({exc.message})"
-        ) from exc
+        raise TemplateProblem(f"{name}:{exc.lineno}: sai cú pháp Jinja ({exc.message})") from exc
     except UnicodeDecodeError as exc:
-        raise TemplateProblem(f"mẫu {SKELETON} không được lưu bằng mã hóa UTF-8") from exc
+        raise TemplateProblem(f"mẫu {name} không được lưu bằng mã hóa UTF-8") from exc
     except (jinja2.TemplateError, RecursionError) as exc:
-        raise TemplateProblem(f"mẫu {SKELETON}: {explain(exc)}") from exc
+        raise TemplateProblem(f"mẫu {name}: {explain(exc)}") from exc
     try:
         return _render(template, basics, file_name)
     except (jinja2.TemplateError, RecursionError) as exc:
-        raise TemplateProblem(f"mẫu {SKELETON}: {explain(exc)}") from exc
+        raise TemplateProblem(f"mẫu {name}: {explain(exc)}") from exc
+
+
+# D-CQ-1: the unit words of a Party body's name ("ĐẢNG ỦY XÃ AN PHÚ", "CHI BỘ THÔN …").
+_PARTY_BODY = re.compile(r"^(ĐẢNG (ỦY|UỶ)|CHI BỘ) (XÃ|PHƯỜNG|ĐẶC KHU|THÔN|TỔ DÂN PHỐ) (.+)$")
+
+
+def party_name_in_text(name: str) -> str | None:
+    """How a Party body signing through its Ban Thường vụ reads in a sentence (VH-9, the
+    worked example of hd05-spec §11): "ĐẢNG ỦY XÃ AN PHÚ" → "Ban Thường vụ Đảng ủy xã An
+    Phú"; "CHI BỘ THÔN AN LẠC" → "Chi bộ thôn An Lạc"."""
+    match = _PARTY_BODY.match(name)
+    if match is None:
+        return None
+    body, _, unit, rest = match.groups()
+    words = [w if w == "..." else w.capitalize() for w in rest.split()]
+    in_text = f"{body.capitalize()} {unit.lower()} {' '.join(words)}"
+    return in_text if body.startswith("CHI BỘ") else f"Ban Thường vụ {in_text}"
 
 
 def _render(template: jinja2.Template, basics: Basics, file_name: str) -> str:
     co_quan = upper_vi(basics.co_quan)
-    if "..." in basics.trich_yeu:
-        trich_yeu = basics.trich_yeu
+    if "..." in basics.trich_yeu or basics.dang:
+        trich_yeu = basics.trich_yeu  # D-TL-2: a Party trích yếu starts in lower case
     else:
         trich_yeu = basics.trich_yeu[:1].upper() + basics.trich_yeu[1:]
+    in_text = party_name_in_text(co_quan) if basics.dang else body_name_in_text([co_quan])
     return template.render(
+        # D-KT-2: a chi bộ signs "T/M CHI BỘ"; a đảng ủy's plan, through its Ban Thường vụ.
+        thay_mat="CHI BỘ" if co_quan.startswith("CHI BỘ") else "BAN THƯỜNG VỤ",
         co_quan=co_quan,
         chu_quan=upper_vi(basics.chu_quan),
         viet_tat=basics.viet_tat,
-        ten_goi=body_name_in_text([co_quan]) or co_quan.capitalize(),
+        ten_goi=in_text or co_quan.capitalize(),
         dia_danh=basics.dia_danh,
         nam=basics.nam,
         trich_yeu=trich_yeu,

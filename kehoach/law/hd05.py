@@ -121,6 +121,7 @@ class PartyProfile(Profile):
     recipients_label_italic: bool = False
     recipients_label_underline: bool = True
     records_office: str = "Văn phòng Đảng ủy"  # D-NN-5 (commune wording: PRACTICE)
+    archive_names_office: bool = True  # D-NN-5: "- Lưu Chi bộ.", "- Lưu Đảng ủy."
 
     number_pattern: str = r"0[1-9]|[1-9][0-9]+"  # D-SO-3
     # D-SO-4: "KH/ĐU", "QĐ/TW", "QC/BTCTU-BNCTU".
@@ -128,6 +129,14 @@ class PartyProfile(Profile):
     body_code_pattern: str = r"[A-ZĐ][A-ZĐa-z]*(-[A-ZĐ][A-ZĐa-z]*)*"
     body_codes: tuple[str, ...] = PARTY_BODY_CODES
     legacy_body_codes: tuple[str, ...] = LEGACY_BODY_CODES
+
+    # --- recognition (D-NB-*), used by check ----------------------------------------------
+    body_name_starts: tuple[str, ...] = (  # D-NB-5
+        "ĐẢNG BỘ", "ĐẢNG ỦY", "ĐẢNG UỶ", "CHI BỘ", "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY", "THÀNH UỶ",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẠI HỘI",
+    )  # fmt: skip
+    # D-KT-5: "T/L BAN THƯỜNG VỤ" names the collective too, then "CHÁNH VĂN PHÒNG".
+    body_authorities: tuple[str, ...] = ("thay_mat", "thua_lenh")
 
     # --- formats that differ in shape -----------------------------------------------------
 

@@ -224,10 +224,20 @@ class Profile:
     recipients_label_underline: bool = False  # D-NN-2: the words, not the colon
     archive_word: str = "Lưu"  # NN-3
     records_office: str = "VT"  # NN-3
+    # D-NN-5: the last line names the keeping office in words ("- Lưu Chi bộ."), so any
+    # "Lưu" followed by a capitalised name is the archive line, not a recipient.
+    archive_names_office: bool = False
 
     # --- codes (§14; D-SO-7, D-SO-8, D-SO-10) ----------------------------------------------
     body_codes: tuple[str, ...] = ()  # a closed list of body codes; empty: free (SO-7)
     legacy_body_codes: tuple[str, ...] = ()  # codes an older law used: warn
+
+    # --- recognition (D-NB-*), used by check ----------------------------------------------
+    # D-NB-5: how the names of the bodies that issue under this law start; empty: any name.
+    body_name_starts: tuple[str, ...] = ()
+    # KT-2, KT-3 (D-KT-5, D-NB-9): the authorities (spec keys) a collective's name follows
+    # ("TM. ỦY BAN NHÂN DÂN"); after the others comes a position ("KT. CHỦ TỊCH").
+    body_authorities: tuple[str, ...] = ("thay_mat",)
 
     # --- compiled patterns (derived, never set) -------------------------------------------
 

@@ -94,6 +94,8 @@ def is_archive_line(text: str, profile: Profile) -> bool:
     if rest.lower().startswith(profile.records_office.lower()):  # D-NN-5 "Lưu Văn phòng …"
         return True
     token = re.split(r"[\s,.;]+", rest)[0]
+    if profile.archive_names_office and token[:1].isupper():  # D-NN-5: "Lưu Chi bộ"
+        return True
     return token.upper() == profile.records_office or (token.isupper() and token.isalpha())
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -28,6 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from kehoach.law.hd05 import HD05
 from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
 from kehoach.law.text import upper_vi
@@ -37,6 +39,35 @@ def law(info: ValidationInfo) -> Profile:
     """The rule book this validation runs under (``validate`` passes it as context)."""
     context = info.context or {}
     return context.get("profile", ND30)
+
+
+def is_party(profile: Profile) -> bool:
+    """Whether ``profile`` is the Party's rule book (HD 05), whose rules carry ``D-`` IDs."""
+    return profile.key == HD05.key
+
+
+# hd05-spec §10: the NĐ 30 rules a Party plan reads under another ID (the one-value checks
+# shared by both laws); an ID not listed is inherited as it is.
+PARTY_RULES = {
+    "SO-3": "D-SO-3",
+    "SO-4": "D-SO-4",
+    "TL-2": "D-TL-2",
+    "CC-2": "D-CC-1",
+    "CC-4": "D-CC-1",
+    "DD-7": "D-DD-5",
+    "DD-8": "D-H-2",
+    "KY-2": "D-KY-4",
+    "KY-3": "D-KY-4",
+    "NN-2": "D-NN-3",
+    "NN-3": "D-NN-5",
+}
+
+
+def rule_id(profile: Profile, rule: str | None) -> str | None:
+    """``rule`` as ``profile`` names it: "SO-3" is "D-SO-3" in a Party plan."""
+    if rule is None or not is_party(profile):
+        return rule
+    return PARTY_RULES.get(rule, rule)
 
 
 def rule_error(
@@ -133,7 +164,15 @@ class CoQuan(Base):
     @field_validator("viet_tat")
     @classmethod
     def _abbreviation(cls, value: str, info: ValidationInfo) -> str:
-        if not law(info).body_code_re.fullmatch(value):
+        profile = law(info)
+        if is_party(profile) and not profile.body_code_re.fullmatch(value):
+            raise rule_error(
+                "D-SO-4",
+                f"chữ viết tắt '{value}' không hợp lệ: chỉ gồm chữ cái, bắt đầu bằng chữ in hoa,"
+                " không có chữ số, nối bằng '-', không có dấu cách",
+                "ví dụ: ĐU (đảng ủy), CB (chi bộ), TU (tỉnh ủy, thành ủy)",
+            )
+        if not profile.body_code_re.fullmatch(value):
             raise rule_error(
                 "SO-4",
                 f"chữ viết tắt '{value}' không hợp lệ: chỉ gồm chữ cái, chữ số,"
@@ -490,13 +529,30 @@ def _lead_in(value: Any) -> Any:
 
 # --- closing ------------------------------------------------------------------------------
 
-_AUTHORITY_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[./]\s*", re.IGNORECASE)
+
+@functools.lru_cache(maxsize=8)
+def _authority_prefix(prefixes: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """A typed authority prefix under a law's ``authority_prefixes``: its letters followed by
+    "." or "/" ("TM.", "tm/", "KT ." — NĐ 30's forms, which clerks type under either law), and
+    for a slash prefix (D-KT-1: "T/M", "K/T", "T/L") the prefix itself before a space."""
+    letters = [re.sub(r"\W", "", prefix) for _, prefix in prefixes]
+    pattern = rf"({'|'.join(letters)})\s*[./]\s*"
+    slashed = [
+        r"\s*/\s*".join(map(re.escape, prefix.split("/")))
+        for _, prefix in prefixes
+        if "/" in prefix.strip("/")
+    ]
+    if slashed:
+        pattern += rf"|({'|'.join(slashed)})(\s*[./]\s*|\s+|$)"
+    return re.compile(rf"^(?:{pattern})", re.IGNORECASE)
 
 
-def _authority(value: Any) -> Any:
-    # Users often type the prefix too ("TM. ỦY BAN NHÂN DÂN"); the key already says it.
+def _authority(value: Any, info: ValidationInfo) -> Any:
+    # Users often type the prefix too ("TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ"); the key
+    # already says it, so the prefix the law prints is not doubled.
     if isinstance(value, str):
-        return upper_vi(_AUTHORITY_PREFIX.sub("", _nfc(value)))
+        prefix = _authority_prefix(law(info).authority_prefixes)
+        return upper_vi(prefix.sub("", _nfc(value)))
     return value
 
 
@@ -518,6 +574,20 @@ class NguoiKy(Base):
     def _authority_rules(self, info: ValidationInfo) -> NguoiKy:
         # Every problem of the signature block at once, not just the first (§9.2).
         profile = law(info)
+        if is_party(profile):
+            problems = _party_signer_problems(self, profile)
+        else:
+            problems = self._state_problems(profile)
+        if problems:
+            rule, message, hint, field = problems[0]
+            more = [{"rule": r, "message": m, "hint": h, "field": f} for r, m, h, f in problems[1:]]
+            raise PydanticCustomError(
+                "kehoach", message, {"rule": rule, "hint": hint, "field": field, "more": more}
+            )
+        return self
+
+    def _state_problems(self, profile: Profile) -> list[tuple[str, str, str, str]]:
+        """§9.2 (NĐ 30): (rule, message, hint, key) of each problem of the block."""
         problems: list[tuple[str, str, str, str]] = []
         if self.thay_mat and profile.is_personal_title(self.thay_mat):
             problems.append(
@@ -579,13 +649,163 @@ class NguoiKy(Base):
                     "quyen",
                 )
             )
-        if problems:
-            rule, message, hint, field = problems[0]
-            more = [{"rule": r, "message": m, "hint": h, "field": f} for r, m, h, f in problems[1:]]
-            raise PydanticCustomError(
-                "kehoach", message, {"rule": rule, "hint": hint, "field": field, "more": more}
+        return problems
+
+
+# D-KT-2, D-KY-5 (HD 05 II.I.7.1.2b, 7.1.4b): the collectives a Party signer signs for
+# ("T/M …") and the head of each, whose position (or its deputy's) is the only one that signs
+# under it: a cấp ủy (its ban thường vụ, a chi bộ) its bí thư, an ủy ban kiểm tra its chủ
+# nhiệm, a hội đồng its chủ tịch. Other collectives (đoàn chủ tịch, ban kiểm phiếu) are free.
+_PARTY_COLLECTIVES = (
+    (r"ĐẢNG (ỦY|UỶ)|TỈNH (ỦY|UỶ)|THÀNH (ỦY|UỶ)|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|CHI BỘ", "BÍ THƯ"),
+    (r"(ỦY|UỶ) BAN KIỂM TRA", "CHỦ NHIỆM"),
+    (r"HỘI ĐỒNG", "CHỦ TỊCH"),
+)
+
+
+def collective_positions(collective: str, profile: Profile) -> tuple[str, ...]:
+    """D-KY-5: the positions that sign "T/M <collective>" ("BÍ THƯ", "PHÓ BÍ THƯ" for a cấp
+    ủy); empty when the law does not restrict them for this collective."""
+    for pattern, head in _PARTY_COLLECTIVES:
+        if re.match(rf"({pattern})(\s|$)", collective):
+            return tuple(p for p in profile.collective_positions if p.endswith(head))
+    return ()
+
+
+def bare_position(position: str, positions: tuple[str, ...]) -> str | None:
+    """D-KY-5: "PHÓ BÍ THƯ" for "PHÓ BÍ THƯ ĐẢNG ỦY XÃ": the position without the body
+    name typed after it."""
+    longest_first = sorted(positions, key=len, reverse=True)
+    return next((p for p in longest_first if position.startswith(p + " ")), None)
+
+
+def _party_signer_problems(signer: NguoiKy, profile: Profile) -> list[tuple[str, str, str, str]]:
+    """HD 05 II.I.7.1 (D-KT-1..5, D-KY-3, D-KY-5): (rule, message, hint, key) of each problem
+    of a Party plan's signature block."""
+    mark = dict(profile.authority_prefixes)
+    tm, tl, kt, q = (mark.get(k, k) for k in ("thay_mat", "thua_lenh", "ky_thay", "quyen"))
+    allowed = ", ".join(mark.values())
+    problems: list[tuple[str, str, str, str]] = []
+    for key in ("thay_mat", "thua_lenh", "thua_uy_quyen", "ky_thay", "quyen"):
+        if getattr(signer, key) and key not in mark:
+            problems.append(
+                (
+                    "D-KT-1",
+                    f"văn bản của Đảng không ký thừa ủy quyền (TUQ.): {profile.law_short} chỉ có"
+                    f" {allowed}",
+                    f"bỏ {key}; người được giao ký thay cấp ủy ký thừa lệnh, ví dụ:"
+                    f" thua_lenh: BAN THƯỜNG VỤ và chuc_vu: CHÁNH VĂN PHÒNG ({tl} BAN THƯỜNG VỤ)",
+                    key,
+                )
             )
-        return self
+    if signer.thay_mat and profile.is_personal_title(signer.thay_mat):
+        problems.append(
+            (
+                "D-KT-2",
+                f"'{tm} {signer.thay_mat}': {tm} (thay mặt) đứng trước tên tập thể (ĐẢNG ỦY,"
+                " BAN THƯỜNG VỤ, CHI BỘ, ỦY BAN KIỂM TRA), không đứng trước chức vụ",
+                f"viết thay_mat: BAN THƯỜNG VỤ (hoặc ĐẢNG ỦY, CHI BỘ) và chuc_vu: {signer.thay_mat}",
+                "thay_mat",
+            )
+        )
+    deputy = signer.chuc_vu or "PHÓ BÍ THƯ"
+    if signer.thay_mat and signer.ky_thay:
+        problems.append(
+            (
+                "D-KT-3",
+                f"'{tm} {signer.thay_mat}' rồi '{kt} {signer.ky_thay}': cấp phó ký thay mặt tập"
+                f" thể thì ký {tm} trực tiếp, văn bản của Đảng không có {tm} kèm {kt}",
+                f"bỏ ky_thay; giữ thay_mat: {signer.thay_mat} và chuc_vu: {deputy}",
+                "ky_thay",
+            )
+        )
+    elif signer.ky_thay and signer.ky_thay in profile.collective_positions and not signer.thua_lenh:
+        problems.append(
+            (
+                "D-KT-3",
+                f"'{kt} {signer.ky_thay}': cấp phó của cấp ủy, ủy ban kiểm tra, hội đồng ký"
+                f" {tm} tập thể, không ký thay {signer.ky_thay.lower()}",
+                f"bỏ ky_thay; viết thay_mat: BAN THƯỜNG VỤ (hoặc ĐẢNG ỦY, CHI BỘ) và chuc_vu:"
+                f" {signer.chuc_vu or 'PHÓ ' + signer.ky_thay}",
+                "ky_thay",
+            )
+        )
+    if signer.thua_lenh and signer.ky_thay:
+        problems.append(
+            (
+                "D-KT-5",
+                f"'{tl} {signer.thua_lenh}' rồi '{kt} {signer.ky_thay}': người được giao ký thừa"
+                f" lệnh ký {tl} trực tiếp, không có {kt}",
+                f"bỏ ky_thay; giữ thua_lenh: {signer.thua_lenh} và chuc_vu:"
+                f" {signer.chuc_vu or 'PHÓ CHÁNH VĂN PHÒNG'}",
+                "ky_thay",
+            )
+        )
+    if signer.ky_thay and signer.chuc_vu == signer.ky_thay:
+        problems.append(
+            (
+                "D-KT-4",
+                f"'{kt} {signer.ky_thay}' phải đi kèm chức vụ cấp phó của người ký, không phải"
+                f" '{signer.chuc_vu}'",
+                f"ví dụ: ky_thay: {signer.ky_thay} và chuc_vu: PHÓ {signer.ky_thay}",
+                "chuc_vu",
+            )
+        )
+    if signer.chuc_vu is None and not signer.quyen:
+        example = f"PHÓ {signer.ky_thay}" if signer.ky_thay else "PHÓ BÍ THƯ"
+        problems.append(
+            ("D-KY-3", "thiếu chức vụ của người ký", f"thêm chuc_vu, ví dụ: {example}", "chuc_vu")
+        )
+    for key, prefix in (("ky_thay", kt), ("quyen", q)):
+        value = getattr(signer, key)
+        if value and profile.is_body_name(value):
+            problems.append(
+                (
+                    "D-KT-4",
+                    f"'{prefix} {value}': sau {prefix} là chức vụ người đứng đầu, không phải tên"
+                    " cơ quan",
+                    f"ví dụ: {key}: TRƯỞNG BAN hoặc {key}: CHÁNH VĂN PHÒNG",
+                    key,
+                )
+            )
+    if signer.thay_mat and signer.thua_lenh:
+        problems.append(
+            (
+                "D-KT-1",
+                f"chỉ dùng một trong thay_mat ({tm}), thua_lenh ({tl})",
+                "giữ lại thẩm quyền đúng và xóa khóa còn lại",
+                "thua_lenh",
+            )
+        )
+    if signer.ky_thay and signer.quyen:
+        problems.append(
+            (
+                "D-KT-4",
+                f"không dùng cùng lúc ky_thay ({kt}) và quyen ({q})",
+                f"người được giao quyền cấp trưởng ký '{q} TRƯỞNG BAN'; cấp phó ký"
+                f" '{kt} TRƯỞNG BAN'",
+                "quyen",
+            )
+        )
+    positions = collective_positions(signer.thay_mat or "", profile)
+    if signer.chuc_vu and positions and signer.chuc_vu not in positions:
+        bare = bare_position(signer.chuc_vu, positions)
+        if bare:
+            message = (
+                f"'{signer.chuc_vu}': ký {tm} {signer.thay_mat} chỉ ghi chức vụ, không ghi kèm"
+                " tên cấp ủy, tổ chức"
+            )
+            hint = f"viết chuc_vu: {bare}"
+        else:
+            message = (
+                f"'{signer.chuc_vu}': chỉ {' hoặc '.join(positions)} ký {tm} {signer.thay_mat}"
+            )
+            hint = (
+                f"viết chuc_vu: {' hoặc '.join(positions)}; người khác ký thừa lệnh"
+                f" ({tl}), ví dụ: thua_lenh: BAN THƯỜNG VỤ và chuc_vu: CHÁNH VĂN PHÒNG"
+            )
+        problems.append(("D-KY-5", message, hint, "chuc_vu"))
+    return problems
 
 
 class TrinhBay(Base):
@@ -643,12 +863,61 @@ def _check_number(value: str | None, info: ValidationInfo) -> str | None:
             hint = f"viết '{int(value):02d}'" + (
                 "" if int(value) < 10 else " (không thêm số 0 ở đầu)"
             )
-        raise rule_error("SO-3", f"số văn bản '{value}' sai định dạng", hint)
+        raise rule_error(rule_id(law(info), "SO-3"), f"số văn bản '{value}' sai định dạng", hint)
     return value
 
 
 def _blank_number(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
+
+
+# D-SO-1: the whole number line typed into ky_hieu ("Số 05-KH/ĐU", "05-KH/ĐU", "Số: 05/KH-ĐU").
+_NUMBER_LINE = re.compile(r"^(?:Số\b\s*:?\s*(\d*)|(\d+))\s*[-/]?\s*(.*)$", re.IGNORECASE)
+
+
+def _party_form(symbol: str) -> str:
+    """ "KH-ĐU" (NĐ 30's order, SO-1) as a Party symbol "KH/ĐU" (D-SO-1)."""
+    return symbol if "/" in symbol else symbol.replace("-", "/", 1)
+
+
+def _party_symbol(value: str, profile: Profile) -> str:
+    """D-SO-1, D-SO-4, D-SO-7: a Party plan's ky_hieu is "KH/ĐU": the type code, "/", the body
+    code (joint bodies' codes joined by "-"); "Số" and the number come from ``so``."""
+    auto = f"hoặc bỏ khóa ky_hieu để tự tạo {profile.symbol('<viet_tat>')}"
+    typed = _NUMBER_LINE.match(value)
+    if typed:
+        number = typed.group(1) or typed.group(2) or ""
+        symbol = _party_form(typed.group(3)) or profile.symbol("ĐU")
+        raise rule_error(
+            "D-SO-1",
+            f"ky_hieu '{value}' có cả chữ 'Số' hoặc số văn bản: ky_hieu chỉ ghi ký hiệu"
+            f" ({symbol}); kehoach tự viết '{profile.number_line(number or '05', symbol)}'",
+            f"viết ky_hieu: {symbol}" + (f' và so: "{number}"' if number else ""),
+        )
+    if profile.symbol_re.fullmatch(value):
+        first, body = value.split("/", 1)
+        if first != profile.type_code:
+            raise rule_error(
+                "D-SO-7",
+                f"ký hiệu '{value}' phải bắt đầu bằng '{profile.type_code}' (chữ viết tắt của"
+                f" {profile.type_name_in_text})",
+                f"viết ky_hieu: {profile.symbol(body)}; {auto}",
+            )
+        return value
+    if ND30.symbol_re.fullmatch(value):
+        party = _party_form(value)
+        raise rule_error(
+            "D-SO-4",
+            f"ký hiệu '{value}' viết theo thể thức văn bản nhà nước ({ND30.law_short});"
+            f" văn bản của Đảng viết '{party}': dấu '/' trước chữ viết tắt của cơ quan",
+            f"viết ky_hieu: {party}; {auto}",
+        )
+    message = (
+        f"ký hiệu '{value}' sai định dạng: chữ viết tắt tên loại, dấu '/', chữ viết tắt cơ quan"
+    )
+    if re.search(r"\s", value):
+        message += ", không có dấu cách"
+    raise rule_error("D-SO-4", message, f"ví dụ: {profile.symbol('ĐU')}; {auto}")
 
 
 # --- the Quyết định that issues a plan ------------------------------------------------------
@@ -781,11 +1050,24 @@ class KeHoach(Base):
         if value is None:
             return None
         profile = law(info)
+        if is_party(profile):
+            return _party_symbol(value, profile)
         if not profile.symbol_re.fullmatch(value):
+            if HD05.symbol_re.fullmatch(value):
+                # D-NB-9: "KH/ĐU" is the Party's form, not a typing slip.
+                state = value.replace("/", "-", 1)
+                raise rule_error(
+                    "SO-4",
+                    f"ký hiệu '{value}' viết theo thể thức văn bản của Đảng (dấu '/' trước chữ"
+                    f" viết tắt của cơ quan); văn bản nhà nước ({profile.law_short}) viết '{state}'",
+                    f"kế hoạch của cấp ủy, tổ chức đảng: thêm dòng 'the_thuc: dang' ({HD05.law});"
+                    f" văn bản nhà nước: viết ky_hieu: {state}",
+                )
+            message = f"ký hiệu '{value}' sai định dạng: các nhóm chữ viết hoa nối bằng '-'"
+            if re.search(r"\s", value):
+                message += ", không có dấu cách"
             raise rule_error(
-                "SO-4",
-                f"ký hiệu '{value}' sai định dạng: các nhóm chữ viết hoa nối bằng '-', không có dấu cách",
-                "ví dụ: KH-UBND; hoặc bỏ khóa ky_hieu để tự tạo KH-<viet_tat>",
+                "SO-4", message, "ví dụ: KH-UBND; hoặc bỏ khóa ky_hieu để tự tạo KH-<viet_tat>"
             )
         code = profile.type_code
         first = value.split("-", 1)[0]
@@ -805,7 +1087,19 @@ class KeHoach(Base):
         return value
 
     @model_validator(mode="after")
-    def _shapes(self) -> KeHoach:
+    def _shapes(self, info: ValidationInfo) -> KeHoach:
+        profile = law(info)
+        if self.quyet_dinh is not None and is_party(profile):
+            # HD 05 lays out a Party plan, not a Quyết định that issues one (its own number
+            # series, "Điều" text and signer); kehoach does not guess that layout.
+            raise rule_error(
+                None,
+                f"quyet_dinh chưa dùng được với the_thuc: dang: kehoach chưa trình bày quyết"
+                f" định ban hành kế hoạch theo {profile.law}",
+                "soạn quyết định thành văn bản riêng; trong tệp này bỏ quyet_dinh và ghi"
+                " kem_theo: Quyết định số …-QĐ/ĐU, ngày … của …",
+                field="quyet_dinh",
+            )
         fixed = [
             k
             for k in ("muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien", "phan_khac")

@@ -7,9 +7,11 @@ rule at once; then, on a valid model, ``_warnings`` looks for what is only proba
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,14 +19,24 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kehoach.document import Header
+from kehoach.law.hd05 import HD05
 from kehoach.law.layout import page_setup, plan_header
 from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
 from kehoach.law.profiles import PROFILES
-from kehoach.law.text import body_name_in_text, is_archive_line
+from kehoach.law.text import body_name_in_text, is_archive_line, upper_vi
 from kehoach.spec.diagnostics import Diagnostic, Report, Severity
 from kehoach.spec.loader import KeyPath, Loaded, format_path, load_file, load_text
-from kehoach.spec.model import KeHoach, Muc, MucDichYeuCau, Phan, ToChucThucHien
+from kehoach.spec.model import (
+    KeHoach,
+    Muc,
+    MucDichYeuCau,
+    Phan,
+    ToChucThucHien,
+    collective_positions,
+    is_party,
+    rule_id,
+)
 
 _TYPE_MESSAGES = {
     "string_type": "phải là văn bản",
@@ -153,24 +165,35 @@ def validate_loaded(
         return None, report
     if profile is None:
         profile = _profile_of(loaded.data)
+    if not is_party(profile):
+        # D-NB-9: said even when the spec has errors, which are often its Party forms.
+        report.items.extend(_looks_like_party(loaded, profile))
     try:
         spec = KeHoach.model_validate(loaded.data, context={"profile": profile})
     except ValidationError as exc:
+        errors = []
         for error in exc.errors():
-            report.items.append(_from_pydantic(error, loaded))
+            errors.append(_from_pydantic(error, loaded))
             # A model validator may report several problems in one error (see NguoiKy).
             for extra in (error.get("ctx") or {}).get("more", []):
-                report.items.append(
+                errors.append(
                     _from_pydantic(
                         {**error, "msg": extra["message"], "ctx": {**extra, "more": []}}, loaded
                     )
                 )
+        report.items.extend(_as_named_by(profile, errors))
         report.items = _merge_typos(report.items)
         return None, report
-    report.items.extend(_warnings(spec, loaded, profile))
+    report.items.extend(_as_named_by(profile, _warnings(spec, loaded, profile)))
     spec._warnings = report.sorted()
     spec._source = loaded.file
     return spec, report
+
+
+def _as_named_by(profile: Profile, items: typing.Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics under the rule IDs ``profile`` uses (hd05-spec §10: a Party plan reads
+    the shared NĐ 30 checks under their ``D-`` IDs)."""
+    return [dataclasses.replace(d, rule=rule_id(profile, d.rule)) for d in items]
 
 
 def _merge_typos(items: list[Diagnostic]) -> list[Diagnostic]:
@@ -245,9 +268,14 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             ("trich_yeu",),
             "trích yếu viết in hoa toàn bộ",
             "TL-2",
-            "viết hoa chữ cái đầu và danh từ riêng, còn lại chữ thường, ví dụ: "
-            + summary[:1]
-            + summary[1:].lower(),
+            (
+                "viết chữ thường, trừ danh từ riêng (kehoach tự viết thường chữ cái đầu),"
+                " ví dụ: " + summary.lower()
+                if law.summary_lowercase
+                else "viết hoa chữ cái đầu và danh từ riêng, còn lại chữ thường, ví dụ: "
+                + summary[:1]
+                + summary[1:].lower()
+            ),
         )
     for i, line in enumerate(spec.trich_yeu):
         for match in _YEAR_IN_TEXT.finditer(line):
@@ -261,6 +289,8 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
                     "có thể tệp được sao từ kế hoạch năm trước: kiểm tra lại năm",
                 )
     for i, basis in enumerate(spec.can_cu):
+        if law.legal_basis_dash:  # D-CC-1: kehoach writes the "- " a clerk may have typed
+            basis = re.sub(r"^[-–]\s*", "", basis)
         if basis.startswith("Thực hiện"):
             yield _warn(
                 loaded,
@@ -324,6 +354,8 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
                     "gộp bớt cấp để văn bản dễ đọc",
                 )
     yield from _signer_warnings(spec, loaded, law)
+    if is_party(law):
+        yield from _party_warnings(spec, loaded, law)
     attached = spec.quyet_dinh is not None or spec.kem_theo is not None
     if attached and (spec.noi_nhan or spec.luu):
         yield _warn(
@@ -348,15 +380,17 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             ("co_quan",),
             "không tự suy ra được cách gọi cơ quan trong câu văn (lời dẫn, đoạn kết mặc định)",
             "VH-9",
-            "thêm co_quan.ten_goi, ví dụ: ten_goi: Sở Giáo dục và Đào tạo",
+            "thêm co_quan.ten_goi, ví dụ: ten_goi: "
+            + ("Ban Thường vụ Đảng ủy xã An Phú" if is_party(law) else "Sở Giáo dục và Đào tạo"),
         )
     header = plan_header(law, _page(spec, law), _header(spec, law))
     if not header.date_fits:
+        size = law.sizes.place_date
         yield _warn(
             loaded,
             ("dia_danh",),
-            "địa danh dài: dòng địa danh, ngày tháng sẽ xuống dòng dù đã giảm còn cỡ"
-            f" {law.sizes.place_date.low:g}",
+            "địa danh dài: dòng địa danh, ngày tháng sẽ xuống dòng"
+            + (f" dù đã giảm còn cỡ {size.low:g}" if size.low < size.value else ""),
             "DD-8",
             "kiểm tra lại địa danh (tên đơn vị hành chính nơi cơ quan đóng trụ sở)",
         )
@@ -393,8 +427,11 @@ def _page(spec: KeHoach, law: Profile):  # type: ignore[no-untyped-def]
 def _recipient_warnings(
     loaded: Loaded, law: Profile, entries: list[str], luu: str | None, base: KeyPath
 ) -> Iterator[Diagnostic]:
-    """NN-2, NN-3 on a list of recipients (the plan's, or its Quyết định's)."""
+    """NN-2, NN-3 on a list of recipients (the plan's, or its Quyết định's); D-NN-5 in a
+    Party plan, whose archive line reads "Lưu Văn phòng Đảng ủy"."""
+    party = is_party(law)
     keep_lines = [i for i, r in enumerate(entries) if is_archive_line(r, law)]
+    example = law.archive_line("VP" if not party else "")[2:-1]  # "Lưu: VT, VP"
     if len(entries) == len(keep_lines):
         yield _warn(
             loaded,
@@ -409,7 +446,8 @@ def _recipient_warnings(
             (*base, "luu"),
             "đã có dòng 'Lưu' trong noi_nhan nên khóa luu không được dùng",
             "NN-3",
-            "giữ một trong hai: dòng 'Lưu: …' trong noi_nhan hoặc khóa luu",
+            f"giữ một trong hai: dòng '{law.archive_word}{'' if party else ':'} …' trong"
+            " noi_nhan hoặc khóa luu",
         )
     for i in keep_lines[:-1]:
         yield _warn(
@@ -417,7 +455,7 @@ def _recipient_warnings(
             (*base, "noi_nhan", i),
             "có nhiều dòng 'Lưu'; chỉ dòng cuối cùng được dùng",
             "NN-3",
-            "gộp thành một dòng, ví dụ 'Lưu: VT, VP'",
+            f"gộp thành một dòng, ví dụ '{example}'",
         )
 
 
@@ -457,6 +495,9 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
             "viết hoa chữ cái đầu mỗi âm tiết, ví dụ: "
             + " ".join(w.capitalize() for w in name.lower().split()),
         )
+    if is_party(law):
+        yield from _party_signer_warnings(spec, loaded, law)
+        return
     if signer.ky_thay and not signer.chuc_vu.startswith(("PHÓ", "THỨ")):
         yield _warn(
             loaded,
@@ -521,4 +562,243 @@ def _typed_number(loaded: Loaded, text: str, path: KeyPath) -> Iterator[Diagnost
             f"văn bản bắt đầu bằng số thứ tự gõ tay ('{text.split()[0]}'); kehoach tự đánh số",
             "S-1",
             "xóa số thứ tự ở đầu dòng",
+        )
+
+
+# --- Party plans (HD 05, docs/luat/hd05-spec.md) ---------------------------------------------
+
+# D-NB-5: a Party body's name (D-CQ-1) in capitals, either spelling (D-F-3): a đảng bộ, chi bộ
+# or ban chấp hành, or a name with a cấp ủy in it ("ĐẢNG ỦY XÃ …", "BAN TỔ CHỨC TỈNH ỦY").
+_PARTY_NAME = re.compile(
+    r"^(ĐẢNG BỘ|CHI BỘ|BAN CHẤP HÀNH ĐẢNG)(\s|$)"
+    r"|(^|\s)(ĐẢNG|TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (ỦY|UỶ)(\s|$)"
+)
+# D-NB-3: a slash authority prefix (D-KT-1) typed into a signer's key.
+_SLASH_AUTHORITY = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L)(\s|[./]|$)", re.IGNORECASE)
+# D-NB-2: a Party symbol ("KH/ĐU"): a type code, "/", then a body code.
+_PARTY_SYMBOL = re.compile(r"(^|[\s-])[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]")
+_PARTY_POSITION = re.compile(r"^(PHÓ )?BÍ THƯ(\s|$)")
+# D-SO-8 codes that other bodies use as well (ban chỉ đạo, tiểu ban, hội đồng, đại hội,
+# trung ương): on their own they do not tell a Party document.
+_SHARED_CODES = frozenset({"BCĐ", "TB", "HĐ", "ĐH", "TW"})
+# D-NB-10: the Youth Union signs "T/M BAN CHẤP HÀNH … / BÍ THƯ" too, but is not a Party body.
+_YOUTH_UNION = re.compile(r"THANH NIÊN|TNCS|(BAN CHẤP HÀNH|BCH) ĐOÀN|^(CHI )?ĐOÀN\s")
+# D-NB-9: the issuers of state documents (NĐ 30), which a Party plan never has.
+_STATE_ISSUER = re.compile(r"^((ỦY|UỶ) BAN NHÂN DÂN|UBND|SỞ|HỘI ĐỒNG NHÂN DÂN|HĐND)(\s|$)")
+# D-NN-5: NĐ 30's archive line (NN-3), "Lưu: VT, …", typed into a Party plan.
+_STATE_ARCHIVE = re.compile(r"^[-–\s]*Lưu\s*(:|VT\b)", re.IGNORECASE)
+_VT = re.compile(r"(^|[\s,:])VT($|[\s,.;])", re.IGNORECASE)
+# D-KY-5: a position followed by the name of the body ("PHÓ BÍ THƯ ĐẢNG ỦY XÃ …").
+_BODY_AFTER_POSITION = re.compile(
+    r"^((PHÓ )?(BÍ THƯ|CHỦ NHIỆM|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG BAN))\s+"
+    r"(ĐẢNG (ỦY|UỶ|BỘ)|TỈNH (ỦY|UỶ)|THÀNH (ỦY|UỶ)|CHI BỘ|(ỦY|UỶ) BAN KIỂM TRA|BAN THƯỜNG VỤ)(\s|$)"
+)
+
+
+def _raw(data: Any, *path: str) -> str | None:
+    """The text at ``path`` of the spec as loaded (a list of lines joined), NFC, or None."""
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    if isinstance(data, list) and data and all(isinstance(x, str) for x in data):
+        data = " ".join(data)
+    if not isinstance(data, str) or not data.strip():
+        return None
+    return unicodedata.normalize("NFC", " ".join(data.split()))
+
+
+def _looks_like_party(loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
+    """D-NB-9: a plan under the state layout that reads like a Party body's: one warning,
+    at the most telling key, listing what gave it away."""
+    data = loaded.data
+    names = [_raw(data, "co_quan", k) for k in ("ten", "chu_quan")]
+    if any(name and _YOUTH_UNION.search(upper_vi(name)) for name in names):
+        return
+    signals: list[tuple[KeyPath, str]] = []
+    ten, chu_quan = (upper_vi(n) if n else None for n in names)
+    if ten and _PARTY_NAME.search(ten):
+        signals.append((("co_quan", "ten"), f"tên cơ quan '{ten}'"))
+    symbol = _raw(data, "ky_hieu")
+    if symbol and _PARTY_SYMBOL.search(symbol):
+        signals.append((("ky_hieu",), f"ký hiệu '{symbol}'"))
+    for key in ("thay_mat", "thua_lenh", "ky_thay", "chuc_vu"):
+        value = _raw(data, "nguoi_ky", key)
+        if value and _SLASH_AUTHORITY.match(value):
+            signals.append((("nguoi_ky", key), f"'{upper_vi(value)}'"))
+    if chu_quan and _PARTY_NAME.search(chu_quan):
+        signals.append((("co_quan", "chu_quan"), f"cơ quan cấp trên '{chu_quan}'"))
+    code = _raw(data, "co_quan", "viet_tat")
+    party_codes = set(HD05.body_codes) - _SHARED_CODES | set(HD05.legacy_body_codes)
+    if code and code in party_codes:
+        signals.append((("co_quan", "viet_tat"), f"chữ viết tắt '{code}'"))
+    position = _raw(data, "nguoi_ky", "chuc_vu")
+    if position and _PARTY_POSITION.match(upper_vi(position)):
+        signals.append((("nguoi_ky", "chuc_vu"), f"chức vụ '{upper_vi(position)}'"))
+    if not signals:
+        return
+    typed = _raw(data, "the_thuc")
+    fix = (
+        f"đổi thành 'the_thuc: {HD05.spec_value}'"
+        if typed
+        else f"thêm dòng 'the_thuc: {HD05.spec_value}' ở đầu tệp"
+    )
+    yield _warn(
+        loaded,
+        signals[0][0],
+        "kế hoạch có dấu hiệu là văn bản của Đảng ("
+        + "; ".join(what for _, what in signals[:3])
+        + ("; …" if len(signals) > 3 else "")
+        + f") nhưng đang được trình bày theo {law.layout_name}",
+        "D-NB-9",
+        f"văn bản của cấp ủy, tổ chức đảng trình bày theo {HD05.law}: {fix}",
+    )
+
+
+def _party_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
+    """What is probably wrong in a Party plan (D-NB-9, D-L-3, D-SO-8, D-SO-10, D-NN-5,
+    D-KY-5); the certain faults are the model's errors."""
+    body = " ".join(spec.co_quan.ten)
+    if _STATE_ISSUER.match(body):
+        yield _warn(
+            loaded,
+            ("co_quan", "ten"),
+            f"'{body}' là cơ quan nhà nước, nhưng kế hoạch đang được trình bày theo"
+            f" {law.layout_name}",
+            "D-NB-9",
+            f"văn bản của cơ quan nhà nước theo {ND30.law}: bỏ dòng 'the_thuc: {law.spec_value}';"
+            " văn bản của cấp ủy thì ghi tên cấp ủy, ví dụ: ĐẢNG ỦY XÃ …",
+        )
+    yield from _party_date(spec, loaded, law)
+    yield from _party_codes(spec, loaded, law)
+    yield from _party_archive(spec, loaded, law)
+    position = spec.nguoi_ky.chuc_vu or ""
+    named = _BODY_AFTER_POSITION.match(position)
+    if named:
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "chuc_vu"),
+            f"'{position}': chức vụ người ký không ghi kèm tên cấp ủy, tổ chức (trừ văn bản"
+            " liên cơ quan và của ban chỉ đạo, tiểu ban, hội đồng không có con dấu riêng)",
+            "D-KY-5",
+            f"viết chuc_vu: {named.group(1)}",
+        )
+
+
+def _party_date(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
+    """D-L-2, D-L-3: a plan dated before HD 05 took effect was laid out under HD 36."""
+    start = law.effective_from
+    if start is None:
+        return
+    issued = spec.ngay.date
+    before = issued < start if issued is not None else spec.ngay.nam < start.year
+    if not before:
+        return
+    shown = (
+        law.short_date(issued.year, issued.month, issued.day)
+        if issued is not None
+        else f"năm {spec.ngay.nam}"
+    )
+    yield _warn(
+        loaded,
+        ("ngay",),
+        f"ngày ban hành ({shown}) trước ngày {law.law} có hiệu lực"
+        f" ({law.short_date(start.year, start.month, start.day)}): văn bản ban hành trước"
+        f" ngày đó theo {law.predecessor}",
+        "D-L-3",
+        f"kehoach chỉ trình bày theo {law.law}; kiểm tra lại ngày ban hành, hoặc đối chiếu"
+        f" văn bản với {law.predecessor}",
+    )
+
+
+def _party_codes(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
+    """D-SO-8..D-SO-10: the body code printed in "Số 05-KH/<code>" against HD 05's list."""
+    if spec.quyet_dinh is not None or spec.kem_theo is not None:
+        return  # no number line (Mẫu 1.3): the code is not printed
+    if spec.ky_hieu:
+        code, where = spec.ky_hieu.split("/", 1)[1], ("ky_hieu",)
+    else:
+        code, where = spec.co_quan.viet_tat, ("co_quan", "viet_tat")
+    listed = ", ".join(c for c in law.body_codes if len(c) <= 4)
+    for part in code.split("-"):  # D-SO-1: joint bodies' codes joined by "-"
+        if part in law.legacy_body_codes:
+            yield _warn(
+                loaded,
+                where,
+                f"chữ viết tắt '{part}' theo {law.predecessor}, {law.law} không còn dùng",
+                "D-SO-10",
+                f"dùng chữ viết tắt theo {law.law_short}: {listed} …",
+            )
+        elif part not in law.body_codes:
+            yield _warn(
+                loaded,
+                where,
+                f"chữ viết tắt '{part}' không có trong danh sách chữ viết tắt tên cơ quan của"
+                f" {law.law}",
+                "D-SO-8",
+                f"kiểm tra lại; {law.law_short} liệt kê: {listed} … (chữ viết tắt của cơ quan"
+                " tham mưu cấp xã như VPĐU chưa được quy định, D-SO-9)",
+            )
+
+
+def _party_archive(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
+    """D-NN-5: the archive line is "- Lưu <office>.": no colon, no "VT"."""
+    if spec.quyet_dinh is not None or spec.kem_theo is not None:
+        return  # no recipients of its own (NN-1)
+    fix = f"kehoach tự thêm '{law.archive_line()}'"
+    for i, entry in enumerate(spec.noi_nhan):
+        if _STATE_ARCHIVE.match(entry):
+            yield _warn(
+                loaded,
+                ("noi_nhan", i),
+                f"dòng lưu '{entry}' viết theo {ND30.law_short} ('Lưu: VT, …'); văn bản của Đảng"
+                " ghi '- Lưu <đơn vị lưu>.', không có dấu ':', không có 'VT'",
+                "D-NN-5",
+                f"bỏ dòng này ({fix}); đơn vị lưu khác thì ghi luu: <tên đơn vị>, ví dụ luu:"
+                f" {law.records_office}",
+            )
+    if spec.luu and (_VT.search(spec.luu) or _STATE_ARCHIVE.match(spec.luu)):
+        yield _warn(
+            loaded,
+            ("luu",),
+            f"luu '{spec.luu}': dòng lưu của văn bản của Đảng không có 'VT' và dấu ':'",
+            "D-NN-5",
+            f"ghi tên đơn vị lưu, ví dụ luu: {law.records_office}, hoặc bỏ khóa luu ({fix})",
+        )
+
+
+def _party_signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
+    """HD 05 II.I.7.1 (D-KT-*): the signature block's probable faults."""
+    signer = spec.nguoi_ky
+    mark = dict(law.authority_prefixes)
+    if signer.ky_thay and not (signer.chuc_vu or "").startswith("PHÓ"):
+        yield _warn(
+            loaded,
+            ("nguoi_ky", "chuc_vu"),
+            f"người ký thay ({mark['ky_thay']} {signer.ky_thay}) thường là cấp phó, nhưng chức"
+            f" vụ là '{signer.chuc_vu}'",
+            "D-KT-4",
+            "kiểm tra lại chức vụ của người ký",
+        )
+    used = [mark[key] for key in mark if getattr(signer, key)]
+    chain = tuple(prefix.rstrip(".") for prefix in used)
+    # The chains the model refuses (T/M + K/T, T/L + K/T, T/M + T/L, K/T + Q.) are errors.
+    if chain not in law.authority_chains and len(chain) == 2 and "K/T" not in chain:
+        yield _warn(
+            loaded,
+            ("nguoi_ky",),
+            f"kết hợp thẩm quyền ký {' → '.join(used)} ít gặp; {law.law_short} chỉ nêu từng"
+            f" thẩm quyền riêng ({', '.join(mark.values())})",
+            "D-KT-1",
+            "kiểm tra lại các khóa thay_mat, thua_lenh, ky_thay, quyen",
+        )
+    body = " ".join(spec.co_quan.ten)
+    if collective_positions(body, law) and not (signer.thay_mat or signer.thua_lenh):
+        collective = "CHI BỘ" if body.startswith("CHI BỘ") else "BAN THƯỜNG VỤ"
+        yield _warn(
+            loaded,
+            ("nguoi_ky",),
+            f"{body} làm việc theo chế độ tập thể: văn bản ký '{mark['thay_mat']}' (thay mặt)",
+            "D-KT-2",
+            f"thêm thay_mat: {collective} (hoặc thay_mat: ĐẢNG ỦY cho văn bản của đảng ủy)",
         )
