@@ -1,22 +1,26 @@
-"""Entry point: open a .docx, model it, locate components, run every rule family."""
+"""Entry point: open a .docx, model it, recognise its layout law, locate components, run
+every rule family."""
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from kehoach.export.pdflayout import Page
-from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
+from kehoach.law.profiles import DEFAULT, PROFILES
 
 from .docmodel import DocModel
-from .findings import Collector, Finding
+from .findings import Collector, Finding, Findings
 from .locate import locate_all
 from .pagebreaks import page_break_findings, pdf_pages
+from .recognise import Recognition, check_mixed, recognise
+from .rules_appendix import check_appendices
 from .rules_body import check_body
 from .rules_closing import check_closing
 from .rules_header import check_header
@@ -59,15 +63,35 @@ def _read(path: Path) -> DocModel:
         ) from exc
 
 
-def check_docx(
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``check_document`` found: the findings, the law they were judged under, and the
+    law the document was recognised as following (hd05-spec §12)."""
+
+    findings: Findings
+    profile: Profile
+    recognition: Recognition
+
+
+def _profile(model: DocModel, profile: Profile | None) -> tuple[Profile, Recognition]:
+    recognition = recognise(model)
+    if profile is not None:
+        return profile, recognition
+    return recognition.profile or PROFILES[DEFAULT], recognition
+
+
+def check_document(
     path: str | Path,
-    profile: Profile = ND30,
+    profile: Profile | None = None,
     *,
     pdf: bool = False,
     pages: Sequence[Page] | None = None,
-) -> list[Finding]:
-    """Every violation of ``profile`` (the NĐ 30 rule book unless told) in the document at
-    ``path``. Every layout fact a rule judges by comes from ``profile``.
+) -> CheckResult:
+    """Every violation, in the document at ``path``, of the layout law it follows: the one its
+    header shows (``recognise``: a Party document under HD 05, a state one under NĐ 30, an
+    unknown one under the default NĐ 30), or ``profile`` when given. Every layout fact a
+    rule judges by comes from that profile; findings carry its rule IDs (``vocab``), and
+    elements of the other law are listed in one warning (D-NB-8).
 
     With ``pdf=True`` the document is also rendered through LibreOffice and a heading or
     lead-in left alone at the foot of a page is reported (NT-1); ``pages`` (from
@@ -78,26 +102,42 @@ def check_docx(
     LibreOffice is missing or fails.
     """
     model = _read(Path(path))
-    layouts = locate_all(model, profile)
-    c = Collector()
-    check_page_setup(model, c, profile)
-    check_page_numbers(model, layouts, c, profile)
-    check_text(model, c, profile)
+    used, recognition = _profile(model, profile)
+    layouts = locate_all(model, used)
+    c = Collector(used)
+    check_page_setup(model, c, used)
+    check_page_numbers(model, layouts, c, used)
+    check_text(model, c, used)
     for layout in layouts:  # a Quyết định and the plan it issues are judged each by its type
-        check_header(model, layout, c, profile)
-        check_body(layout, c, profile)
-        check_closing(model, layout, c, profile)
-        check_tables(model, layout, c, profile)
+        check_header(model, layout, c, used)
+        check_body(layout, c, used)
+        check_closing(model, layout, c, used)
+        check_tables(model, layout, c, used)
+        check_appendices(model, layout, c, used)
+    check_mixed(layouts, c, used)
     if pages is None and pdf:
         pages = pdf_pages([Path(path)])[0]
     if pages is not None:
-        c.findings.extend(page_break_findings(model, layouts, pages, profile))
-    return c.finish()
+        c.findings.extend(page_break_findings(model, layouts, pages, used))
+    return CheckResult(c.finish(), used, recognition)
+
+
+def check_docx(
+    path: str | Path,
+    profile: Profile | None = None,
+    *,
+    pdf: bool = False,
+    pages: Sequence[Page] | None = None,
+) -> Findings:
+    """The findings of ``check_document``: every violation of the layout law the document
+    follows (recognised from its header, or ``profile`` when given). A ``list[Finding]``;
+    ``.errors`` and ``.warnings`` split it by severity."""
+    return check_document(path, profile, pdf=pdf, pages=pages).findings
 
 
 def check_page_breaks(
     path: str | Path,
-    profile: Profile = ND30,
+    profile: Profile | None = None,
     *,
     pages: Sequence[Page] | None = None,
     soffice: str | None = None,
@@ -106,7 +146,8 @@ def check_page_breaks(
     ``path``, as LibreOffice paginates it (or as ``pages`` show). Raises
     ``UnreadableDocx`` or ``ConversionError`` like ``check_docx``."""
     model = _read(Path(path))
-    layouts = locate_all(model, profile)
+    used, _recognition = _profile(model, profile)
+    layouts = locate_all(model, used)
     if pages is None:
         pages = pdf_pages([Path(path)], soffice=soffice)[0]
-    return page_break_findings(model, layouts, pages, profile)
+    return page_break_findings(model, layouts, pages, used)

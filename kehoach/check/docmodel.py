@@ -242,6 +242,7 @@ class SectionInfo:
     pg_start: int | None
     pg_fmt: str | None
     refs: dict[str, dict[str, str]]  # {"header": {"default": rId}, "footer": {...}}
+    header_dist: int | None = None  # pgMar w:header: the header's distance from the edge
     first_block: int = 0
     last_block: int = -1
 
@@ -658,4 +659,5 @@ def _section(index: int, sp: Element | None) -> SectionInfo:
         pg_start=int_attr(pg_num, "start"),
         pg_fmt=wattr(pg_num, "fmt"),
         refs=refs,
+        header_dist=int_attr(pg_mar, "header") if pg_mar is not None else None,
     )

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kehoach.law.profile import Profile
+
+    from .vocab import Vocabulary
 
 ERROR = "error"
 WARNING = "warning"
@@ -16,9 +22,9 @@ _FOLD_SHOW = 5
 
 @dataclass(frozen=True)
 class Finding:
-    """A violated NĐ 30 rule.
+    """A violated rule of the layout law the document was checked under.
 
-    ``rule`` is the spec ID ("PN-4"); ``severity`` is "error" for firm rules and
+    ``rule`` is the spec ID ("PN-4"; "D-PN-3" under HD 05); ``severity`` is "error" for firm rules and
     "warning" for UNCONFIRMED/PRACTICE ones; ``message`` says, in Vietnamese, what is
     wrong and what it should be; ``where`` says where in the document.
     """
@@ -32,15 +38,42 @@ class Finding:
         return asdict(self)
 
 
-class Collector:
-    """Accumulates findings; ``many`` folds repeated identical messages."""
+class Findings(list[Finding]):
+    """The findings of one document: a plain ``list[Finding]``, with its errors and its
+    warnings at hand (``report.errors``)."""
 
-    def __init__(self) -> None:
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self if f.severity == WARNING]
+
+
+class Collector:
+    """Accumulates findings; ``many`` folds repeated identical messages.
+
+    Rules report under the checker's keys (nd30-spec IDs, sometimes qualified: "KY-1:position");
+    the collector names each finding as the law of ``profile`` does (``vocab.Vocabulary``:
+    "D-KY-3" under HD 05) and keeps an error only where that law's rule may fail. ``law`` is
+    how messages cite the law ("NĐ 30", "HD 05").
+    """
+
+    def __init__(self, profile: Profile | None = None) -> None:
+        from kehoach.law.nd30 import ND30
+
+        from .vocab import vocabulary
+
+        self.profile: Profile = profile or ND30
+        self.vocab: Vocabulary = vocabulary(self.profile)
+        self.law: str = self.profile.law_short
         self.findings: list[Finding] = []
         self._groups: OrderedDict[tuple[str, str, str], list[str]] = OrderedDict()
 
     def add(self, rule: str, severity: str, message: str, where: str) -> None:
-        self.findings.append(Finding(rule, severity, message, where))
+        severity = self.vocab.severity(rule, severity)
+        self.findings.append(Finding(self.vocab.rule(rule), severity, message, where))
 
     def error(self, rule: str, message: str, where: str) -> None:
         self.add(rule, ERROR, message, where)
@@ -50,9 +83,10 @@ class Collector:
 
     def many(self, rule: str, severity: str, message: str, where: str) -> None:
         """Same message at many places (per-paragraph rules): grouped on ``finish``."""
-        self._groups.setdefault((rule, severity, message), []).append(where)
+        severity = self.vocab.severity(rule, severity)
+        self._groups.setdefault((self.vocab.rule(rule), severity, message), []).append(where)
 
-    def finish(self) -> list[Finding]:
+    def finish(self) -> Findings:
         for (rule, severity, message), places in self._groups.items():
             if len(places) <= _FOLD_AFTER:
                 for place in places:
@@ -66,4 +100,4 @@ class Collector:
                 Finding(rule, severity, f"{message} ({len(places)} vị trí)", where)
             )
         self._groups.clear()
-        return self.findings
+        return Findings(self.findings)

@@ -42,6 +42,24 @@ def is_date_text(text: str) -> bool:
     return "ngày" in low and bool(_DATE_KEY.search(loose_key(text)))
 
 
+_MARK_DASHES = {"-", "\u2013", "\u2011"}  # hyphen-minus, en dash, non-breaking hyphen
+
+
+def mark_of(text: str) -> str | None:
+    """A typed mark in place of a rule (D-CQ-5 ``*``, D-TL-3 ``-----``): "*" for a line of
+    stars only, "-" for three or more hyphens only; None for anything else."""
+    core = "".join(nfc(text).split())
+    if core and set(core) == {"*"}:
+        return "*"
+    if len(core) >= 3 and set(core) <= _MARK_DASHES:
+        return "-"
+    return None
+
+
+def is_mark_line(line: Line) -> bool:
+    return mark_of(line.text) is not None
+
+
 @dataclass(frozen=True)
 class DocType:
     """A type of document a file may hold: the plan, or the Quyết định that issues it
@@ -88,7 +106,7 @@ class Keys:
 
     quoc_hieu: str  # QH-1: "CONGHOAXAHOICHUNGHIAVIETNAM"
     quoc_hieu_start: str  # its first two words, "CONGHOA": finds a mistyped or split Quốc hiệu
-    tieu_ngu: tuple[str, ...]  # TN-1, phrase by phrase: ("DOCLAP", "TUDO", "HANHPHUC")
+    tieu_ngu: tuple[str, ...]  # TN-1, phrase by phrase: ("DOCLAP", "TUDO", "HANHPHUC"); D-TD-1: ()
     title: str  # TL-1: "KEHOACH"
     recipients: str  # NN-1: "NOINHAN"
     appendix: str = ""  # PL-2: "PHULUC", how an appendix section starts
@@ -99,7 +117,7 @@ class Keys:
         return cls(
             quoc_hieu=loose_key(profile.quoc_hieu),
             quoc_hieu_start=loose_key(" ".join(profile.quoc_hieu.split()[:2])),
-            tieu_ngu=tuple(k for k in map(loose_key, profile.tieu_ngu.split("-")) if k),
+            tieu_ngu=tuple(k for k in map(loose_key, (profile.tieu_ngu or "").split("-")) if k),
             title=loose_key(profile.type_name),
             recipients=loose_key(profile.recipients_label),
             appendix=loose_key(profile.appendix_word),
@@ -138,11 +156,12 @@ class Layout:
     qh: Line | None = None
     qh_continuation: Line | None = None  # a Quốc hiệu typed over two lines
     tn: Line | None = None
-    tn_rule: HRule | None = None
+    tn_rule: HRule | None = None  # under the Tiêu ngữ (TN-3); without one, under the QH (D-TD-3)
     agency: list[Line] = field(default_factory=list)
     superior: list[Line] = field(default_factory=list)
     issuing: list[Line] = field(default_factory=list)
     agency_rule: HRule | None = None
+    agency_mark: Line | None = None  # D-CQ-5: "*" under the issuing body
     so: Line | None = None
     date: Line | None = None
     title: Line | None = None
@@ -150,6 +169,7 @@ class Layout:
     summary_gap: bool = False
     note: list[Line] = field(default_factory=list)  # "(Ban hành kèm theo …)", Mẫu 1.3
     summary_rule: HRule | None = None
+    summary_mark: Line | None = None  # D-TL-3: "-----" under the trích yếu
     authority: list[Line] = field(default_factory=list)  # a Quyết định's issuing authority
     body_start: int = 0
     body_end: int = 0
@@ -389,6 +409,9 @@ def _locate_header(layout: Layout, keys: Keys) -> None:
             break
     if layout.tn is not None:
         layout.tn_rule = find_rule_after(layout.tn)
+    elif layout.qh is not None and not keys.tieu_ngu:
+        # D-TD-3: a law without a motto draws the rule under the title line itself.
+        layout.tn_rule = find_rule_after(layout.qh_continuation or layout.qh)
 
     for line in lines:
         if layout.so is None and is_so_line(line):
@@ -410,6 +433,7 @@ def _is_header_special(layout: Layout, line: Line) -> bool:
         or line is layout.tn
         or is_so_line(line)
         or is_date_text(line.text)
+        or is_mark_line(line)
     )
 
 
@@ -464,6 +488,10 @@ def _locate_agency(layout: Layout, lines: list[Line]) -> None:
         for ln in para.lines:
             if para is start.para and ln.index < start.index:
                 continue
+            if is_mark_line(ln):
+                layout.agency_mark = ln  # D-CQ-5: "*" closes the body name
+                done = True
+                break
             if ln.is_underscore_rule or is_so_line(ln) or is_date_text(ln.text):
                 done = True
                 break
@@ -480,6 +508,8 @@ def _locate_agency(layout: Layout, lines: list[Line]) -> None:
     else:
         layout.superior, layout.issuing = collected[:first_bold], collected[first_bold:]
     layout.agency_rule = find_rule_after(collected[-1])
+    if layout.agency_rule is None and layout.agency_mark is not None:
+        layout.agency_rule = find_rule_after(layout.agency_mark)
 
 
 def _mostly_bold(line: Line) -> bool:
@@ -510,10 +540,15 @@ def _locate_title(layout: Layout, title_idx: int, keys: Keys, profile: Profile) 
     assert isinstance(title_para, Para)
     text_lines = title_para.text_lines
     layout.title = text_lines[0]
-    lines: list[Line] = [ln for ln in text_lines[1:] if not ln.is_underscore_rule]
+    lines: list[Line] = []
+    for ln in text_lines[1:]:
+        if is_mark_line(ln):
+            layout.summary_mark = layout.summary_mark or ln  # D-TL-3: "-----"
+        elif not ln.is_underscore_rule and layout.summary_mark is None:
+            lines.append(ln)
     last_idx = title_idx
     gap = False
-    if not lines or _note_open(lines, profile):
+    if layout.summary_mark is None and (not lines or _note_open(lines, profile)):
         for j in range(title_idx + 1, layout.main_end):
             block = blocks[j]
             if isinstance(block, TableInfo):
@@ -526,6 +561,11 @@ def _locate_title(layout: Layout, title_idx: int, keys: Keys, profile: Profile) 
             if block.is_rule_only:
                 break
             first = block.text_lines[0]
+            if is_mark_line(first):
+                if lines:  # D-TL-3: "-----" closes the title block
+                    layout.summary_mark = first
+                    last_idx = j
+                break
             opens_note = is_note_text(first.text, profile) and not _note_open(lines, profile)
             if not (opens_note or _note_open(lines, profile)):
                 if any(is_note_text(ln.text, profile) for ln in lines):
@@ -541,15 +581,33 @@ def _locate_title(layout: Layout, title_idx: int, keys: Keys, profile: Profile) 
                         break
                 elif not (looks_summary and block.fmt.jc == lines[-1].para.fmt.jc):
                     break
-            lines.extend(ln for ln in block.text_lines if not ln.is_underscore_rule)
+            for ln in block.text_lines:
+                if is_mark_line(ln):
+                    layout.summary_mark = ln  # "-----" typed after a line break
+                    break
+                if not ln.is_underscore_rule:
+                    lines.append(ln)
             last_idx = j
-            if block.fmt.border_bottom is not None and block.fmt.border_bottom.visible:
+            if layout.summary_mark is not None or (
+                block.fmt.border_bottom is not None and block.fmt.border_bottom.visible
+            ):
                 break
+    if layout.summary_mark is None and lines:
+        for j in range(last_idx + 1, min(layout.main_end, last_idx + 3)):
+            block = blocks[j]
+            if isinstance(block, Para) and block.is_blank:
+                continue
+            if isinstance(block, Para) and block.text_lines and is_mark_line(block.text_lines[0]):
+                layout.summary_mark = block.text_lines[0]  # D-TL-3: "-----"
+                last_idx = j
+            break
     split = next((i for i, ln in enumerate(lines) if is_note_text(ln.text, profile)), len(lines))
     layout.summary, layout.note = lines[:split], lines[split:]
     layout.summary_gap = gap and bool(layout.summary)
     if lines:
         layout.summary_rule = find_rule_after(lines[-1])
+    if layout.summary_rule is None and layout.summary_mark is not None:
+        layout.summary_rule = find_rule_after(layout.summary_mark)
     layout.body_start = last_idx + 1
     if layout.is_decision:
         _locate_authority(layout, keys)

@@ -82,6 +82,7 @@ class RunFormat:
     hidden: bool
     color: str  # "auto" or RRGGBB after theme resolution
     vert_align: str | None
+    underline: bool = False  # w:u other than "none" (D-NN-2)
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,11 @@ class ParaFormat:
     mark_size_pt: float
     has_numbering: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def _underlined(el: Element | None) -> bool:
+    """``w:u``: underlined unless absent or ``none`` (a ``w:u`` without a value is single)."""
+    return el is not None and (wattr(el, "val") or "single") != "none"
 
 
 def _border(el: Element | None) -> Border | None:
@@ -273,6 +279,7 @@ class StyleSheet:
             hidden=toggle("vanish"),
             color=self._color(first("color")),
             vert_align=wattr(first("vertAlign"), "val"),
+            underline=_underlined(first("u")),
         )
 
     def _font(self, levels: list[Element], slot: str) -> str | None:

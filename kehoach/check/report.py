@@ -17,10 +17,9 @@ from rich.text import Text
 
 from kehoach.export.pdf import ConversionError
 from kehoach.export.pdflayout import Page
-from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
 
-from .checker import UnreadableDocx, check_docx
+from .checker import CheckResult, UnreadableDocx, check_document
 from .findings import ERROR, WARNING, Finding
 from .pagebreaks import pdf_pages, require_pdf_tools
 
@@ -49,30 +48,42 @@ def _render(paths: list[Path]) -> tuple[dict[Path, list[Page]], dict[Path, str]]
 
 
 def _check_one(
-    path: Path, profile: Profile, pages: list[Page] | None = None
-) -> tuple[list[Finding] | None, str | None]:
+    path: Path, profile: Profile | None, pages: list[Page] | None = None
+) -> tuple[CheckResult | None, str | None]:
     try:
-        return check_docx(path, profile, pages=pages), None
+        return check_document(path, profile, pages=pages), None
     except UnreadableDocx as exc:
         return None, str(exc)
     except Exception as exc:  # a checker bug must not show a traceback to a clerk
         return None, f"Lỗi nội bộ khi kiểm tra «{path.name}»: {type(exc).__name__}: {exc}"
 
 
-def _print_file(console: Console, path: Path, findings: list[Finding]) -> None:
+def _print_file(console: Console, path: Path, result: CheckResult) -> None:
+    findings = result.findings
+    layout = result.profile.layout_name  # "thể thức NĐ 30", "thể thức văn bản của Đảng (…)"
     errors = [f for f in findings if f.severity == ERROR]
     warnings = [f for f in findings if f.severity == WARNING]
     head = Text()
     head.append(f"{path}", style="bold")
     if errors:
-        head.append(f" — KHÔNG ĐẠT thể thức NĐ 30: {len(errors)} lỗi", style="bold red")
+        head.append(f" — KHÔNG ĐẠT {layout}: {len(errors)} lỗi", style="bold red")
         if warnings:
             head.append(f", {len(warnings)} cảnh báo", style="yellow")
     elif warnings:
         head.append(f" — Đạt (không có lỗi), {len(warnings)} cảnh báo", style="bold yellow")
     else:
-        head.append(" — Đạt thể thức NĐ 30, không có lỗi hay cảnh báo", style="bold green")
+        head.append(f" — Đạt {layout}, không có lỗi hay cảnh báo", style="bold green")
     console.print(head)
+    if result.recognition.profile is None:
+        console.print(
+            Text(
+                "  (Phần đầu văn bản không cho biết thể thức: không có Quốc hiệu hay dòng «ĐẢNG "
+                f"CỘNG SẢN VIỆT NAM»; đã kiểm tra theo {layout}.)",
+                style="dim",
+            )
+        )
+    elif warnings and not errors:
+        console.print(Text(f"  Đã kiểm tra theo {layout}.", style="dim"))
     for group, title, style in ((errors, "Lỗi", "red"), (warnings, "Cảnh báo", "yellow")):
         if not group:
             continue
@@ -93,11 +104,12 @@ def run_check(
     paths: list[Path],
     as_json: bool,
     console: Console | None = None,
-    profile: Profile = ND30,
+    profile: Profile | None = None,
     *,
     pdf: bool = False,
 ) -> int:
-    """Check each file against ``profile``, print a report, return the exit status (0 / 1 / 2).
+    """Check each file against the layout law it follows (recognised from its header, or
+    ``profile`` when given), print a report, return the exit status (0 / 1 / 2).
 
     ``pdf``: also render each file through LibreOffice and report headings and lead-ins
     left alone at the foot of a page (NT-1); without LibreOffice, say so and return 2.
@@ -119,13 +131,13 @@ def run_check(
     for raw in paths:
         path = Path(raw)
         if path in unrendered:
-            findings: list[Finding] | None = None
+            result: CheckResult | None = None
             problem: str | None = (
                 f"LibreOffice không xuất được PDF để kiểm tra ngắt trang: {unrendered[path]}"
             )
         else:
-            findings, problem = _check_one(path, profile, rendered.get(path))
-        if findings is None:
+            result, problem = _check_one(path, profile, rendered.get(path))
+        if result is None:
             status = EXIT_UNREADABLE
             if as_json:
                 results.append({"file": str(path), "ok": False, "error": problem, "findings": []})
@@ -137,6 +149,7 @@ def run_check(
                 console.print(msg)
                 console.print()
             continue
+        findings: list[Finding] = result.findings
         has_error = any(f.severity == ERROR for f in findings)
         if has_error and status == EXIT_OK:
             status = EXIT_FINDINGS
@@ -149,7 +162,7 @@ def run_check(
                 }
             )
         else:
-            _print_file(console, path, findings)
+            _print_file(console, path, result)
     if as_json:
         console.out(json.dumps(results, ensure_ascii=False, indent=2), highlight=False)
     return status

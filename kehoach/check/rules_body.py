@@ -1,5 +1,9 @@
 """Type name and trích yếu (TL-*), body paragraphs (ND-*), legal bases (CC-1) and the
-heading scheme of §8.3 (DM-1..DM-3, S-4; warnings)."""
+heading scheme of §8.3 (DM-1..DM-3, S-4; warnings).
+
+Under HD 05 the same rules report D-TL-1..D-TL-3 ("-----" under a trích yếu that starts in
+lower case), D-ND-1..D-ND-5 (exact 18–22 pt line spacing, "." not "./."), D-CC-1 (upright
+căn cứ starting "- ") and D-DM-2 ("I-" headings); the facts are the profile's."""
 
 from __future__ import annotations
 
@@ -7,13 +11,23 @@ import re
 
 from kehoach.law.metrics import text_width_mm, wrap_lines
 from kehoach.law.profile import Body, Length, Profile
+from kehoach.law.profiles import PROFILES
 
 from .docmodel import Line, Para, RunPiece, TableInfo
 from .findings import ERROR, WARNING, Collector
 from .hrules import line_width_mm, text_center_mm
 from .locate import Layout, nfc
-from .ooxml import collapse_ws, fmt_cm, fmt_num, fmt_pt, loose_key, mm_to_twips, twips_to_mm
-from .rules_header import check_rule, ratio_text
+from .ooxml import (
+    collapse_ws,
+    fmt_cm,
+    fmt_num,
+    fmt_pt,
+    loose_key,
+    mm_to_twips,
+    snippet,
+    twips_to_mm,
+)
+from .rules_header import check_mark, check_rule, ratio_text
 from .typo import (
     check_centered,
     check_typo,
@@ -30,7 +44,7 @@ GAP_SLACK_TWIPS = 5  # ND-4: a gap of 5.75 pt still counts as 6 pt
 SINGLE_LINE = 1.15  # TNR "single" line height, as a multiple of the font size (§19)
 
 _PART = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlc]+|\d+)\b", re.I)
-_MUC = re.compile(r"^(?P<label>[IVXLC]+)\.\s+(?P<title>.+)$")
+_MUC = re.compile(r"^(?P<label>[IVXLC]+)(?P<sep>[.\-–])\s+(?P<title>.+)$")
 _KHOAN = re.compile(r"^(?P<label>\d+(\.\d+)*)\.\s+(?P<title>.+)$")
 _DIEM = re.compile(r"^(?P<label>[a-zđ])\)\s+(?P<title>.+)$")
 _BULLET = re.compile(r"^[-+–•]\s")
@@ -55,6 +69,12 @@ def article_re(profile: Profile) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(profile.article_word)}\s+(?P<n>\d+)\s*\.")
 
 
+def muc_match(text: str, profile: Profile) -> re.Match[str] | None:
+    """§8.3 "I. MỤC ĐÍCH, YÊU CẦU"; D-DM-2 also "I- …" (``part_separator``), "I." accepted."""
+    m = _MUC.match(text)
+    return m if m is not None and m.group("sep") in {".", profile.part_separator} else None
+
+
 def _is_decision_line(text: str, profile: Profile) -> bool:
     """ "QUYẾT ĐỊNH:" before the articles of a Quyết định (however spaced or cased)."""
     return text.endswith(":") and loose_key(text) == loose_key(profile.decision_line)
@@ -76,7 +96,7 @@ def classify(paras: list[Para], profile: Profile) -> list[str]:
             kind = "decision-line"
         elif articles.match(text):
             kind = "article"
-        elif text.lower().startswith("căn cứ"):
+        elif legal_basis_text(text, profile).lower().startswith("căn cứ"):
             kind = "cancu"
         elif _PART.match(text):
             kind = "part"
@@ -89,7 +109,7 @@ def classify(paras: list[Para], profile: Profile) -> list[str]:
         ):
             kind = "letter"
             letter = letter_m.group("label")
-        elif _MUC.match(text):
+        elif muc_match(text, profile):
             kind = "muc"
         elif _KHOAN.match(text):
             kind = "khoan"
@@ -123,7 +143,7 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     if shown != type_name:
         c.error(
             "TL-1",
-            f"Tên loại ghi «{shown}»; NĐ 30 yêu cầu «{type_name}» (chữ in hoa).",
+            f"Tên loại ghi «{shown}»; {c.law} yêu cầu «{type_name}» (chữ in hoa).",
             where,
         )
     check_typo(
@@ -142,7 +162,7 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     if not summary:
         c.error(
             "TL-2",
-            f"Không có trích yếu nội dung ngay dưới «{type_name}»; NĐ 30 yêu cầu trích yếu "
+            f"Không có trích yếu nội dung ngay dưới «{type_name}»; {c.law} yêu cầu trích yếu "
             "in đậm, căn giữa.",
             where,
         )
@@ -151,19 +171,28 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     if layout.summary_gap:
         c.error(
             "TL-2",
-            f"Có dòng trống giữa «{type_name}» và trích yếu; NĐ 30 đặt trích yếu ngay "
+            f"Có dòng trống giữa «{type_name}» và trích yếu; {c.law} đặt trích yếu ngay "
             "dưới tên loại.",
             swhere,
         )
     text = collapse_ws(" ".join(nfc(ln.display) for ln in summary)).strip()
     if text.lower().startswith("v/v"):
         c.error("TL-2", "Trích yếu bắt đầu bằng «V/v»; «V/v» chỉ dùng cho công văn.", swhere)
+    elif profile.summary_lowercase:  # D-TL-2: "thực hiện …", "về …"
+        if text and text[0].isalpha() and text[0].isupper() and not is_upper(text):
+            c.error(
+                "TL-2",
+                f"Trích yếu bắt đầu bằng chữ hoa «{text.split()[0]}»; {c.law}: trích yếu bắt đầu "
+                f"bằng chữ thường (ví dụ «{text[0].lower()}{text[1:40]}…»).",
+                swhere,
+            )
     elif text and text[0].isalpha() and not text[0].isupper():
         c.error("TL-2", "Trích yếu phải viết hoa chữ cái đầu.", swhere)
     if is_upper(text) and len(text.split()) > 1:
+        start = "bắt đầu bằng chữ thường" if profile.summary_lowercase else "viết hoa chữ cái đầu"
         c.error(
             "TL-2",
-            "Trích yếu viết in hoa toàn bộ; NĐ 30: chữ thường, viết hoa chữ cái đầu (và danh từ "
+            f"Trích yếu viết in hoa toàn bộ; {c.law}: chữ thường, {start} (và viết hoa danh từ "
             "riêng).",
             swhere,
         )
@@ -184,10 +213,21 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
             check_centered(c, "TL-2", "Trích yếu", ln.para, ln.where())
 
     rule = layout.summary_rule
+    mark = profile.title_mark
+    if mark is not None:  # D-TL-3: "-----" under the trích yếu, no rule
+        if rule is not None:
+            c.error(
+                "TL-3",
+                f"Dưới trích yếu có đường kẻ ({rule.kind}); {c.law} không kẻ đường mà đặt dấu "
+                f"«{mark}».",
+                rule.where(),
+            )
+        check_mark(c, "TL-3", "trích yếu", mark, layout.summary_mark, summary[-1].where(), profile)
+        return
     if rule is None:
         c.error(
             "TL-3",
-            "Không có đường kẻ ngang dưới trích yếu; NĐ 30 yêu cầu đường kẻ nét liền dài "
+            f"Không có đường kẻ ngang dưới trích yếu; {c.law} yêu cầu đường kẻ nét liền dài "
             f"{ratio_text(profile.rule_ratio.low, profile.rule_ratio.high)} dòng chữ, đặt cân giữa.",
             summary[-1].where(),
         )
@@ -270,10 +310,25 @@ def _lines(multiple: float) -> str:
     return "dòng đơn" if multiple == 1 else f"{fmt_num(multiple)} dòng"
 
 
-def _line_spacing_problem(para: Para, size: float, spacing: Length) -> str | None:
+def _exact_spacing_problem(para: Para, exact: Length, law: str) -> str | None:
+    """D-ND-4: line spacing "Exactly" within the profile's range of points; "multiple" or
+    "at least" spacing fails, whatever its height."""
+    fmt = para.fmt
+    want = f"{law} yêu cầu giãn dòng chính xác (Exactly) {size_range(exact.low, exact.high)}."
+    if fmt.line_rule == "auto":
+        return f"Giãn dòng {_lines(fmt.line / 240)} (theo bội số dòng); {want}"
+    value = fmt.line / 20
+    if fmt.line_rule != "exact":
+        return f"Giãn dòng tối thiểu (At least) {fmt_pt(value)}; {want}"
+    if not exact.accepts(value, 0.05):
+        return f"Giãn dòng chính xác {fmt_pt(value)}; {want}"
+    return None
+
+
+def _line_spacing_problem(para: Para, size: float, spacing: Length, law: str) -> str | None:
     """ND-5: line spacing within the profile's range of multiples of single."""
     fmt = para.fmt
-    want = f"NĐ 30 yêu cầu từ {_lines(spacing.low)} đến {_lines(spacing.high)}."
+    want = f"{law} yêu cầu từ {_lines(spacing.low)} đến {_lines(spacing.high)}."
     if fmt.line_rule == "auto":
         ratio = fmt.line / 240
         if not spacing.accepts(ratio, 0.01):
@@ -336,7 +391,7 @@ def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
             c.many(
                 "ND-1",
                 ERROR,
-                f"Cỡ chữ nội dung {' và '.join(fmt_num(s) + ' pt' for s in bad)}; NĐ 30 yêu cầu "
+                f"Cỡ chữ nội dung {' và '.join(fmt_num(s) + ' pt' for s in bad)}; {c.law} yêu cầu "
                 f"{size_range(body_rule.low, body_rule.high)}.",
                 para.where(),
             )
@@ -346,7 +401,7 @@ def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
                 "ND-1",
                 ERROR,
                 f"Cỡ chữ {' và '.join(fmt_num(s) + ' pt' for s in other)} khác phần còn lại của nội "
-                f"dung ({fmt_num(body_size)} pt); NĐ 30 yêu cầu một cỡ chữ thống nhất.",
+                f"dung ({fmt_num(body_size)} pt); {c.law} yêu cầu một cỡ chữ thống nhất.",
                 para.where(),
             )
 
@@ -362,14 +417,14 @@ def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
                     c.many(
                         "ND-2",
                         sev,
-                        f"Đoạn văn đang {jc_name(para.fmt.jc)}; NĐ 30 yêu cầu căn đều hai lề.",
+                        f"Đoạn văn đang {jc_name(para.fmt.jc)}; {c.law} yêu cầu căn đều hai lề.",
                         where,
                     )
             if not _indent_ok(para.fmt.first_line, labelled, profile.body):
                 c.many(
                     "ND-3",
                     WARNING if labelled else ERROR,
-                    f"Đoạn văn {_indent_text(para.fmt.first_line)}; NĐ 30 yêu cầu lùi đầu dòng "
+                    f"Đoạn văn {_indent_text(para.fmt.first_line)}; {c.law} yêu cầu lùi đầu dòng "
                     f"{indents}.",
                     where,
                 )
@@ -387,17 +442,21 @@ def _check_paragraphs(layout: Layout, c: Collector, profile: Profile) -> None:
                 "ND-4",
                 ERROR,
                 f"Khoảng cách giữa các đoạn {fmt_pt((before + after) / 20)} (trước "
-                f"{fmt_pt(before / 20)}, sau {fmt_pt(after / 20)}); NĐ 30 yêu cầu tối thiểu "
+                f"{fmt_pt(before / 20)}, sau {fmt_pt(after / 20)}); {c.law} yêu cầu tối thiểu "
                 f"{fmt_pt(profile.body.min_gap_pt)}.",
                 where,
             )
         size = dominant_size(list(para.pieces())) or body_size
-        problem = _line_spacing_problem(para, size, profile.body.line_spacing)
+        exact = profile.body.line_exact_pt
+        if exact is not None:
+            problem = _exact_spacing_problem(para, exact, c.law)
+        else:
+            problem = _line_spacing_problem(para, size, profile.body.line_spacing, c.law)
         if problem:
             c.many("ND-5", ERROR, problem, where)
 
     _check_end(layout, c, profile)
-    _check_cancu(paras, kinds, c)
+    _check_cancu(paras, kinds, c, profile)
     _check_headings(paras, kinds, c, profile)
     if layout.is_decision:
         _check_decision(layout, paras, kinds, c, profile)
@@ -418,35 +477,62 @@ def _last_text_line(layout: Layout) -> Line | None:
 
 
 def _check_end(layout: Layout, c: Collector, profile: Profile) -> None:
+    """ND-6 (D-ND-5): the body ends with the profile's closing mark, and not with another
+    law's longer one that also ends with it ("./." where HD 05 asks for ".")."""
     last = _last_text_line(layout)
     if last is None:
         return
     mark = profile.closing_mark
-    if not nfc(last.text).rstrip().endswith(mark):
+    text = nfc(last.text).rstrip()
+    where = last.where() if last.para.container.kind != "body" else last.para.where()
+    longer = {p.closing_mark for p in PROFILES.values() if p.closing_mark != mark}
+    wrong = next((m for m in longer if m.endswith(mark) and text.endswith(m)), None)
+    if wrong is not None:
         c.error(
             "ND-6",
-            f"Phần nội dung không kết thúc bằng «{mark}»; mẫu NĐ 30 kết thúc nội dung bằng dấu "
+            f"Phần nội dung kết thúc bằng «{wrong}»; {c.law} kết thúc nội dung bằng dấu «{mark}», "
+            f"không dùng «{wrong}».",
+            where,
+        )
+    elif not text.endswith(mark):
+        c.error(
+            "ND-6",
+            f"Phần nội dung không kết thúc bằng «{mark}»; mẫu {c.law} kết thúc nội dung bằng dấu "
             f"«{mark}» sau câu cuối.",
-            last.where() if last.para.container.kind != "body" else last.para.where(),
+            where,
         )
 
 
 _CONTINUATION = ("thực hiện", "xét", "theo đề nghị", "theo chỉ đạo", "căn cứ")
+_DASH = re.compile(r"^[-–]\s*")
 
 
-def _check_cancu(paras: list[Para], kinds: list[str], c: Collector) -> None:
-    """CC-1 on the legal-basis block at the top of the body.
+def legal_basis_text(text: str, profile: Profile) -> str:
+    """A paragraph's text without the "- " a law starting each căn cứ with it adds (D-CC-1)."""
+    text = collapse_ws(nfc(text)).strip()
+    return _DASH.sub("", text) if profile.legal_basis_dash else text
+
+
+def _check_cancu(paras: list[Para], kinds: list[str], c: Collector, profile: Profile) -> None:
+    """CC-1 (D-CC-1) on the legal-basis block at the top of the body.
 
     The block is the "Căn cứ …" lines plus directly following "Thực hiện …"/"Xét …" lines
     (plans often mix them). Each line but the last ends with ";"; the last ends with "."
     — unless the block runs straight into a plain sentence ("Ủy ban nhân dân … ban hành
-    Kế hoạch … như sau:", CC-4), where the list is part of that sentence.
+    Kế hoạch … như sau:", CC-4), where the list is part of that sentence. NĐ 30 writes the
+    căn cứ in italics; HD 05 writes every line of the block upright, starting "- ", the last
+    with "." (``legal_basis_italic``, ``legal_basis_dash``; a "," the HD 36 digests show is a
+    warning, D-CC-2).
     """
-    if not kinds or kinds[0] != "cancu":
+    if not paras:
+        return
+    first = legal_basis_text(paras[0].text, profile).lower()
+    dashed_start = profile.legal_basis_dash and first.startswith(_CONTINUATION)
+    if kinds[0] != "cancu" and not dashed_start:
         return
     group: list[Para] = []
     for para in paras:
-        low = nfc(para.text).strip().lower()
+        low = legal_basis_text(para.text, profile).lower()
         ends = nfc(para.text).rstrip()[-1:]
         if low.startswith("căn cứ") or (low.startswith(_CONTINUATION) and ends in ";.,"):
             group.append(para)
@@ -454,15 +540,45 @@ def _check_cancu(paras: list[Para], kinds: list[str], c: Collector) -> None:
             break
     nxt_kind = kinds[len(group)] if len(group) < len(kinds) else None
     runs_into_sentence = nxt_kind == "plain"
+    legacy = profile.predecessor is not None
+    # CC-4 (NĐ 30, italic căn cứ): the list may run into the sentence with ";"; HD 05 asks
+    # for "." and only warns about it (D-CC-1, D-CC-2).
+    cc4 = profile.legal_basis_italic
     for n, para in enumerate(group):
         where = para.where()
         text = nfc(para.text).rstrip()
-        if text.lower().startswith("căn cứ"):
-            check_typo(c, "CC-1", "Căn cứ ban hành", list(para.pieces()), where, italic=True)
+        core = legal_basis_text(text, profile)
+        if core.lower().startswith("căn cứ") or not profile.legal_basis_italic:
+            check_typo(
+                c,
+                "CC-1",
+                "Căn cứ ban hành",
+                list(para.pieces()),
+                where,
+                italic=profile.legal_basis_italic,
+            )
+        if profile.legal_basis_dash and not re.match(r"^-\s\S", collapse_ws(text).strip()):
+            c.error(
+                "CC-1",
+                f"Căn cứ «{snippet(core, 30)}» phải bắt đầu bằng «- » ({c.law}: mỗi căn cứ một "
+                "dòng, bắt đầu bằng dấu gạch ngang).",
+                where,
+            )
         last = n == len(group) - 1
-        if last and not text.endswith(".") and not (runs_into_sentence and text.endswith(";")):
+        if last and text.endswith("."):
+            continue
+        if last and runs_into_sentence and text.endswith(";") and cc4:
+            continue  # CC-4: the list runs into "… ban hành Kế hoạch … như sau:"
+        if last and runs_into_sentence and not cc4 and text.endswith((";", ",")):
+            c.warn(
+                "CC-1:legacy" if legacy and text.endswith(",") else "CC-1",
+                f"Căn cứ cuối cùng kết thúc bằng «{text[-1]}» rồi nối vào câu ban hành; {c.law}: "
+                "căn cứ cuối kết thúc bằng dấu chấm «.».",
+                where,
+            )
+        elif last:
             c.error("CC-1", "Căn cứ cuối cùng phải kết thúc bằng dấu chấm «.».", where)
-        elif not last and not text.endswith(";"):
+        elif not text.endswith(";"):
             c.error(
                 "CC-1", "Mỗi căn cứ (trừ căn cứ cuối) phải kết thúc bằng dấu chấm phẩy «;».", where
             )
@@ -506,14 +622,15 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: 
         where = para.where()
         if kind in ("muc", "letter"):
             letter_idx = 0
-            m = (_MUC if kind == "muc" else _LETTER).match(text)
+            m = muc_match(text, profile) if kind == "muc" else _LETTER.match(text)
             title = m.group("title") if m else text
             label = m.group("label") if m else "I"
+            sep = (m.groupdict().get("sep") or ".") if m else "."
             if not is_upper(title) or not _all_bold(para):
                 c.warn(
                     "DM-1",
-                    f"Đề mục cấp «{label}.» nên viết chữ in hoa, in đậm (NĐ 30, Phụ lục I, II.6: "
-                    "số La Mã, tên mục in hoa, đậm).",
+                    f"Đề mục cấp «{label}{sep}» nên viết chữ in hoa, in đậm "
+                    f"({c.vocab.heading_source}).",
                     where,
                 )
         elif kind == "khoan":
@@ -529,15 +646,19 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: 
             ):
                 c.warn(
                     "DM-2",
-                    f"Khoản có tên («{label}. …», có nội dung bên dưới) nên in đậm (NĐ 30, Phụ lục "
-                    "I, II.6).",
+                    f"Khoản có tên («{label}. …», có nội dung bên dưới) nên in đậm "
+                    f"({c.vocab.heading_cite}).",
                     where,
                 )
         elif kind == "diem":
             m = _DIEM.match(text)
             letter = m.group("label") if m else ""
             if _all_bold(para) and len(text.split()) > 3:
-                c.warn("DM-3", "Điểm «a)» trình bày chữ đứng, không đậm (NĐ 30, Phụ lục I).", where)
+                c.warn(
+                    "DM-3",
+                    f"Điểm «a)» trình bày chữ đứng, không đậm ({c.vocab.point_cite}).",
+                    where,
+                )
             expected = letters[letter_idx] if letter_idx < len(letters) else None
             if letter != expected:
                 c.warn(
@@ -562,7 +683,7 @@ def _check_authority_line(layout: Layout, c: Collector, profile: Profile) -> Non
         c.warn(
             "QD-1",
             "Không thấy dòng thẩm quyền ban hành (ví dụ «CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …») dưới "
-            f"trích yếu của {profile.decision_in_text.lower()}; mẫu NĐ 30 (Mẫu 1.2, 1.3) ghi "
+            f"trích yếu của {profile.decision_in_text.lower()}; mẫu {c.law} (Mẫu 1.2, 1.3) ghi "
             "thẩm quyền ban hành một dòng riêng, in hoa, đậm, căn giữa, trước các căn cứ.",
             anchor,
         )
@@ -618,7 +739,7 @@ def _check_decision(
         c.warn(
             "QD-2",
             f"Không thấy dòng «{line}» trước các điều của {profile.decision_in_text.lower()}; "
-            f"mẫu NĐ 30 (Mẫu 1.2, 1.3) ghi «{line}» một dòng riêng, in hoa, đậm, căn giữa.",
+            f"mẫu {c.law} (Mẫu 1.2, 1.3) ghi «{line}» một dòng riêng, in hoa, đậm, căn giữa.",
             anchor,
         )
     else:
@@ -626,7 +747,7 @@ def _check_decision(
         where = para.where()
         shown = collapse_ws(nfc("".join(p.display for p in para.pieces()))).strip()
         if shown != line:
-            c.warn("QD-2", f"Dòng «{shown}»; mẫu NĐ 30 ghi «{line}».", where)
+            c.warn("QD-2", f"Dòng «{shown}»; mẫu {c.law} ghi «{line}».", where)
         check_typo(
             c,
             "QD-2",
@@ -669,7 +790,7 @@ def _check_decision(
         if label_pieces and not all(p.fmt.bold for p in label_pieces):
             c.warn(
                 "QD-3",
-                f"Nhãn «{word} {number}.» nên in đậm (NĐ 30, Phụ lục I, II.6: điều trình bày chữ "
+                f"Nhãn «{word} {number}.» nên in đậm ({c.law}, Phụ lục I, II.6: điều trình bày chữ "
                 "đậm).",
                 where,
             )

@@ -1,5 +1,11 @@
 """Header block ô 1–4: table (H-*), Quốc hiệu (QH-*), Tiêu ngữ (TN-*), issuing body
-(CQ-*), number and symbol (SO-*), place and date (DD-*)."""
+(CQ-*), number and symbol (SO-*), place and date (DD-*).
+
+Under HD 05 the same rules judge a Party header (reported as D-TD-*, D-CQ-*, D-SO-*,
+D-DD-*, ``vocab``): "ĐẢNG CỘNG SẢN VIỆT NAM" with a rule as long as itself and no Tiêu ngữ,
+a ``*`` under the body name instead of a rule, ``Số 05-KH/ĐU`` without colon. Which of
+these a law asks for is the profile's (``tieu_ngu``, ``agency_mark``, ``number_line``).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +16,14 @@ from fractions import Fraction
 
 from kehoach.law.metrics import text_width_mm, wrap_lines
 from kehoach.law.profile import Profile
+from kehoach.law.profiles import PROFILES
 
 from .docmodel import DocModel, Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector
 from .hrules import HRule, line_width_mm, text_center_mm
 from .locate import Layout, nfc
 from .ooxml import collapse_ws, fmt_mm, fmt_num, fmt_pt, int_attr, twips_to_mm, w
+from .recognise import law_number_shape, number_shape
 from .tables import cell_borders
 from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces, size_range
 
@@ -25,6 +33,46 @@ CENTER_TOL_MM = 1.0
 SAME_LINE_TOL_MM = 2.5
 RULE_WEIGHT_TOL_PT = 0.05
 _BLANK_NUM = set(" .…_\u00a0")
+
+
+def number_lead(profile: Profile) -> str:
+    """SO-1, D-SO-1: how the number line starts, "Số:" or "Số"."""
+    return profile.number_line("05", profile.symbol("X")).split("05", 1)[0].strip()
+
+
+def number_separator(profile: Profile) -> str:
+    """SO-1, D-SO-1: what stands between the number and the symbol, "/" or "-"."""
+    return profile.number_line("05", profile.symbol("X")).split("05", 1)[1][0]
+
+
+def symbol_separator(profile: Profile) -> str:
+    """SO-4, D-SO-1: what stands between the type code and the body code, "-" or "/"."""
+    return profile.symbol("X")[len(profile.type_code)]
+
+
+def check_mark(
+    c: Collector, rule: str, what: str, mark: str, line: Line | None, where: str, profile: Profile
+) -> None:
+    """D-CQ-5, D-TL-3: the typed mark ``mark`` ("*", "-----") on its own line, centred;
+    its size and weight are UNCONFIRMED (warnings, ``sizes.mark``)."""
+    if line is None:
+        c.error(rule, f"Không có dấu «{mark}» dưới {what}; {c.law} yêu cầu một dòng «{mark}» "
+                "riêng, căn giữa.", where)  # fmt: skip
+        return
+    shown = collapse_ws(nfc(line.text)).strip()
+    if shown != mark:
+        c.error(rule, f"Dưới {what} ghi «{shown}»; {c.law} yêu cầu đúng «{mark}».", line.where())
+    check_typo(
+        c,
+        f"{rule}:size",
+        f"Dấu «{mark}»",
+        line.pieces,
+        line.where(),
+        size=profile.sizes.mark,
+        bold=False,
+        severity=WARNING,
+    )
+    check_centered(c, rule, f"Dấu «{mark}»", line.para, line.where())
 
 
 def _where_block(layout: Layout, side: str) -> str:
@@ -79,14 +127,16 @@ def _float_y_mm(tbl: TableInfo | None) -> float | None:
 # ---------------------------------------------------------------------- table
 
 
-def _check_tables(model: DocModel, layout: Layout, c: Collector) -> None:
+def _check_tables(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
+    name = c.vocab.header_title  # "Quốc hiệu"; "Tiêu đề" (D-TD-1)
+    short = c.vocab.header_short
     for tbl in layout.header_tables:
         sides = cell_borders(model, tbl)
         if sides:
             c.error(
                 "H-3",
-                f"Bảng tiêu đề có đường viền hiện ra khi in (cạnh {', '.join(sides)}); mẫu NĐ 30 "
-                "không có viền.",
+                f"Bảng tiêu đề có đường viền hiện ra khi in (cạnh {', '.join(sides)}); mẫu "
+                f"{c.law} không có viền.",
                 tbl.label,
             )
     qh = layout.qh
@@ -96,8 +146,8 @@ def _check_tables(model: DocModel, layout: Layout, c: Collector) -> None:
     if cont.kind != "cell":
         c.warn(
             "H-1",
-            "Quốc hiệu không nằm trong bảng; mẫu NĐ 30 trình bày ô 1–4 bằng bảng 2 cột không viền "
-            "để Quốc hiệu và tên cơ quan nằm ngang hàng.",
+            f"{name} không nằm trong bảng; mẫu {c.law} trình bày ô 1–4 bằng bảng 2 cột không "
+            f"viền để {short} và tên cơ quan nằm ngang hàng.",
             qh.where(),
         )
         return
@@ -107,21 +157,22 @@ def _check_tables(model: DocModel, layout: Layout, c: Collector) -> None:
     if len(row) == 1 and not tbl.floating:
         c.warn(
             "H-1",
-            "Bảng chứa Quốc hiệu chỉ có 1 cột; mẫu NĐ 30 dùng bảng 2 cột (trái: cơ quan, số; "
-            "phải: Quốc hiệu, ngày tháng).",
+            f"Bảng chứa {short} chỉ có 1 cột; mẫu {c.law} dùng bảng 2 cột (trái: cơ quan, số; "
+            f"phải: {short}, ngày tháng).",
             tbl.label,
         )
     elif len(row) > 2:
-        c.warn("H-1", f"Bảng tiêu đề có {len(row)} cột; mẫu NĐ 30 dùng 2 cột.", tbl.label)
+        c.warn("H-1", f"Bảng tiêu đề có {len(row)} cột; mẫu {c.law} dùng 2 cột.", tbl.label)
     if len(row) >= 2 and cont.col == 0:
+        placed = "Quốc hiệu, Tiêu ngữ" if profile.tieu_ngu else short
         c.error(
             "QH-3",
-            "Quốc hiệu đang ở cột trái; NĐ 30 đặt Quốc hiệu, Tiêu ngữ ở phía trên, bên phải.",
+            f"{name} đang ở cột trái; {c.law} đặt {placed} ở phía trên, bên phải.",
             qh.where(),
         )
 
 
-def _check_same_line(layout: Layout, c: Collector) -> None:
+def _check_same_line(layout: Layout, c: Collector, profile: Profile) -> None:
     so, date = layout.so, layout.date
     if so is None or date is None:
         return
@@ -129,9 +180,10 @@ def _check_same_line(layout: Layout, c: Collector) -> None:
         return
     cs, cd = so.para.container, date.para.container
     where = date.where()
+    lead = number_lead(profile)
     msg = (
-        "«Số:» và địa danh, ngày tháng không nằm trên cùng một dòng; NĐ 30 yêu cầu hai thành "
-        "phần này ngang hàng (cùng hàng của bảng tiêu đề)."
+        f"«{lead}» và địa danh, ngày tháng không nằm trên cùng một dòng; {c.law} yêu cầu hai "
+        "thành phần này ngang hàng (cùng hàng của bảng tiêu đề)."
     )
     if cs.kind == "cell" and cd.kind == "cell" and cs.table is cd.table:
         if cs.row != cd.row:
@@ -141,8 +193,8 @@ def _check_same_line(layout: Layout, c: Collector) -> None:
         if delta > SAME_LINE_TOL_MM:
             c.warn(
                 "H-2",
-                f"«Số:» và dòng ngày tháng cùng hàng bảng nhưng lệch nhau khoảng {fmt_mm(delta)} "
-                "theo chiều dọc; NĐ 30 yêu cầu ngang hàng.",
+                f"«{lead}» và dòng ngày tháng cùng hàng bảng nhưng lệch nhau khoảng "
+                f"{fmt_mm(delta)} theo chiều dọc; {c.law} yêu cầu ngang hàng.",
                 where,
             )
         return
@@ -153,8 +205,8 @@ def _check_same_line(layout: Layout, c: Collector) -> None:
             if delta > SAME_LINE_TOL_MM:
                 c.warn(
                     "H-2",
-                    f"«Số:» và dòng ngày tháng nằm ở hai bảng nổi, lệch nhau khoảng {fmt_mm(delta)}; "
-                    "NĐ 30 yêu cầu ngang hàng.",
+                    f"«{lead}» và dòng ngày tháng nằm ở hai bảng nổi, lệch nhau khoảng "
+                    f"{fmt_mm(delta)}; {c.law} yêu cầu ngang hàng.",
                     where,
                 )
             return
@@ -184,7 +236,7 @@ def _spacing_between(c: Collector, rule: str, upper: Para, lower: Para, what: st
     if gap > 20:
         c.error(
             rule,
-            f"Khoảng cách giữa {what} là {fmt_pt(gap / 20)}; NĐ 30 yêu cầu cách nhau dòng đơn "
+            f"Khoảng cách giữa {what} là {fmt_pt(gap / 20)}; {c.law} yêu cầu cách nhau dòng đơn "
             "(0 pt trước/sau).",
             lower.where(False),
         )
@@ -195,7 +247,9 @@ def _spacing_between(c: Collector, rule: str, upper: Para, lower: Para, what: st
         )
         if not single:
             c.warn(
-                rule, f"Giãn dòng của {what} lớn hơn dòng đơn; NĐ 30: dòng đơn.", para.where(False)
+                rule,
+                f"Giãn dòng của {what} lớn hơn dòng đơn; {c.law}: dòng đơn.",
+                para.where(False),
             )
 
 
@@ -251,7 +305,7 @@ def check_rule(
                 f"dài {ratio_text(lo, hi)} dòng «{main_text}» ({fmt_mm(main_w)}), tức "
                 f"{fmt_num(lo * main_w, 1)}–{fmt_mm(hi * main_w)}"
             )
-        base = f"Đường kẻ dưới {what} dài {fmt_mm(length)} ({rule.kind}); NĐ 30 yêu cầu {want}"
+        base = f"Đường kẻ dưới {what} dài {fmt_mm(length)} ({rule.kind}); {c.law} yêu cầu {want}"
         if alt is not None:
             c.warn(
                 rule_id,
@@ -262,7 +316,7 @@ def check_rule(
             c.error(rule_id, base + ".", where)
     if not rule.solid:
         c.error(
-            rule_id, f"Đường kẻ dưới {what} không phải nét liền; NĐ 30 yêu cầu nét liền.", where
+            rule_id, f"Đường kẻ dưới {what} không phải nét liền; {c.law} yêu cầu nét liền.", where
         )
     if rule.center_mm is not None and text_center is not None:
         delta = rule.center_mm - text_center
@@ -272,17 +326,20 @@ def check_rule(
                 rule_id,
                 ERROR if rule.exact else WARNING,
                 f"Đường kẻ dưới {what} lệch {fmt_mm(abs(delta))} về bên {side} so với giữa dòng "
-                "chữ; NĐ 30 yêu cầu đặt cân giữa.",
+                f"chữ; {c.law} yêu cầu đặt cân giữa.",
                 where,
             )
 
 
 def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
+    """QH-*, TN-* (D-TD-1..D-TD-3): the law's title line, the motto under it if the law has
+    one, and the rule under the last of them."""
+    name, short = c.vocab.header_title, c.vocab.header_short
     qh = layout.qh
     if qh is None:
         c.error(
             "QH-1",
-            f"Không tìm thấy Quốc hiệu «{profile.quoc_hieu}» ở đầu văn bản.",
+            f"Không tìm thấy {short} «{profile.quoc_hieu}» ở đầu văn bản.",
             "đầu văn bản",
         )
         return
@@ -291,20 +348,20 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
         shown = collapse_ws(shown + " " + nfc(layout.qh_continuation.display))
         c.error(
             "H-6",
-            "Quốc hiệu bị ngắt thành hai dòng; NĐ 30 trình bày Quốc hiệu trên một dòng.",
+            f"{name} bị ngắt thành hai dòng; {c.law} trình bày {short} trên một dòng.",
             qh.where(),
         )
     if shown not in (profile.quoc_hieu, *profile.quoc_hieu_variants):
         c.error(
             "QH-1",
-            f"Quốc hiệu ghi «{shown}»; NĐ 30 yêu cầu đúng «{profile.quoc_hieu}».",
+            f"{name} ghi «{shown}»; {c.law} yêu cầu đúng «{profile.quoc_hieu}».",
             qh.where(),
         )
     pieces = line_pieces([qh] + ([layout.qh_continuation] if layout.qh_continuation else []))
     check_typo(
         c,
         "QH-2",
-        "Quốc hiệu",
+        name,
         pieces,
         qh.where(),
         size=profile.sizes.quoc_hieu,
@@ -312,17 +369,20 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
         italic=False,
         upper=True,
     )
-    check_centered(c, "QH-3", "Quốc hiệu", qh.para, qh.where())
+    check_centered(c, "QH-3", name, qh.para, qh.where())
     first_text = next((ln for ln in qh.para.container.lines() if ln.stripped), None)
     if first_text is not None and first_text is not qh and qh.para.container.kind == "cell":
         c.warn(
             "QH-3",
-            f"Phía trên Quốc hiệu còn dòng «{first_text.stripped[:40]}»; NĐ 30 đặt Quốc hiệu ở "
+            f"Phía trên {short} còn dòng «{first_text.stripped[:40]}»; {c.law} đặt {short} ở "
             "dòng đầu tiên của cột phải.",
             first_text.where(),
         )
     if layout.qh_continuation is None:
-        _fits(c, "H-6", "Quốc hiệu", qh)
+        _fits(c, "H-6", name, qh)
+    if profile.tieu_ngu is None:
+        _check_title_rule(layout, qh, shown, c, profile)
+        return
 
     tn = layout.tn
     if tn is None:
@@ -341,7 +401,7 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
             hint = " Trước và sau dấu gạch nối phải có một dấu cách."
         c.error(
             "TN-1",
-            f"Tiêu ngữ ghi «{text}»; NĐ 30 yêu cầu đúng «{profile.tieu_ngu}».{hint}",
+            f"Tiêu ngữ ghi «{text}»; {c.law} yêu cầu đúng «{profile.tieu_ngu}».{hint}",
             tn.where(),
         )
     check_typo(
@@ -357,7 +417,8 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
     if is_upper(tn.display) and len(tn.stripped) > 3:
         c.error(
             "TN-2",
-            "Tiêu ngữ viết in hoa toàn bộ; NĐ 30: chữ in thường, viết hoa chữ cái đầu mỗi cụm từ.",
+            f"Tiêu ngữ viết in hoa toàn bộ; {c.law}: chữ in thường, viết hoa chữ cái đầu mỗi cụm "
+            "từ.",
             tn.where(),
         )
     check_centered(c, "TN-2", "Tiêu ngữ", tn.para, tn.where())
@@ -369,22 +430,44 @@ def _check_qh_tn(layout: Layout, c: Collector, profile: Profile) -> None:
     if rule is None:
         c.error(
             "TN-3",
-            "Không có đường kẻ ngang dưới Tiêu ngữ; NĐ 30 yêu cầu đường kẻ nét liền, dài bằng dòng "
-            "Tiêu ngữ.",
+            f"Không có đường kẻ ngang dưới Tiêu ngữ; {c.law} yêu cầu đường kẻ nét liền, dài bằng "
+            "dòng Tiêu ngữ.",
             tn.where(),
         )
         return
-    width = line_width_mm(tn)
-    # TN-3: as long as the Tiêu ngữ itself (ratio 1), within the profile's ratio tolerance.
+    _check_full_rule(c, rule, "Tiêu ngữ", tn, text, profile)
+
+
+def _check_title_rule(layout: Layout, qh: Line, shown: str, c: Collector, profile: Profile) -> None:
+    """D-TD-3: a law without a motto rules its title line itself, as long as the line."""
+    rule = layout.tn_rule
+    what = f"dòng «{shown}»"
+    if rule is None:
+        c.error(
+            "TN-3",
+            f"Không có đường kẻ ngang dưới {what}; {c.law} yêu cầu đường kẻ nét liền, dài bằng "
+            "dòng này, đặt cân giữa.",
+            qh.where(),
+        )
+        return
+    _check_full_rule(c, rule, what, qh, shown, profile)
+
+
+def _check_full_rule(
+    c: Collector, rule: HRule, what: str, line: Line, text: str, profile: Profile
+) -> None:
+    """TN-3, D-TD-3: as long as the line above (ratio 1, the profile's tolerance), solid,
+    centred; TN-4: its usual weights (UNCONFIRMED)."""
+    width = line_width_mm(line)
     check_rule(
         c,
         "TN-3",
-        "Tiêu ngữ",
+        what,
         rule,
         [(text, width)],
         (1.0, 1.0),
         profile.rule_ratio_tolerance,
-        text_center_mm(tn),
+        text_center_mm(line),
     )
     thin, thick = profile.rule_weight_range_pt
     weight = rule.thickness_pt
@@ -454,12 +537,25 @@ def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
 
     rule = layout.agency_rule
     last = layout.agency[-1]
+    mark = profile.agency_mark
+    if mark is not None:  # D-CQ-5: "*" under the body name, no rule
+        if rule is not None:
+            c.error(
+                "CQ-5",
+                f"Dưới tên cơ quan ban hành có đường kẻ ({rule.kind}); {c.law} không kẻ đường mà "
+                f"đặt dấu «{mark}».",
+                rule.where(),
+            )
+        check_mark(
+            c, "CQ-5", "tên cơ quan ban hành", mark, layout.agency_mark, last.where(), profile
+        )
+        return
     ratio = (profile.rule_ratio.low, profile.rule_ratio.high)
     if rule is None:
         c.error(
             "CQ-5",
-            "Không có đường kẻ ngang dưới tên cơ quan ban hành; NĐ 30 yêu cầu đường kẻ nét liền dài "
-            f"{ratio_text(*ratio)} dòng chữ, đặt cân giữa.",
+            f"Không có đường kẻ ngang dưới tên cơ quan ban hành; {c.law} yêu cầu đường kẻ nét "
+            f"liền dài {ratio_text(*ratio)} dòng chữ, đặt cân giữa.",
             last.where(),
         )
         return
@@ -490,10 +586,15 @@ def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
 
 
 def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
+    """SO-1..SO-5 (D-SO-1..D-SO-4, D-SO-7, D-SO-8, D-SO-10): the number line as the profile
+    writes it: its lead ("Số:" or "Số"), the separator before the symbol ("/" or "-") and the
+    one inside it ("KH-UBND", "KH/ĐU")."""
     so = layout.so
     doc_type = layout.doc_type
     code = doc_type.code if doc_type is not None else profile.type_code  # SO-1, §14
-    pattern = profile.number_line("…", f"{code}-…")  # "Số: …/KH-…"
+    lead, sep, inner = number_lead(profile), number_separator(profile), symbol_separator(profile)
+    pattern = profile.number_line("…", f"{code}{inner}…")  # "Số: …/KH-…"; "Số …-KH/…"
+    body_example = profile.body_codes[0] if profile.body_codes else "UBND"
     if so is None:
         if layout.attached:
             return  # Mẫu 1.3: the attached text carries its Quyết định's number
@@ -505,22 +606,54 @@ def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
         return
     where = so.where()
     text = nfc(so.text).strip().replace("\t", " ")
-    if not text.startswith("Số:"):
-        head = text.split("/", 1)[0][:8].strip()
+    if lead.endswith(":"):
+        if not text.startswith(lead):
+            head = text.split(sep, 1)[0][:8].strip()
+            c.error(
+                "SO-2",
+                f"Viết «{head}»; {c.law} yêu cầu «{lead}» (chữ S hoa, «ố» thường, dấu hai chấm "
+                "liền sau).",
+                where,
+            )
+    elif re.match(r"^\s*s[ốo]\s*:", text, re.I):
         c.error(
-            "SO-2",
-            f"Viết «{head}»; NĐ 30 yêu cầu «Số:» (chữ S hoa, «ố» thường, dấu hai chấm liền sau).",
+            "SO-1",
+            f"Viết «Số:»; {c.law} ghi «{lead}» không có dấu hai chấm, ví dụ "
+            f"«{profile.number_line('05', profile.symbol(body_example))}».",
+            where,
+        )
+    elif not text.startswith(f"{lead} "):
+        head = text.split(sep, 1)[0][:8].strip()
+        c.error(
+            "SO-1",
+            f"Viết «{head}»; {c.law} yêu cầu «{lead}» (chữ S hoa, «ố» thường), một dấu cách rồi "
+            "đến số.",
             where,
         )
     check_typo(c, "SO-2", "Số, ký hiệu", so.pieces, where, size=profile.sizes.number, italic=False)
     if any(p.fmt.bold for p in so.text_pieces()):
-        c.warn("SO-2", "Số, ký hiệu in đậm; mẫu NĐ 30 dùng chữ thường, không đậm.", where)
+        c.warn("SO-2", f"Số, ký hiệu in đậm; mẫu {c.law} dùng chữ thường, không đậm.", where)
     if so.para.container.kind == "cell":
         check_centered(c, "SO-5", "Số, ký hiệu", so.para, where)
-    if "/" not in text:
-        c.error("SO-1", f"Số, ký hiệu «{text}» thiếu dấu «/» giữa số và ký hiệu.", where)
+    order = number_shape(text)[1]
+    own_order = law_number_shape(profile)[1]
+    foreign = [q for q in PROFILES.values() if law_number_shape(q)[1] not in (own_order, None)]
+    if (
+        order is not None
+        and order != own_order
+        and any(law_number_shape(q)[1] == order for q in foreign)
+    ):
+        c.error(
+            "SO-4",
+            f"Số, ký hiệu «{text}» viết theo thứ tự «số{order[0]}mã loại{order[1]}mã cơ quan»; "
+            f"{c.law}: «{profile.number_line('05', profile.symbol(body_example))}».",
+            where,
+        )
         return
-    head, symbol = text.split("/", 1)
+    if sep not in text:
+        c.error("SO-1", f"Số, ký hiệu «{text}» thiếu dấu «{sep}» giữa số và ký hiệu.", where)
+        return
+    head, symbol = text.split(sep, 1)
     number = re.sub(r"^\s*s[ốo]\s*[:.]?", "", head, flags=re.I)
     number = number.strip()
     if number and not set(number) <= _BLANK_NUM and not profile.number_re.fullmatch(number):
@@ -530,7 +663,7 @@ def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
             good = next((t for t in (str(n), f"{n:02d}") if profile.number_re.fullmatch(t)), None)
             c.error(
                 "SO-3",
-                f"Số văn bản ghi «{number}»; NĐ 30: số từ 01 đến 09 có số 0 ở trước, từ 10 trở "
+                f"Số văn bản ghi «{number}»; {c.law}: số từ 01 đến 09 có số 0 ở trước, từ 10 trở "
                 "đi viết bình thường" + (f" (phải là «{good}»)." if good else "."),
                 where,
             )
@@ -538,26 +671,45 @@ def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
             c.error("SO-3", f"Số văn bản «{number}» phải là chữ số Ả Rập.", where)
     symbol = symbol.strip()
     if " " in symbol:
-        c.error("SO-4", f"Ký hiệu «{symbol}» có dấu cách; NĐ 30: viết liền, không cách.", where)
+        c.error("SO-4", f"Ký hiệu «{symbol}» có dấu cách; {c.law}: viết liền, không cách.", where)
     compact = symbol.replace(" ", "")
     if not profile.symbol_re.fullmatch(compact):
+        example = f"{code}{inner}{body_example}" if layout.is_decision else None
         c.error(
             "SO-4",
-            f"Ký hiệu «{symbol}» sai dạng; NĐ 30: <mã loại>-<mã cơ quan>, ví dụ "
-            f"«{f'{code}-UBND' if layout.is_decision else profile.symbol('UBND')}».",
+            f"Ký hiệu «{symbol}» sai dạng; {c.law}: <mã loại>{inner}<mã cơ quan>, ví dụ "
+            f"«{example or profile.symbol(body_example)}».",
             where,
         )
         return
-    groups = compact.split("-")
+    type_group, _, body = compact.partition(inner)
+    groups = [type_group, *body.split("-")]
     for group in groups:
-        if group not in profile.mixed_case_codes and group != group.upper():
+        if group in profile.legacy_body_codes:
+            c.warn(
+                "SO-1:legacy",
+                f"Mã «{group}» là mã cũ (trước {c.law}), {c.law} không còn dùng; xem lại mã cơ "
+                "quan ban hành.",
+                where,
+            )
+        elif group not in profile.mixed_case_codes and group != group.upper():
             c.error("SO-4", f"Ký hiệu «{group}» phải viết chữ in hoa.", where)
+    listed = set(profile.body_codes) | set(profile.legacy_body_codes)
+    for group in groups[1:]:
+        if profile.body_codes and group not in listed:
+            shown = ", ".join(profile.body_codes[:8])
+            c.warn(
+                "SO-1:code",
+                f"Mã cơ quan «{group}» không có trong danh mục mã của {c.law} ({shown}, …); "
+                "kiểm tra lại (mã của cơ quan tham mưu ghép thêm mã cấp ủy).",
+                where,
+            )
     kind = (doc_type.in_text if doc_type is not None else profile.type_name_in_text).lower()
     if layout.title is not None and groups[0] != code and groups[0].upper() == code.upper():
-        c.error("SO-1", f"Mã loại «{groups[0]}»; {kind} viết tắt là «{code}».", where)
+        c.error("SO-1:type", f"Mã loại «{groups[0]}»; {kind} viết tắt là «{code}».", where)
     elif layout.title is not None and groups[0].upper() != code.upper():
         c.error(
-            "SO-1",
+            "SO-1:type",
             f"Ký hiệu bắt đầu bằng «{groups[0]}»; {kind} phải có mã loại «{code}» ({pattern}).",
             where,
         )
@@ -603,12 +755,13 @@ def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
         qc = layout.qh.para.container
         dc = date.para.container
         if qc.kind == "cell" and dc.table is qc.table and dc.col != qc.col:
-            c.error("DD-3", "Địa danh, ngày tháng không nằm dưới Quốc hiệu, Tiêu ngữ.", where)
+            above = "Quốc hiệu, Tiêu ngữ" if profile.tieu_ngu else c.vocab.header_short
+            c.error("DD-3", f"Địa danh, ngày tháng không nằm dưới {above}.", where)
     m = _DATE.match(text)
     if m is None:
         c.error(
             "DD-1",
-            f"Địa danh, ngày tháng ghi «{text}»; NĐ 30: «<Địa danh>, ngày … tháng … năm …».",
+            f"Địa danh, ngày tháng ghi «{text}»; {c.law}: «<Địa danh>, ngày … tháng … năm …».",
             where,
         )
         return
@@ -616,7 +769,9 @@ def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
     if not place:
         c.error("DD-1", "Thiếu địa danh trước «, ngày».", where)
     elif not m.group("comma"):
-        c.error("DD-1", f"Thiếu dấu phẩy sau địa danh «{place}»; NĐ 30: «{place}, ngày …».", where)
+        c.error(
+            "DD-1", f"Thiếu dấu phẩy sau địa danh «{place}»; {c.law}: «{place}, ngày …».", where
+        )
     elif m.group("sp"):
         c.error(
             "DD-1", "Có dấu cách trước dấu phẩy sau địa danh; dấu phẩy phải liền địa danh.", where
@@ -626,7 +781,7 @@ def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
     for key in ("ngay", "thang", "nam"):
         word = m.group(key)
         if word != word.lower():
-            c.error("DD-2", f"Viết «{word}»; NĐ 30: chữ «{word.lower()}» viết thường.", where)
+            c.error("DD-2", f"Viết «{word}»; {c.law}: chữ «{word.lower()}» viết thường.", where)
     d, mo, y = m.group("d"), m.group("m"), m.group("y")
     _check_date_values(c, where, d, mo, y, profile)
     avail = twips_to_mm(date.para.inner_width)
@@ -690,9 +845,9 @@ def _check_attached(layout: Layout, c: Collector) -> None:
 
 def check_header(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     _check_attached(layout, c)
-    _check_tables(model, layout, c)
+    _check_tables(model, layout, c, profile)
     _check_qh_tn(layout, c, profile)
     _check_agency(layout, c, profile)
     _check_so(layout, c, profile)
     _check_date(layout, c, profile)
-    _check_same_line(layout, c)
+    _check_same_line(layout, c, profile)

@@ -1,4 +1,5 @@
-"""Page setup (P-1..P-3, P-6) and page numbering (PN-1..PN-6)."""
+"""Page setup (P-1..P-3, P-6) and page numbering (PN-1..PN-6); under HD 05 the same rules
+report D-P-1, D-P-2 (fixed margins), D-PN-1..D-PN-4, and the header's distance (D-PN-2)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from .typo import jc_name, size_range
 # Measuring tolerances (the checker's own; the sizes and ranges are the profile's).
 PAPER_TOL_MM = 0.5  # ≈ 28 twips
 MARGIN_TOL_MM = 0.5
+WORD_HEADER_TWIPS = 720  # Word's header distance when pgMar does not set one
 CENTER_TAB_TOL_MM = 5
 MARGIN_NAMES = {"top": "Lề trên", "bottom": "Lề dưới", "left": "Lề trái", "right": "Lề phải"}
 PAPER_NAMES = {(148.0, 210.0): "A5", (210.0, 297.0): "A4", (297.0, 420.0): "A3"}  # ISO 216
@@ -63,7 +65,7 @@ def check_page_setup(model: DocModel, c: Collector, profile: Profile) -> None:
             c.error(
                 "P-1",
                 f"Khổ giấy {fmt_mm(twips_to_mm(sec.page_w))} × {fmt_mm(twips_to_mm(sec.page_h))}; "
-                f"NĐ 30 yêu cầu khổ {paper_text(profile)}.",
+                f"{c.law} yêu cầu khổ {paper_text(profile)}.",
                 where,
             )
         landscape = sec.landscape
@@ -71,7 +73,7 @@ def check_page_setup(model: DocModel, c: Collector, profile: Profile) -> None:
             if sec.index == 0:
                 c.error(
                     "P-2",
-                    "Trang đầu văn bản đặt khổ ngang; NĐ 30 yêu cầu trình bày theo chiều dài "
+                    f"Trang đầu văn bản đặt khổ ngang; {c.law} yêu cầu trình bày theo chiều dài "
                     f"của khổ {paper_text(profile, with_size=False)} (khổ ngang chỉ dùng cho phần "
                     "có bảng, biểu).",
                     where,
@@ -79,7 +81,7 @@ def check_page_setup(model: DocModel, c: Collector, profile: Profile) -> None:
             elif not _section_has_table(model, sec):
                 c.error(
                     "P-2",
-                    "Mục này đặt khổ ngang nhưng không có bảng, biểu; NĐ 30 chỉ cho phép khổ "
+                    f"Mục này đặt khổ ngang nhưng không có bảng, biểu; {c.law} chỉ cho phép khổ "
                     "ngang khi có bảng, biểu.",
                     where,
                 )
@@ -93,9 +95,10 @@ def check_page_setup(model: DocModel, c: Collector, profile: Profile) -> None:
             allowed = getattr(margins, key)
             if allowed.accepts(mm, MARGIN_TOL_MM):
                 continue
-            msg = (
-                f"{name} {fmt_mm(mm)}; NĐ 30 yêu cầu {size_range(allowed.low, allowed.high, 'mm')}."
-            )
+            # D-P-2: a fixed margin (±0,5 mm) reads as its value; a range (P-3) as the range.
+            fixed = allowed.high - allowed.low <= 2 * MARGIN_TOL_MM
+            want = fmt_mm(allowed.value) if fixed else size_range(allowed.low, allowed.high, "mm")
+            msg = f"{name} {fmt_mm(mm)}; {c.law} yêu cầu {want}."
             if landscape:
                 c.warn("P-6", msg + " (Lề cho trang ngang chưa được quy định rõ.)", where)
             else:
@@ -264,14 +267,14 @@ def check_page_numbers(
         if in_footer:
             c.error(
                 "PN-3",
-                "Số trang đặt ở chân trang; NĐ 30 yêu cầu đặt số trang ở giữa, trong phần lề trên "
+                f"Số trang đặt ở chân trang; {c.law} yêu cầu đặt số trang ở giữa, trong phần lề trên "
                 "(đầu trang).",
                 "chân trang (footer) mục 1",
             )
         else:
             c.error(
                 "PN-3",
-                "Không có số trang (trường PAGE) ở đầu trang; NĐ 30 yêu cầu đánh số trang bằng chữ "
+                f"Không có số trang (trường PAGE) ở đầu trang; {c.law} yêu cầu đánh số trang bằng chữ "
                 "số Ả Rập, căn giữa trong phần lề trên, từ trang thứ hai.",
                 where0,
             )
@@ -283,21 +286,21 @@ def check_page_numbers(
                     c.warn(
                         "PN-1",
                         f"Đầu trang có nội dung khác ngoài số trang («{para.text.strip()[:40]}»); "
-                        "mẫu NĐ 30 chỉ có số trang.",
+                        f"mẫu {c.law} chỉ có số trang.",
                         para.where(False),
                     )
         first = _hf(model, 0, "header", "first")
         if not sec0.title_pg:
             c.error(
                 "PN-4",
-                "Trang 1 hiển thị số trang (chưa bật «Trang đầu khác» – titlePg); NĐ 30: trang thứ "
+                f"Trang 1 hiển thị số trang (chưa bật «Trang đầu khác» – titlePg); {c.law}: trang thứ "
                 "nhất không đánh số.",
                 where0,
             )
         elif first is not None and _fields_in(first.container):
             c.error(
                 "PN-4",
-                "Đầu trang của trang đầu có số trang; NĐ 30: trang thứ nhất không đánh số.",
+                f"Đầu trang của trang đầu có số trang; {c.law}: trang thứ nhất không đánh số.",
                 first.container.name,
             )
         if model.even_and_odd():
@@ -306,20 +309,21 @@ def check_page_numbers(
                 c.error(
                     "PN-3",
                     "Văn bản dùng đầu trang chẵn/lẻ khác nhau nhưng đầu trang trang chẵn không có "
-                    "số trang; NĐ 30 yêu cầu đánh số mọi trang từ trang 2.",
+                    f"số trang; {c.law} yêu cầu đánh số mọi trang từ trang 2.",
                     even.container.name if even else "đầu trang trang chẵn (even header) mục 1",
                 )
 
+    _check_header_distance(model, c, profile)
     if sec0.pg_fmt not in (None, "decimal"):
         c.error(
             "PN-1",
-            f"Số trang định dạng «{sec0.pg_fmt}»; NĐ 30 yêu cầu chữ số Ả Rập (1, 2, 3…).",
+            f"Số trang định dạng «{sec0.pg_fmt}»; {c.law} yêu cầu chữ số Ả Rập (1, 2, 3…).",
             _setup_where(model, sec0),
         )
     if sec0.pg_start not in (None, 1):
         c.error(
             "PN-1",
-            f"Số trang bắt đầu từ {sec0.pg_start}; NĐ 30 yêu cầu bắt đầu từ 1.",
+            f"Số trang bắt đầu từ {sec0.pg_start}; {c.law} yêu cầu bắt đầu từ 1.",
             _setup_where(model, sec0),
         )
     for sec in main[1:]:
@@ -329,14 +333,14 @@ def check_page_numbers(
             c.error(
                 "PN-1",
                 f"Mục {sec.index + 1} của văn bản chính đánh lại số trang từ {sec.pg_start}; "
-                "NĐ 30 đánh số liên tục từ 1 trong một văn bản.",
+                f"{c.law} đánh số liên tục từ 1 trong một văn bản.",
                 _setup_where(model, sec),
             )
         head = _hf(model, sec.index, "header", "default")
         if head0 is not None and fields0 and (head is None or not _fields_in(head.container)):
             c.error(
                 "PN-3",
-                "Đầu trang của mục này không có số trang; NĐ 30 yêu cầu đánh số mọi trang từ "
+                f"Đầu trang của mục này không có số trang; {c.law} yêu cầu đánh số mọi trang từ "
                 "trang 2.",
                 head.container.name if head else _setup_where(model, sec),
             )
@@ -347,7 +351,7 @@ def check_page_numbers(
         if sec.pg_start != 1:
             c.error(
                 "PN-5",
-                "Phụ lục chưa đánh số trang riêng; NĐ 30 yêu cầu số trang của phụ lục bắt đầu "
+                f"Phụ lục chưa đánh số trang riêng; {c.law} yêu cầu số trang của phụ lục bắt đầu "
                 "lại từ 1 (pgNumType start=1).",
                 where,
             )
@@ -358,6 +362,24 @@ def check_page_numbers(
                 "Trang đầu của phụ lục hiển thị số trang; nên ẩn như trang 1 của văn bản "
                 "(chưa được quy định rõ).",
                 where,
+            )
+
+
+def _check_header_distance(model: DocModel, c: Collector, profile: Profile) -> None:
+    """D-PN-2: the page number 10 mm from the top edge (``w:pgMar w:header``), where the law
+    makes it a rule (``Vocabulary.header_distance_rule``; NĐ 30's P-5 is only the samples')."""
+    rule = c.vocab.header_distance_rule
+    if rule is None:
+        return
+    want = profile.header_distance_mm
+    for sec in model.sections:
+        mm = twips_to_mm(sec.header_dist if sec.header_dist is not None else WORD_HEADER_TWIPS)
+        if abs(mm - want) > MARGIN_TOL_MM:
+            c.error(
+                rule,
+                f"Đầu trang (số trang) cách mép trên {fmt_mm(mm)}; {c.law} yêu cầu số trang cách "
+                f"mép trên trang {fmt_mm(want)} (Header from Top).",
+                _setup_where(model, sec),
             )
 
 
@@ -377,7 +399,7 @@ def _check_document_start(model: DocModel, sec: SectionInfo, layout: Layout, c: 
         c.error(
             "PN-1",
             f"{kind} (văn bản thứ {layout.number} trong tệp) đánh số trang từ {sec.pg_start}; "
-            "NĐ 30 yêu cầu bắt đầu từ 1.",
+            f"{c.law} yêu cầu bắt đầu từ 1.",
             where,
         )
     first = _hf(model, sec.index, "header", "first")
@@ -385,13 +407,13 @@ def _check_document_start(model: DocModel, sec: SectionInfo, layout: Layout, c: 
         c.error(
             "PN-4",
             f"Trang đầu của {kind.lower()} (văn bản thứ {layout.number} trong tệp) hiển thị số "
-            "trang (chưa bật «Trang đầu khác» – titlePg); NĐ 30: trang thứ nhất không đánh số.",
+            f"trang (chưa bật «Trang đầu khác» – titlePg); {c.law}: trang thứ nhất không đánh số.",
             where,
         )
     elif first is not None and _fields_in(first.container):
         c.error(
             "PN-4",
-            f"Đầu trang của trang đầu {kind.lower()} có số trang; NĐ 30: trang thứ nhất không "
+            f"Đầu trang của trang đầu {kind.lower()} có số trang; {c.law}: trang thứ nhất không "
             "đánh số.",
             first.container.name,
         )
@@ -405,7 +427,7 @@ def _check_field_para(
     if not _is_centred(model, pf, sec):
         c.error(
             "PN-3",
-            f"Số trang đang {jc_name(pf.para.fmt.jc)}; NĐ 30 yêu cầu căn giữa theo chiều ngang.",
+            f"Số trang đang {jc_name(pf.para.fmt.jc)}; {c.law} yêu cầu căn giữa theo chiều ngang.",
             where,
         )
     before, _, after = pf.plain_text.partition(_MARK)
@@ -421,27 +443,27 @@ def _check_field_para(
             parts.append(f"«{after}» phía sau")
         c.error(
             "PN-1",
-            f"Số trang có chữ kèm theo ({', '.join(parts)}); NĐ 30 chỉ ghi số, ví dụ «2», không "
+            f"Số trang có chữ kèm theo ({', '.join(parts)}); {c.law} chỉ ghi số, ví dụ «2», không "
             "«- 2 -» hay «Trang 2».",
             where,
         )
     if fmt_name == "arabicdash":
         c.error(
             "PN-1",
-            "Số trang dùng định dạng «- 2 -» (\\* ArabicDash); NĐ 30 chỉ ghi số, ví dụ «2».",
+            f"Số trang dùng định dạng «- 2 -» (\\* ArabicDash); {c.law} chỉ ghi số, ví dụ «2».",
             where,
         )
     elif fmt_name not in ("arabic", "mergeformat", "charformat"):
         c.error(
             "PN-1",
-            f"Số trang định dạng «{switch.group(1) if switch else fmt_name}»; NĐ 30 yêu cầu chữ số "
+            f"Số trang định dạng «{switch.group(1) if switch else fmt_name}»; {c.law} yêu cầu chữ số "
             "Ả Rập.",
             where,
         )
     if pf.other_fields:
         c.error(
             "PN-1",
-            f"Dòng số trang có thêm trường {', '.join(sorted(set(pf.other_fields)))}; NĐ 30 chỉ "
+            f"Dòng số trang có thêm trường {', '.join(sorted(set(pf.other_fields)))}; {c.law} chỉ "
             "ghi số trang.",
             where,
         )
@@ -451,11 +473,11 @@ def _check_field_para(
         if not size.accepts(rf.size_pt):
             c.error(
                 "PN-2",
-                f"Số trang cỡ chữ {fmt_num(rf.size_pt)} pt; NĐ 30 yêu cầu "
+                f"Số trang cỡ chữ {fmt_num(rf.size_pt)} pt; {c.law} yêu cầu "
                 f"{size_range(size.low, size.high)}.",
                 where,
             )
         if rf.bold:
-            c.error("PN-2", "Số trang in đậm; NĐ 30 yêu cầu chữ đứng, không đậm.", where)
+            c.error("PN-2", f"Số trang in đậm; {c.law} yêu cầu chữ đứng, không đậm.", where)
         if rf.italic:
-            c.error("PN-2", "Số trang in nghiêng; NĐ 30 yêu cầu chữ đứng.", where)
+            c.error("PN-2", f"Số trang in nghiêng; {c.law} yêu cầu chữ đứng.", where)

@@ -1,7 +1,7 @@
 """Font, encoding and colour of every printed run (F-1, F-2, F-3).
 
 Checked everywhere text is printed — body, tables, text boxes, headers, footers, notes —
-because NĐ 30 asks for one font (``profile.font``) and black for all of it, page numbers
+because NĐ 30 (and HD 05, D-F-1) asks for one font (``profile.font``) and black for all of it, page numbers
 included.
 """
 
@@ -52,7 +52,7 @@ def check_text(model: DocModel, c: Collector, profile: Profile) -> None:
             where = para.where()
             if bad_fonts:
                 names = ", ".join(f"«{f}»" for f in sorted(bad_fonts))
-                msg = f"Phông chữ {names}; NĐ 30 yêu cầu {profile.font}."
+                msg = f"Phông chữ {names}; {c.law} yêu cầu {profile.font}."
                 if any(f.lower().startswith(_LEGACY_PREFIXES) for f in bad_fonts):
                     msg += " (Phông TCVN3/VNI cũ, không phải Unicode TCVN 6909.)"
                 c.many("F-1", "error", msg, where)
@@ -61,11 +61,11 @@ def check_text(model: DocModel, c: Collector, profile: Profile) -> None:
                     c.many(
                         "F-3",
                         "warning",
-                        f"Chữ màu #{color} (gần đen); NĐ 30 yêu cầu màu đen.",
+                        f"Chữ màu #{color} (gần đen); {c.law} yêu cầu màu đen.",
                         where,
                     )
                 else:
-                    c.many("F-3", "error", f"Chữ màu #{color}; NĐ 30 yêu cầu màu đen.", where)
+                    c.many("F-3", "error", f"Chữ màu #{color}; {c.law} yêu cầu màu đen.", where)
             text = para.text
             if text.strip() and not unicodedata.is_normalized("NFC", text):
                 c.many(

@@ -63,9 +63,11 @@ def check_typo(
     bold: bool | None = None,
     italic: bool | None = None,
     upper: bool | None = None,
+    underline: bool | None = None,
     severity: str = ERROR,
 ) -> None:
-    """Report each property of ``pieces`` that differs from what the rule asks.
+    """Report each property of ``pieces`` that differs from what the rule asks (``None``:
+    not asked), citing the law the collector checks under.
 
     ``size`` is the rule book's size rule for the component (``profile.sizes.*``): every
     visible run must be within its accepted range.
@@ -79,28 +81,32 @@ def check_typo(
             c.add(
                 rule,
                 severity,
-                f"{what} cỡ chữ {_sizes_text(found)}; NĐ 30 yêu cầu "
+                f"{what} cỡ chữ {_sizes_text(found)}; {c.law} yêu cầu "
                 f"{size_range(size.low, size.high)}.",
                 where,
             )
     for wanted, attr, words in (
         (bold, "bold", ("in đậm", "chữ in đậm", "chữ không đậm")),
         (italic, "italic", ("in nghiêng", "chữ in nghiêng", "chữ đứng")),
+        (underline, "underline", ("gạch chân", "chữ gạch chân", "chữ không gạch chân")),
     ):
         if wanted is None:
             continue
         states = {getattr(p.fmt, attr) for p in vis}
         if wanted and states != {True}:
             part = f"có phần không {words[0]}" if True in states else f"không {words[0]}"
-            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu {words[1]}.", where)
+            c.add(rule, severity, f"{what} {part}; {c.law} yêu cầu {words[1]}.", where)
         elif not wanted and True in states:
             part = f"có phần {words[0]}" if False in states else f"đang {words[0]}"
-            c.add(rule, severity, f"{what} {part}; NĐ 30 yêu cầu {words[2]}.", where)
+            c.add(rule, severity, f"{what} {part}; {c.law} yêu cầu {words[2]}.", where)
     if upper is not None:
         shown = "".join(p.display for p in vis)
         if upper and not is_upper(shown):
             c.add(
-                rule, severity, f"{what} chưa viết in hoa toàn bộ; NĐ 30 yêu cầu chữ in hoa.", where
+                rule,
+                severity,
+                f"{what} chưa viết in hoa toàn bộ; {c.law} yêu cầu chữ in hoa.",
+                where,
             )
 
 
@@ -108,7 +114,9 @@ def check_centered(
     c: Collector, rule: str, what: str, para: Para, where: str, severity: str = ERROR
 ) -> None:
     if para.fmt.jc != "center":
-        c.add(rule, severity, f"{what} đang {jc_name(para.fmt.jc)}; NĐ 30 yêu cầu căn giữa.", where)
+        c.add(
+            rule, severity, f"{what} đang {jc_name(para.fmt.jc)}; {c.law} yêu cầu căn giữa.", where
+        )
 
 
 def line_pieces(lines: Iterable[Line]) -> list[RunPiece]:
