@@ -129,3 +129,20 @@ def test_render_of_a_docx_says_to_use_check(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "kehoach check" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+# -- item 8: small things users notice -------------------------------------------------------------
+
+
+def test_no_doubled_words_in_what_users_read() -> None:
+    """ "để để" crept into a hint and both skeletons."""
+    import re
+
+    from conftest import ROOT
+
+    sources = [*ROOT.glob("templates/*.j2"), *ROOT.glob("kehoach/**/*.py"), ROOT / "docs/spec.md"]
+    doubled = re.compile(r"\b(để|và|của|các|được|theo) \1\b")
+    found = [
+        f"{p.name}: {m.group(0)}" for p in sources for m in doubled.finditer(p.read_text("utf-8"))
+    ]
+    assert found == []

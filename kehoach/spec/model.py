@@ -240,7 +240,7 @@ def _parse_date(value: Any) -> Any:
             "DD-4",
             f"không hiểu ngày '{text}'",
             "viết ngày/tháng/năm (15/3/2024), năm-tháng-ngày (2024-03-15),"
-            " hoặc chỉ năm (2024) để để trống ngày tháng cho văn thư",
+            " hoặc chỉ năm (2024) thì ngày tháng để trống cho văn thư",
         )
     _year(year)
     if not 1 <= month <= 12:
