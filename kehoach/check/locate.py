@@ -224,19 +224,23 @@ def _split_tab(line: Line, predicate: Callable[[str], bool]) -> tuple[Line, Line
     return None
 
 
-def _header_lines(layout: Layout) -> list[Line]:
+def block_lines(block: Para | TableInfo) -> list[Line]:
+    """The lines of a paragraph, or of every cell of a table and the tables inside it."""
+    if isinstance(block, Para):
+        return list(block.lines)
     out: list[Line] = []
-    for block in layout.model.blocks[layout.start : layout.header_end]:
-        if isinstance(block, Para):
-            out.extend(block.lines)
-        else:
-            stack = [block]
-            while stack:
-                tbl = stack.pop(0)
-                for cell in tbl.cells():
-                    out.extend(cell.lines())
-                    stack.extend(cell.tables)
+    stack = [block]
+    while stack:
+        tbl = stack.pop(0)
+        for cell in tbl.cells():
+            out.extend(cell.lines())
+            stack.extend(cell.tables)
     return out
+
+
+def _header_lines(layout: Layout) -> list[Line]:
+    blocks = layout.model.blocks[layout.start : layout.header_end]
+    return [line for block in blocks for line in block_lines(block)]
 
 
 def _find_title(model: DocModel, keys: Keys, start: int, end: int) -> int | None:

@@ -28,7 +28,7 @@ from kehoach.law.profiles import DEFAULT, PROFILES
 
 from .docmodel import DocModel, Line, Para, TableInfo
 from .findings import Collector
-from .locate import Layout, is_so_line, nfc
+from .locate import Layout, block_lines, is_so_line, nfc
 from .ooxml import collapse_ws, loose_key, snippet
 
 DECISIVE, STRONG, SUPPORTING = "decisive", "strong", "supporting"
@@ -126,19 +126,6 @@ def title_start(profile: Profile) -> str:
 # ---------------------------------------------------------------------- reading
 
 
-def _block_lines(block: Para | TableInfo) -> list[Line]:
-    if isinstance(block, Para):
-        return list(block.lines)
-    out: list[Line] = []
-    stack = [block]
-    while stack:
-        tbl = stack.pop(0)
-        for cell in tbl.cells():
-            out.extend(cell.lines())
-            stack.extend(cell.tables)
-    return out
-
-
 def _type_keys(profiles: Sequence[Profile]) -> set[str]:
     return {loose_key(n) for p in profiles for n in (p.type_name, p.decision_type_name)}
 
@@ -161,7 +148,7 @@ def _parts(model: DocModel, profiles: Sequence[Profile]) -> _Parts:
                 title = i
                 break
     end = title if title is not None else min(len(blocks), 12)
-    header = [ln for b in blocks[:end] for ln in _block_lines(b)]
+    header = [ln for b in blocks[:end] for ln in block_lines(b)]
     title_block: list[Line] = []
     closing: list[Line] = []
     if title is not None:
@@ -171,7 +158,7 @@ def _parts(model: DocModel, profiles: Sequence[Profile]) -> _Parts:
             title_block.extend(block.lines)
         for block in blocks[title + 1 :]:
             if isinstance(block, TableInfo):
-                closing.extend(_block_lines(block))
+                closing.extend(block_lines(block))
     return _Parts(header, title_block, closing)
 
 
@@ -269,13 +256,13 @@ def recognise(model: DocModel, profiles: Sequence[Profile] | None = None) -> Rec
 
 def _header_lines(layout: Layout) -> list[Line]:
     return [
-        ln for b in layout.model.blocks[layout.start : layout.header_end] for ln in _block_lines(b)
+        ln for b in layout.model.blocks[layout.start : layout.header_end] for ln in block_lines(b)
     ]
 
 
 def _last_body_line(layout: Layout) -> Line | None:
     for block in reversed(layout.model.blocks[layout.body_start : layout.body_end]):
-        lines = [ln for ln in _block_lines(block) if ln.stripped]
+        lines = [ln for ln in block_lines(block) if ln.stripped]
         if isinstance(block, Para) and block.is_rule_only:
             continue
         if lines:

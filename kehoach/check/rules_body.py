@@ -30,6 +30,7 @@ from .ooxml import (
 from .rules_header import check_mark, check_rule, ratio_text
 from .typo import (
     check_centered,
+    check_lines_centered,
     check_typo,
     dominant_size,
     is_upper,
@@ -206,11 +207,7 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
         bold=True,
         italic=False,
     )
-    seen: set[int] = set()
-    for ln in summary:
-        if id(ln.para) not in seen:
-            seen.add(id(ln.para))
-            check_centered(c, "TL-2", "Trích yếu", ln.para, ln.where())
+    check_lines_centered(c, "TL-2", "Trích yếu", summary)
 
     rule = layout.summary_rule
     mark = profile.title_mark
@@ -279,11 +276,7 @@ def _check_note(layout: Layout, c: Collector, profile: Profile) -> None:
         bold=False,
         italic=True,
     )
-    seen: set[int] = set()
-    for ln in note:
-        if id(ln.para) not in seen:
-            seen.add(id(ln.para))
-            check_centered(c, "PL-4", what, ln.para, ln.where())
+    check_lines_centered(c, "PL-4", what, note)
     if not text.endswith(")"):
         c.error("PL-4", f"{what} thiếu dấu «)» đóng ngoặc.", note[-1].where())
 
@@ -701,11 +694,7 @@ def _check_authority_line(layout: Layout, c: Collector, profile: Profile) -> Non
         upper=True,
         severity=WARNING,
     )
-    seen: set[int] = set()
-    for ln in layout.authority:
-        if id(ln.para) not in seen:
-            seen.add(id(ln.para))
-            check_centered(c, "QD-1", "Dòng thẩm quyền ban hành", ln.para, ln.where(), WARNING)
+    check_lines_centered(c, "QD-1", "Dòng thẩm quyền ban hành", layout.authority, WARNING)
 
 
 def _label_pieces(para: Para, pattern: re.Pattern[str]) -> list[RunPiece]:

@@ -25,7 +25,15 @@ from .locate import Layout, nfc
 from .ooxml import collapse_ws, fmt_mm, fmt_num, fmt_pt, int_attr, twips_to_mm, w
 from .recognise import law_number_shape, number_shape
 from .tables import cell_borders
-from .typo import check_centered, check_typo, dominant_size, is_upper, line_pieces, size_range
+from .typo import (
+    check_centered,
+    check_lines_centered,
+    check_typo,
+    dominant_size,
+    is_upper,
+    line_pieces,
+    size_range,
+)
 
 # Measuring tolerances (the checker's own; texts, sizes and ratios are the profile's).
 FIT_SLACK_MM = 0.1
@@ -525,13 +533,7 @@ def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
             italic=False,
             upper=True,
         )
-    seen: set[int] = set()
-    paras = []
-    for ln in layout.agency:
-        if id(ln.para) not in seen:
-            seen.add(id(ln.para))
-            paras.append(ln.para)
-            check_centered(c, "CQ-7", "Tên cơ quan", ln.para, ln.where())
+    paras = check_lines_centered(c, "CQ-7", "Tên cơ quan", layout.agency)
     for upper, lower in itertools.pairwise(paras):
         _spacing_between(c, "H-7", upper, lower, "các dòng tên cơ quan")
 

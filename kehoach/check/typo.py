@@ -119,5 +119,18 @@ def check_centered(
         )
 
 
+def check_lines_centered(
+    c: Collector, rule: str, what: str, lines: Iterable[Line], severity: str = ERROR
+) -> list[Para]:
+    """``check_centered`` once for each paragraph the ``lines`` belong to; those paragraphs,
+    in order."""
+    paras: list[Para] = []
+    for ln in lines:
+        if not any(p is ln.para for p in paras):
+            paras.append(ln.para)
+            check_centered(c, rule, what, ln.para, ln.where(), severity)
+    return paras
+
+
 def line_pieces(lines: Iterable[Line]) -> list[RunPiece]:
     return [p for ln in lines for p in ln.pieces]
