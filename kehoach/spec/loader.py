@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -39,8 +40,10 @@ class _FastLoader(_C_LOADER):  # type: ignore[misc,valid-type]
 
 
 _FAST_LOADER = _FastLoader
+# Input limits (docs/spec.md §1.1): every accepted file renders in seconds.
 MAX_BYTES = 2 * 1024 * 1024
-MAX_NODES = 200_000
+MAX_NODES = 100_000
+MAX_DEPTH = 64  # nested lists and groups; a plan needs a dozen at most
 NULLS = {"", "~", "null", "Null", "NULL"}
 
 # PyYAML's problem texts, in Vietnamese.
@@ -53,6 +56,9 @@ _YAML_PROBLEMS = {
     "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi dấu nháy kép",
     "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML (bỏ dấu '---' thừa)",
     "found duplicate anchor": "trùng tên neo (&anchor)",
+    "found invalid Unicode character escape code": (
+        "mã thoát \\u… không phải một ký tự hợp lệ (như \\ud800, nửa cặp thay thế)"
+    ),
 }
 
 
@@ -137,6 +143,12 @@ _NEW_BASIS = {
 # starts "#2", "#A" (no space after the mark) is almost always text the clerk meant.
 _SWALLOWED = re.compile(r"^\s+(#\S.*)$")
 _CURLY = {"“": "”", "‘": "’", "„": "”", "«": "»"}
+# Invisible format characters (Unicode Cf: bidi controls, zero-width spaces, soft hyphen …):
+# no Vietnamese text needs one, and they reverse dates or make an empty name look filled.
+_FORMAT = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Builder:
@@ -158,6 +170,32 @@ class _Builder:
                 severity, message, self.loaded.file, where, key_path=format_path(path), hint=hint
             )
         )
+
+    def clean(self, node: yaml.ScalarNode, path: KeyPath) -> str:
+        """The scalar's text without invisible format characters (warned about, at their
+        place); a lone surrogate from an escape such as "\\ud800" is an error."""
+        value = node.value
+        if _SURROGATE.search(value):
+            self.error(
+                "văn bản có mã ký tự không hợp lệ (nửa cặp thay thế, như \\ud800)",
+                node,
+                path,
+                hint="xóa mã thoát \\u… này; gõ thẳng chữ tiếng Việt thay cho mã",
+            )
+            return _SURROGATE.sub("", value)
+        found = _FORMAT.findall(value)
+        if found:
+            names = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in found}))
+            self.diagnostic(
+                Severity.WARNING,
+                f"văn bản có ký tự định dạng vô hình ({names}: đảo chiều chữ, khoảng trắng rộng"
+                " 0 …), thường do sao chép; kehoach đã bỏ các ký tự này",
+                _pos(node.start_mark),
+                path,
+                "đọc lại giá trị này; xóa ký tự vô hình trong tệp để cảnh báo không còn",
+            )
+            return _FORMAT.sub("", value)
+        return value
 
     def lint_plain(self, node: yaml.ScalarNode, path: KeyPath) -> None:
         """What YAML does silently to a plain value that a clerk would not expect: a
@@ -238,7 +276,7 @@ class _Builder:
                 return None
             if not node.style:
                 self.lint_plain(node, path)
-            return node.value
+            return self.clean(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -249,7 +287,7 @@ class _Builder:
                         "tên khóa phải là một từ, không phải danh sách hay nhóm", key_node, path
                     )
                     continue
-                key = key_node.value
+                key = self.clean(key_node, path)
                 if key == "<<":
                     self.error("không hỗ trợ gộp khóa '<<'", key_node, path)
                     continue
@@ -313,6 +351,11 @@ def _not_yaml(raw: bytes) -> tuple[str, str] | None:
 
 def load_text(text: str, file: Path | None = None) -> Loaded:
     loaded = Loaded(data=None, file=file)
+    if _may_be_deep(text):  # before the composers, which recurse once per level
+        deep = _too_deep(text, file)
+        if deep is not None:
+            loaded.diagnostics.append(deep)
+            return loaded
     try:
         try:
             # libyaml is ten times faster; the pure-Python parser words the errors we translate.
@@ -353,7 +396,7 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
         loaded.diagnostics.append(Diagnostic(Severity.ERROR, _translate(str(exc)), file))
         return loaded
     if "&" in text or "!" in text:
-        loaded.diagnostics.extend(_anchors_and_tags(text, file))
+        loaded.diagnostics.extend(_events_check(text, file))
         if loaded.diagnostics:
             return loaded
     if node is None:
@@ -370,6 +413,16 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
     builder = _Builder(loaded, text.splitlines())
     try:
         loaded.data = builder.build(node, ())
+        if loaded.data is None and not loaded.diagnostics:  # "---", "null", "~"
+            loaded.diagnostics.append(
+                Diagnostic(
+                    Severity.ERROR,
+                    "tệp không có nội dung kế hoạch (chỉ có '---', 'null' hoặc '~')",
+                    file,
+                    _pos(node.start_mark),
+                    hint="chạy 'kehoach new' để tạo tệp mẫu",
+                )
+            )
     except _TooLarge as exc:
         loaded.diagnostics.append(
             Diagnostic(
@@ -384,46 +437,103 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
     return loaded
 
 
-def _anchors_and_tags(text: str, file: Path | None) -> list[Diagnostic]:
-    """`&` and `!` at the start of a value make YAML swallow the first word as an anchor or
-    a tag; a clerk means text. Refuse both, pointing at the word (this also means aliases
-    can never be defined, so no alias expansion can blow up)."""
+def _may_be_deep(text: str) -> bool:
+    """Cheap: could ``text`` nest deeper than MAX_DEPTH (deep indentation, many brackets)?"""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        return True
+    return any(len(line) - len(line.lstrip(" -")) > MAX_DEPTH for line in text.splitlines())
+
+
+def _too_deep(text: str, file: Path | None) -> Diagnostic | None:
+    """Nesting deeper than MAX_DEPTH, found from the parser's events (which do not recurse)
+    where it passes the limit; a syntax error is left for the composer to word."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Diagnostic(
+                        Severity.ERROR,
+                        f"các danh sách, nhóm khóa lồng nhau quá sâu (trên {MAX_DEPTH} cấp)",
+                        file,
+                        _pos(event.start_mark),
+                        hint="một kế hoạch chỉ cần vài cấp; kiểm tra thụt lề và dấu [ {",
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _events_check(text: str, file: Path | None) -> list[Diagnostic]:
+    """`&` and `!` at the start of a value, which YAML takes as an anchor or a tag, are
+    refused at the word (a clerk means text; this also means aliases can never be defined,
+    so no alias expansion can blow up)."""
     found = []
-    for event in yaml.parse(text, Loader=_FAST_LOADER):
-        anchor = getattr(event, "anchor", None)
-        tag = getattr(event, "tag", None)
-        if isinstance(event, yaml.AliasEvent):
-            continue
-        if anchor is not None:
-            what = f"'&{anchor}' bị YAML hiểu là tên neo (anchor) và bị bỏ khỏi văn bản"
-        elif tag is not None and not tag.startswith("tag:yaml.org,2002:"):
-            what = f"'{tag}' bị YAML hiểu là thẻ (tag) và bị bỏ khỏi văn bản"
-        else:
-            continue
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                continue
+            anchor = getattr(event, "anchor", None)
+            tag = getattr(event, "tag", None)
+            if anchor is not None:
+                what = f"'&{anchor}' bị YAML hiểu là tên neo (anchor) và bị bỏ khỏi văn bản"
+            elif tag is not None:  # only an explicit tag is reported by the parser
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                what = f"'{shown}' bị YAML hiểu là thẻ (tag) và bị bỏ khỏi văn bản"
+            else:
+                continue
+            found.append(
+                Diagnostic(
+                    Severity.ERROR,
+                    what,
+                    file,
+                    _pos(event.start_mark),
+                    hint="đặt cả văn bản trong dấu nháy kép",
+                )
+            )
+    except yaml.MarkedYAMLError as exc:  # the composer accepted what libyaml refuses
+        mark = exc.problem_mark or exc.context_mark
         found.append(
             Diagnostic(
                 Severity.ERROR,
-                what,
+                _translate(exc.problem, exc.context),
                 file,
-                _pos(event.start_mark),
-                hint="đặt cả văn bản trong dấu nháy kép",
+                _pos(mark) if mark else None,
+                hint="sửa cú pháp YAML ở vị trí này rồi chạy lại",
             )
         )
     return found
 
 
 def load_file(path: Path) -> Loaded:
-    """Read and parse a spec file; I/O and encoding problems become diagnostics."""
+    """Read and parse a spec file; I/O and encoding problems become diagnostics. Only a
+    regular file is read (a FIFO or a device would block or never end), and never more
+    than MAX_BYTES of it."""
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return _fail(path, "đây là thư mục, không phải tệp YAML", None)
+        if not stat.S_ISREG(info.st_mode):
+            return _fail(
+                path,
+                "đây không phải một tệp thường (đường ống, thiết bị…), không đọc được",
+                "chọn tệp .yaml của kế hoạch",
+            )
+        if info.st_size > MAX_BYTES:
+            return _fail(path, _too_large(info.st_size), None)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return _fail(path, "không tìm thấy tệp", "kiểm tra lại đường dẫn")
     except IsADirectoryError:
         return _fail(path, "đây là thư mục, không phải tệp YAML", None)
     except OSError as exc:
         return _fail(path, f"không đọc được tệp ({os_error_text(exc)})", None)
-    if len(raw) > MAX_BYTES:
-        return _fail(path, f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_BYTES:,})", None)
+    if len(raw) > MAX_BYTES:  # grew while being read
+        return _fail(path, _too_large(len(raw)), None)
     wrong = _not_yaml(raw)
     if wrong is not None:
         return _fail(path, *wrong)
@@ -444,6 +554,11 @@ def load_file(path: Path) -> Loaded:
         )
         return loaded
     return load_text(text, path)
+
+
+def _too_large(size: int) -> str:
+    shown = f"{size:,}".replace(",", ".")
+    return f"tệp quá lớn ({shown} byte; tối đa {MAX_BYTES:,} byte)".replace(",", ".")
 
 
 def _fail(path: Path, message: str, hint: str | None) -> Loaded:

@@ -1,0 +1,145 @@
+"""Hostile input (issue 11): inputs generated here, never shipped as large files. Each is
+refused with exit 2, a Vietnamese message with its location, no traceback and no output
+file, within 10 s and 1 GB (a subprocess under resource limits)."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from specs import VALID
+
+from kehoach.spec.loader import MAX_BYTES, MAX_DEPTH
+from kehoach.spec.validate import validate_text
+
+LIMIT_S = 10
+LIMIT_BYTES = 1024**3
+
+
+def _limits() -> None:  # runs in the child before exec
+    resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
+    resource.setrlimit(resource.RLIMIT_CPU, (LIMIT_S, LIMIT_S))
+
+
+def kehoach(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed command in a child process held to 10 s and 1 GB."""
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=LIMIT_S * 2,
+        preexec_fn=_limits,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+def refused(result: subprocess.CompletedProcess[str], *words: str) -> str:
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert "Traceback" not in output and "lỗi không mong đợi" not in output, output
+    for word in words:
+        assert word in output, output
+    return output
+
+
+CASES = {
+    # name: (spec text, words the message must contain, "line:column" expected or None)
+    "flow nesting 500": ("a: " + "[" * 500 + "]" * 500 + "\n", ["lồng nhau quá sâu"], "1:"),
+    "block nesting 600": (
+        "".join("  " * i + "- \n" for i in range(600)),
+        ["lồng nhau quá sâu"],
+        f"{MAX_DEPTH + 1}:",
+    ),
+    "nested muc 10k": (
+        VALID.replace(
+            "    - Tuyên truyền\n",
+            "    - " + "{noi_dung: x, muc: [" * 10_000 + "y" + "]}" * 10_000 + "\n",
+        ),
+        ["lồng nhau quá sâu"],
+        "10:",
+    ),
+    "a lone surrogate and an ampersand": (
+        VALID + 'ghi_chu: "\\ud800"\nx: "&"\n',
+        ["mã thoát", "không phải một ký tự hợp lệ"],
+        f"{VALID.count(chr(10)) + 1}:",
+    ),
+    "a lone surrogate": (
+        VALID.replace("dia_danh: An Phú", 'dia_danh: "An\\ud800Phú"'),
+        ["nửa cặp thay thế"],
+        "5:",
+    ),
+    "only ---": ("---\n", ["không có nội dung kế hoạch"], None),
+    "only null": ("null\n", ["không có nội dung kế hoạch"], "1:1"),
+    "only ~": ("~\n", ["không có nội dung kế hoạch"], "1:1"),
+    "!!str tag": (VALID.replace('so: "05"', "so: !!str 05"), ["'!!str'", "thẻ (tag)"], "4:5"),
+    "!!int tag": (VALID.replace('so: "05"', "so: !!int 05"), ["'!!int'"], "4:5"),
+    "!!binary tag": (VALID + "ghi_chu: !!binary aGVsbG8=\n", ["'!!binary'"], None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_spec_is_refused_with_its_place(name: str, tmp_path: Path) -> None:
+    text, words, where = CASES[name]
+    spec = tmp_path / "ke-hoach.yaml"
+    spec.write_text(text, "utf-8", errors="surrogatepass")
+    output = refused(kehoach("render", str(spec), "-o", "out", cwd=tmp_path), *words)
+    if where is not None:
+        assert f"ke-hoach.yaml:{where}" in output, output
+    assert not (tmp_path / "out").exists()
+
+
+def test_format_characters_are_stripped_with_a_warning() -> None:
+    """U+202E in dia_danh printed the issue date reversed; a zero-width space made an empty
+    name look filled."""
+    spec, report = validate_text(VALID.replace("dia_danh: An Phú", "dia_danh: An Phú\u202e"))
+    assert spec is not None and spec.dia_danh == "An Phú"
+    (warning,) = report.warnings
+    assert "U+202E" in warning.message and warning.position.line == 5
+    spec, report = validate_text(
+        VALID.replace("  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ", '  ten: "\\u200b"')
+    )
+    assert spec is None and any("co_quan.ten" in e.key_path for e in report.errors)
+
+
+def test_a_fifo_a_device_and_a_huge_sparse_file_are_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    refused(kehoach("validate", str(fifo), cwd=tmp_path), "không phải một tệp thường")
+    refused(kehoach("render", "/dev/zero", "-o", "out", cwd=tmp_path), "không phải một tệp thường")
+    sparse = tmp_path / "lon.yaml"
+    with sparse.open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # 2 GiB of nothing, read whole before: MemoryError
+    refused(
+        kehoach("validate", str(sparse), cwd=tmp_path),
+        "tệp quá lớn",
+        f"{MAX_BYTES:,}".replace(",", "."),
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_largest_spec_accepted_renders_in_bounds(tmp_path: Path) -> None:
+    """100k list items took 90 s and 705 MB: now the node limit and the cost are such that
+    every accepted file renders within the test's 10 s and 1 GB."""
+    from kehoach.spec.loader import MAX_NODES
+
+    items = MAX_NODES - 200  # the rest of the spec holds a few dozen nodes
+    text = VALID.replace(
+        "    - Tuyên truyền\n", "".join(f"    - {i}\n" for i in range(items))
+    )
+    (tmp_path / "lon.yaml").write_text(text, "utf-8")
+    result = kehoach("render", "lon.yaml", "-o", "out", "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out" / "lon.docx").stat().st_size > 100_000
+    (tmp_path / "qua-lon.yaml").write_text(
+        VALID.replace(
+            "    - Tuyên truyền\n", "".join(f"    - {i}\n" for i in range(MAX_NODES))
+        ),
+        "utf-8",
+    )
+    refused(kehoach("render", "qua-lon.yaml", "-o", "out2", cwd=tmp_path), "quá nhiều phần tử")
+    assert not (tmp_path / "out2").exists()
