@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from kehoach.export.outputs import Output, commit, discard, refusals, stage
+from kehoach.export.outputs import Output, commit, discard, refusals, stage, sync_folders
 from kehoach.inputs import SpecInput, expand
 from kehoach.spec.diagnostics import Diagnostic, Severity, os_error_text
 from kehoach.version import __version__
@@ -423,16 +423,17 @@ def _finish(
                 return
         for outcome in ready:
             try:
-                commit(outcome.staged, outcome.outputs[0])  # type: ignore[arg-type]
+                commit(outcome.staged, outcome.outputs[0], sync=False)  # type: ignore[arg-type]
                 outcome.staged = None
                 for output in extra.get(outcome.index, []):
-                    commit(stage(output.target, output.data()), output.target)
+                    commit(stage(output.target, output.data()), output.target, sync=False)
                     outcome.outputs.append(output.target)
                 outcome.status = "written"
             except OSError as exc:
                 outcome.status = "failed"
                 outcome.problem = f"{outcome.outputs[0]}: không ghi được tệp ({os_error_text(exc)})"
                 outcome.outputs = []
+        sync_folders(path for outcome in ready for path in outcome.outputs)
 
 
 def _pages(ready: list[Outcome], work: Path, *, pdf: bool, png: bool) -> dict[int, list[Output]]:

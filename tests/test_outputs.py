@@ -97,7 +97,8 @@ def test_marks_are_recognised_and_foreign_files_are_not(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-def test_files_follow_the_umask_also_when_replacing(tmp_path: Path) -> None:
+def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path: Path) -> None:
+    """Issue 11: the rename replaced a file's mode; a new file follows the umask."""
     target = tmp_path / "kh.docx"
     old = os.umask(0o022)
     try:
@@ -105,11 +106,33 @@ def test_files_follow_the_umask_also_when_replacing(tmp_path: Path) -> None:
         assert target.stat().st_mode & 0o777 == 0o644
         target.chmod(0o600)
         write_atomic(target, b"two")
-        assert target.stat().st_mode & 0o777 == 0o644
+        assert target.stat().st_mode & 0o777 == 0o600 and target.read_bytes() == b"two"
         assert invoke("render", str(EXAMPLE), "-o", str(tmp_path)).exit_code == 0
         assert (tmp_path / "phu-phong-2024.docx").stat().st_mode & 0o777 == 0o644
         os.umask(0o077)
-        write_atomic(target, b"three")
-        assert target.stat().st_mode & 0o777 == 0o600
+        write_atomic(tmp_path / "moi.docx", b"three")
+        assert (tmp_path / "moi.docx").stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(old)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="hard links are POSIX here")
+def test_a_hard_linked_output_is_rewritten_in_place(tmp_path: Path) -> None:
+    """Issue 11: the rename broke hard links; every name now shows the new content."""
+    target = tmp_path / "kh.docx"
+    write_atomic(target, b"one")
+    other = tmp_path / "ban-sao.docx"
+    os.link(target, other)
+    write_atomic(target, b"two")
+    assert other.read_bytes() == b"two" and target.stat().st_nlink == 2
+    assert not list(tmp_path.glob(".*kehoach-tmp"))
+
+
+def test_a_symlink_loop_as_output_is_refused(tmp_path: Path) -> None:
+    """Issue 11: -o into a symlink loop was a traceback."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for out in ("a", "a/kh.docx"):
+        result = invoke("render", str(EXAMPLE), "-o", str(tmp_path / out))
+        assert result.exit_code == 2 and "vòng quanh" in result.output
+        assert "Traceback" not in result.output

@@ -2,16 +2,19 @@
 
 Three promises to the clerk whose folder we write into:
 
-* nothing is half-written: every file is written beside its target and renamed over it;
+* nothing is half-written: every file is written beside its target, flushed to disk and
+  renamed over it (a file with other hard links is rewritten in place, so the links stay);
 * nothing of theirs is lost: an existing file is replaced only when kehoach made it
   (``provenance``) or the user said ``--force``; nothing is ever deleted;
-* files are shared like any other: the mode follows the umask (0644 under umask 022), also
-  when an older file is replaced.
+* files are shared like any other: a new file's mode follows the umask (0644 under umask
+  022); a file that is replaced keeps its mode and, where the system allows, its owner.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,19 +41,73 @@ def stage(path: Path, data: bytes) -> Path:
             if hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), 0o666 & ~_umask())
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before the rename makes it the file
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
 
 
-def commit(staged: Path, path: Path) -> None:
-    """Move a staged file onto ``path`` in one rename: a reader sees the old file or the new."""
+def commit(staged: Path, path: Path, *, sync: bool = True) -> None:
+    """Move a staged file onto ``path`` in one rename: a reader sees the old file or the new.
+    The replaced file's mode and owner carry over; a file with other hard links is
+    rewritten in place instead, so every name still shows the new content."""
     try:
+        try:
+            old = path.stat()
+        except FileNotFoundError:
+            old = None
+        if old is not None and stat.S_ISREG(old.st_mode) and old.st_nlink > 1:
+            _rewrite_in_place(staged, path)
+            return
+        if old is not None and stat.S_ISREG(old.st_mode):
+            _carry_over(staged, old)
         os.replace(staged, path)
+        if sync:
+            sync_folders([path])
     except BaseException:
         discard(staged)
         raise
+
+
+def _carry_over(staged: Path, old: os.stat_result) -> None:
+    os.chmod(staged, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "chown") and (old.st_uid, old.st_gid) != _owner(staged):
+        # Only root may give a file away; otherwise the new file stays the user's.
+        with contextlib.suppress(OSError):
+            os.chown(staged, old.st_uid, old.st_gid)
+
+
+def _owner(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_uid, info.st_gid
+
+
+def _rewrite_in_place(staged: Path, path: Path) -> None:
+    with path.open("r+b") as handle:
+        handle.truncate(0)
+        handle.write(staged.read_bytes())
+        handle.flush()
+        os.fsync(handle.fileno())
+    discard(staged)
+
+
+def sync_folders(paths: Iterable[Path]) -> None:
+    """Make renames durable (POSIX: fsync each folder once); best effort elsewhere. A batch
+    commits without syncing and calls this once for all its folders."""
+    if os.name != "posix":
+        return
+    for folder in {path.parent for path in paths}:
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            with contextlib.suppress(OSError):
+                os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def discard(staged: Path) -> None:
@@ -81,11 +138,18 @@ def _real_folder(folder: Path) -> Path:
     return folder.resolve()
 
 
+class _Loop(Exception):
+    """A symbolic link that leads back to itself (``-o`` pointing into a loop)."""
+
+
 def _real(path: Path) -> Path:
     """``path.resolve()``, resolving each folder of a batch once."""
-    if path.is_symlink():
-        return path.resolve()
-    return _real_folder(path.parent) / path.name
+    try:
+        if path.is_symlink():
+            return path.resolve()
+        return _real_folder(path.parent) / path.name
+    except (RuntimeError, OSError) as exc:  # Python < 3.13 raises RuntimeError for a loop
+        raise _Loop(str(path)) from exc
 
 
 def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
@@ -95,7 +159,15 @@ def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
     claimed: dict[Path, Output] = {}
     for output in outputs:
         target = output.target
-        key = _real(target)
+        try:
+            key = _real(target)
+            source = _real(output.source) if output.source is not None else None
+        except _Loop:
+            problems.append(
+                f"{target}: đường dẫn đi qua một liên kết tượng trưng (symlink) vòng quanh,"
+                " không ghi được; chọn thư mục khác (-o)"
+            )
+            continue
         # Windows and macOS folders do not tell KH.docx from kh.docx: neither may we.
         earlier = claimed.get(Path(str(key).casefold()))
         if earlier is not None:
@@ -106,10 +178,10 @@ def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
             )
             continue
         claimed[Path(str(key).casefold())] = output
-        if output.source is not None and key == _real(output.source):
+        if source is not None and key == source:
             problems.append(f"{target}: tệp kết quả sẽ ghi đè lên chính tệp đầu vào; đổi tên tệp")
             continue
-        if target.is_dir():
+        if _is_dir(target):
             problems.append(f"{target}: đã có một thư mục trùng tên tệp cần ghi")
             continue
         if target.exists() and not force and not made_by_kehoach(target):
@@ -119,13 +191,27 @@ def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
             )
             continue
         folder = target.parent
-        while not folder.exists() and folder != folder.parent:
+        while not _exists(folder) and folder != folder.parent:
             folder = folder.parent
-        if not folder.is_dir():
+        if not _is_dir(folder):
             problems.append(f"{folder}: không phải thư mục, không ghi được {target}")
         elif not os.access(folder, os.W_OK):
             problems.append(f"{folder}: không có quyền ghi vào thư mục này")
     return problems
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def publish(outputs: Iterable[Output]) -> list[Path]:
