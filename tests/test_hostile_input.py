@@ -128,18 +128,83 @@ def test_the_largest_spec_accepted_renders_in_bounds(tmp_path: Path) -> None:
     from kehoach.spec.loader import MAX_NODES
 
     items = MAX_NODES - 200  # the rest of the spec holds a few dozen nodes
-    text = VALID.replace(
-        "    - Tuyên truyền\n", "".join(f"    - {i}\n" for i in range(items))
-    )
+    text = VALID.replace("    - Tuyên truyền\n", "".join(f"    - {i}\n" for i in range(items)))
     (tmp_path / "lon.yaml").write_text(text, "utf-8")
     result = kehoach("render", "lon.yaml", "-o", "out", "-q", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "out" / "lon.docx").stat().st_size > 100_000
     (tmp_path / "qua-lon.yaml").write_text(
-        VALID.replace(
-            "    - Tuyên truyền\n", "".join(f"    - {i}\n" for i in range(MAX_NODES))
-        ),
+        VALID.replace("    - Tuyên truyền\n", "".join(f"    - {i}\n" for i in range(MAX_NODES))),
         "utf-8",
     )
     refused(kehoach("render", "qua-lon.yaml", "-o", "out2", cwd=tmp_path), "quá nhiều phần tử")
     assert not (tmp_path / "out2").exists()
+
+
+# -- office templates (--mau) ------------------------------------------------------------------
+
+TEMPLATES = {
+    # name: (ke_hoach.j2, words the message must contain, "file:line" or None)
+    "division by zero": ("{% macro loi_dan(kh) %}\n\n{{ 1/0 }}{% endmacro %}", ["chia cho 0"], 3),
+    "text plus number": (
+        "{% macro loi_dan(kh) %}{{ kh.ten_goi + 1 }}{% endmacro %}",
+        ["khác kiểu"],
+        1,
+    ),
+    "a huge range": (
+        "{% macro loi_dan(kh) %}{% for i in range(10**9) %}x{% endfor %}{% endmacro %}",
+        ["range() quá lớn"],
+        1,
+    ),
+    "a huge string": ('{% macro loi_dan(kh) %}{{ "x" * 10**9 }}{% endmacro %}', ["quá dài"], None),
+    "a huge power": (
+        "{% macro loi_dan(kh) %}{{ 2 ** 100000000 }}{% endmacro %}",
+        ["số quá lớn"],
+        None,
+    ),
+    "an endless loop": (
+        "{% macro loi_dan(kh) %}{% for i in range(99999) %}{% for j in range(99999) %}"
+        "x{% endfor %}{% endfor %}{% endmacro %}",
+        ["quá 2 giây"],
+        None,
+    ),
+    "a missing argument": (
+        "{% macro loi_dan(kh, y) %}{{ y }}{% endmacro %}",
+        ["cần tham số 'y'"],
+        1,
+    ),
+    "not a macro": ("{% set loi_dan = 5 %}", ["không phải là một macro"], None),
+    "caller without call": (
+        "{% macro loi_dan(kh) %}{{ caller() }}{% endmacro %}",
+        ["caller()"],
+        1,
+    ),
+    "a control character": (
+        '{% macro loi_dan(kh) %}{{ "\\x01" }}{% endmacro %}',
+        ["ký tự điều khiển U+0001"],
+        None,
+    ),
+    "a non-UTF-8 include": (
+        '{% macro loi_dan(kh) %}\n{% include "latin.j2" %}{% endmacro %}',
+        ["không lưu bằng UTF-8"],
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_a_hostile_office_template_is_refused_by_name(name: str, tmp_path: Path) -> None:
+    template, words, line = TEMPLATES[name]
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    (mau / "ke_hoach.j2").write_text(template, "utf-8")
+    (mau / "latin.j2").write_bytes("café".encode("latin-1"))
+    spec = tmp_path / "kh.yaml"  # no loi_dan: the template's macro words it
+    spec.write_text(VALID, "utf-8")
+    output = refused(
+        kehoach("render", "kh.yaml", "-o", "out", "--mau", "mau", cwd=tmp_path), *words
+    )
+    assert "lỗi mẫu câu chữ" in output
+    if line is not None:
+        assert f"mau/ke_hoach.j2:{line}:" in output, output
+    assert not (tmp_path / "out").exists()

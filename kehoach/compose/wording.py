@@ -1,13 +1,22 @@
 """Wording from Jinja templates: the sentences an office may want to phrase its own way.
 
 Templates run in Jinja's immutable sandbox with StrictUndefined: a template can shape text
-but cannot reach into Python, and a misspelt variable is an error, not a silent blank.
+but cannot reach into Python, and a misspelt variable is an error, not a silent blank. An
+office's template is input like a spec, so it is bounded too: at most ``MAX_SECONDS`` per
+call (where the platform allows a timer), no string or number grown past ``MAX_OUTPUT`` by
+``*`` or ``**``, no control characters in what it returns, and every failure (a Python
+error inside the template included) a Vietnamese message naming the template and its line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
+import threading
+import types
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +25,11 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 TEMPLATE_NAME = "ke_hoach.j2"
+MAX_SECONDS = 2.0  # one macro call, or loading one template
+MAX_OUTPUT = 100_000  # characters a template may produce in one call or one operation
+# What no document text may hold: C0/C1 controls (tab and newline aside), surrogates,
+# non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def builtin_template_dir() -> Path:
@@ -56,14 +70,103 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         return super().get_source(environment, template)
 
 
+class _Bounded(ImmutableSandboxedEnvironment):
+    """The sandbox, with ``*`` and ``**`` unable to build a huge string, list or number
+    (``"x" * 10**9`` would take a gigabyte before any check could see it)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                sized = isinstance(seq, (str, list, tuple)) and isinstance(times, int)
+                if sized and len(seq) * times > MAX_OUTPUT:
+                    raise TemplateProblem(
+                        f"phép nhân tạo chuỗi quá dài (trên {MAX_OUTPUT:,} ký tự)".replace(",", ".")
+                    )
+        numbers = isinstance(left, (int, float)) and isinstance(right, (int, float))
+        if operator == "**" and numbers and abs(left) > 1 and right > 64:
+            raise TemplateProblem("phép lũy thừa cho số quá lớn")
+        return super().call_binop(context, operator, left, right)
+
+
 def template_environment(folders: list[Path], **options: Any) -> ImmutableSandboxedEnvironment:
     """The sandbox every template (wording, skeleton) runs in, reading only its folders."""
-    return ImmutableSandboxedEnvironment(
+    return _Bounded(
         loader=ConfinedLoader([str(f) for f in folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         **options,
     )
+
+
+class _TimeUp(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the template after ``seconds`` (POSIX timer, main thread only: elsewhere a
+    template runs unbounded in time, as any Python code would)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: types.FrameType | None) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_template(what: str, call: Callable[[], Any]) -> Any:
+    """``call()`` (a macro, a template render) within the limits; any failure becomes a
+    TemplateProblem that names ``what`` and the template line (Vietnamese)."""
+    try:
+        with _time_limit(MAX_SECONDS):
+            result = call()
+    except TemplateProblem as exc:
+        raise TemplateProblem(f"{what}: {exc}") from exc
+    except _TimeUp as exc:
+        raise TemplateProblem(
+            f"{what}: mẫu chạy quá {str(MAX_SECONDS).rstrip('0').rstrip('.').replace('.', ',')}"
+            " giây (vòng lặp quá lớn?)"
+        ) from exc
+    except MemoryError as exc:
+        raise TemplateProblem(f"{what}: mẫu tạo ra quá nhiều dữ liệu") from exc
+    except Exception as exc:  # an office template is input: a Python error in it included
+        raise TemplateProblem(f"{_where(exc)}{what}: {explain(exc)}") from exc
+    if isinstance(result, str):
+        if len(result) > MAX_OUTPUT:
+            raise TemplateProblem(
+                f"{what}: mẫu tạo ra văn bản quá dài ({len(result):,} ký tự; tối đa"
+                f" {MAX_OUTPUT:,})".replace(",", ".")
+            )
+        bad = _CONTROL.search(result)
+        if bad:
+            raise TemplateProblem(
+                f"{what}: mẫu tạo ra ký tự điều khiển U+{ord(bad.group()):04X}, không in được"
+            )
+    return result
+
+
+def _where(exc: BaseException) -> str:
+    """ "mau/ke_hoach.j2:3: " from the template frames Jinja puts in the traceback."""
+    found = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            line = template.get_corresponding_lineno(tb.tb_lineno)
+            found = f"{template.filename}:{line}: "
+        tb = tb.tb_next
+    return found
 
 
 @dataclass(frozen=True)
@@ -89,33 +192,39 @@ class Wording:
 
     def _load(self) -> Any:
         try:
-            return self.env.get_template(TEMPLATE_NAME).module
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateProblem(
-                f"{exc.filename or TEMPLATE_NAME}:{exc.lineno}: mẫu câu chữ sai cú pháp Jinja"
-                f" ({exc.message})"
-            ) from exc
-        except jinja2.TemplateNotFound as exc:
-            raise TemplateProblem(f"không tìm thấy mẫu {exc.name}") from exc
-        except UnicodeDecodeError as exc:
-            raise TemplateProblem(f"mẫu {TEMPLATE_NAME} không được lưu bằng mã hóa UTF-8") from exc
-        except (jinja2.TemplateError, RecursionError) as exc:
-            raise TemplateProblem(f"mẫu {TEMPLATE_NAME} lỗi khi nạp: {explain(exc)}") from exc
+            return run_template(
+                f"mẫu {TEMPLATE_NAME}", lambda: self.env.get_template(TEMPLATE_NAME).module
+            )
+        except TemplateProblem as problem:
+            cause = problem.__cause__
+            if isinstance(cause, jinja2.TemplateSyntaxError):
+                raise TemplateProblem(
+                    f"{cause.filename or TEMPLATE_NAME}:{cause.lineno}: mẫu câu chữ sai cú pháp"
+                    f" Jinja ({cause.message})"
+                ) from cause
+            if isinstance(cause, jinja2.TemplateNotFound):
+                raise TemplateProblem(f"không tìm thấy mẫu {cause.name}") from cause
+            raise
 
     def __call__(self, macro: str, *args: Any) -> str:
         fn = next((getattr(m, macro) for m in self.modules if hasattr(m, macro)), None)
         if fn is None:
             raise TemplateProblem(f"mẫu {TEMPLATE_NAME} thiếu macro '{macro}'")
-        try:
-            return re.sub(r"[ \t\r\n]+", " ", str(fn(*args))).strip(" ")
-        except (jinja2.TemplateError, RecursionError) as exc:
+        if not isinstance(fn, jinja2.runtime.Macro):
             raise TemplateProblem(
-                f"lỗi khi dùng macro '{macro}' của {TEMPLATE_NAME}: {explain(exc)}"
-            ) from exc
+                f"'{macro}' trong mẫu {TEMPLATE_NAME} không phải là một macro"
+                f" (viết {{% macro {macro}(…) %}} … {{% endmacro %}})"
+            )
+        text = run_template(f"macro '{macro}' của {TEMPLATE_NAME}", lambda: str(fn(*args)))
+        return re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
 
 
 _JINJA_MESSAGES = [
     (r"^'([^']+)' is undefined$", r"biến '\1' không tồn tại"),
+    (r"^parameter '([^']+)' was not provided$", r"macro cần tham số '\1' mà kehoach không truyền"),
+    (r"^No caller defined$", "macro dùng caller() nhưng không được gọi bằng {% call %}"),
+    (r"^Range too big\..*", "vòng lặp range() quá lớn (tối đa 100.000 lần)"),
+    (r"^macro '([^']+)' takes not more than (\d+) argument", r"macro '\1' nhận tối đa \2 tham số"),
     (r"^'([^']+)' has no attribute '([^']+)'$", r"'\1' không có thuộc tính '\2'"),
     (
         r"^access to attribute '([^']+)' of '([^']+)' object is unsafe\.$",
@@ -124,10 +233,30 @@ _JINJA_MESSAGES = [
 ]
 
 
+_PYTHON_ERRORS = {
+    ZeroDivisionError: "phép chia cho 0",
+    TypeError: "phép tính giữa hai giá trị khác kiểu (ví dụ chữ cộng số)",
+    OverflowError: "số quá lớn",
+    UnicodeDecodeError: "tệp mẫu (hoặc tệp nó gọi vào bằng include, import) không lưu bằng UTF-8",
+    ValueError: "giá trị không hợp lệ",
+    KeyError: "khóa không tồn tại",
+    IndexError: "chỉ số vượt quá danh sách",
+}
+
+
 def explain(exc: BaseException) -> str:
-    """Jinja's reason in Vietnamese where the pattern is known."""
+    """Jinja's reason in Vietnamese where the pattern is known; a Python error by its kind."""
     if isinstance(exc, RecursionError):
         return "macro gọi lại chính nó không dừng"
+    if not isinstance(exc, jinja2.TemplateError):
+        for kind, meaning in _PYTHON_ERRORS.items():
+            if isinstance(exc, kind):
+                message = str(exc)
+                if kind is OverflowError and message.startswith("Range too big"):
+                    break
+                return meaning
+        else:
+            return f"lỗi trong mẫu ({type(exc).__name__})"
     message = str(exc).replace("kehoach.wording.WordingContext object", "kh")
     for pattern, replacement in _JINJA_MESSAGES:
         if re.match(pattern, message):
