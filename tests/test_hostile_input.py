@@ -184,6 +184,11 @@ TEMPLATES = {
         ["ký tự điều khiển U+0001"],
         None,
     ),
+    "a missing include": (
+        '{% macro loi_dan(kh) %}{% include "khong-co.j2" %}{% endmacro %}',
+        ["không tìm thấy tệp mẫu 'khong-co.j2'"],
+        1,
+    ),
     "a non-UTF-8 include": (
         '{% macro loi_dan(kh) %}\n{% include "latin.j2" %}{% endmacro %}',
         ["không lưu bằng UTF-8"],
@@ -208,3 +213,17 @@ def test_a_hostile_office_template_is_refused_by_name(name: str, tmp_path: Path)
     if line is not None:
         assert f"mau/ke_hoach.j2:{line}:" in output, output
     assert not (tmp_path / "out").exists()
+
+
+def test_operating_system_reasons_are_never_english() -> None:
+    """ "File too large" reached the user as the system worded it."""
+    import errno
+
+    from kehoach.spec.diagnostics import os_error_text
+
+    for code in errno.errorcode:
+        text = os_error_text(OSError(code, os.strerror(code)))
+        assert os.strerror(code) not in text, text
+    assert os_error_text(OSError(errno.EFBIG, "File too large")) == (
+        "tệp vượt quá kích thước hệ thống cho phép"
+    )

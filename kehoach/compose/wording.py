@@ -248,6 +248,8 @@ def explain(exc: BaseException) -> str:
     """Jinja's reason in Vietnamese where the pattern is known; a Python error by its kind."""
     if isinstance(exc, RecursionError):
         return "macro gọi lại chính nó không dừng"
+    if isinstance(exc, jinja2.TemplateNotFound):  # an include or import inside a macro
+        return f"không tìm thấy tệp mẫu '{exc.name}' trong thư mục mẫu"
     if not isinstance(exc, jinja2.TemplateError):
         for kind, meaning in _PYTHON_ERRORS.items():
             if isinstance(exc, kind):

@@ -108,9 +108,21 @@ _ERRNO_TEXT = {
     errno.ENOSPC: "hết dung lượng đĩa",
     errno.EROFS: "ổ đĩa chỉ cho phép đọc",
     errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EFBIG: "tệp vượt quá kích thước hệ thống cho phép",
+    errno.ELOOP: "đường dẫn đi qua liên kết tượng trưng (symlink) vòng quanh",
+    errno.EIO: "lỗi đọc ghi của ổ đĩa",
+    errno.EDQUOT: "vượt hạn mức dung lượng được cấp",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+    errno.ETXTBSY: "tệp đang được chương trình khác dùng",
+    errno.EXDEV: "không chuyển được tệp sang ổ đĩa khác",
 }
 
 
 def os_error_text(exc: OSError) -> str:
-    """The operating system's reason, in Vietnamese where we know it."""
-    return _ERRNO_TEXT.get(exc.errno or -1, exc.strerror or str(exc))
+    """The operating system's reason, in Vietnamese; an unknown one by its number, never in
+    the system's English."""
+    if exc.errno in _ERRNO_TEXT:
+        return _ERRNO_TEXT[exc.errno]
+    name = errno.errorcode.get(exc.errno or -1)
+    return f"lỗi hệ điều hành {name}" if name else "lỗi hệ điều hành không rõ"
