@@ -16,9 +16,9 @@ A units file (master plan × one row per unit) gives one job per row.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import multiprocessing
 import os
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -311,13 +311,39 @@ def _run(jobs: list[Job], settings: Settings, workers: int) -> Iterator[Outcome]
     methods = multiprocessing.get_all_start_methods()
     # fork shares the already imported code; where it is missing workers import it once.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(32, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    size = max(1, min(32, len(jobs) // (workers * 8)))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    # Ctrl-C reaches every process of the terminal's group: the workers ignore it and this
+    # process stops the batch (run_batch then removes what was staged, exit code 130).
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt) as pool:
+        futures = [pool.submit(_run_chunk, chunk, settings) for chunk in chunks]
+        handed: set[int] = set()
         try:
-            yield from pool.map(run_job, jobs, itertools.repeat(settings), chunksize=chunk)
+            for future in futures:
+                for outcome in future.result():
+                    handed.add(outcome.index)
+                    yield outcome
         except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
+            # Interrupted (or closed early): chunks still queued are dropped, the running ones
+            # finish, and whatever they staged that was never handed on is removed here.
+            for future in futures:
+                future.cancel()
+            pool.shutdown(wait=True)
+            for future in futures:
+                if future.cancelled() or future.exception() is not None:
+                    continue
+                for outcome in future.result():
+                    if outcome.index not in handed and outcome.staged is not None:
+                        discard(outcome.staged)
             raise
+
+
+def _run_chunk(jobs: list[Job], settings: Settings) -> list[Outcome]:
+    return [run_job(job, settings) for job in jobs]
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 Progress = Callable[[Outcome, int, int], None]
@@ -360,10 +386,12 @@ def run_batch(
     total = len(jobs) + len(report.outcomes)
     created = _missing_folders(j.target for j in jobs if j.target is not None)
     try:
-        for outcome in _run(jobs, settings, workers_for(jobs_count, len(jobs))):
-            report.outcomes.append(outcome)
-            if progress is not None:
-                progress(outcome, len(report.outcomes), total)
+        running = _run(jobs, settings, workers_for(jobs_count, len(jobs)))
+        with contextlib.closing(running):  # stopped early: the workers' staged files go too
+            for outcome in running:
+                report.outcomes.append(outcome)
+                if progress is not None:
+                    progress(outcome, len(report.outcomes), total)
         report.outcomes.sort(key=lambda o: o.index)
         if write:
             if any(pages) and progress is not None and hasattr(progress, "phase"):
@@ -442,7 +470,9 @@ def _pages(ready: list[Outcome], work: Path, *, pdf: bool, png: bool) -> dict[in
 
     sources = []
     for i, outcome in enumerate(ready):
-        copy = work / f"doc{i:05d}.docx"
+        # Named as the document the user will get, so that LibreOffice's failures name it.
+        copy = work / f"{i:05d}" / outcome.outputs[0].name
+        copy.parent.mkdir()
         copy.write_bytes(outcome.staged.read_bytes())  # type: ignore[union-attr]
         sources.append(copy)
     made = pdf_module.convert_to_pdf(sources, work)
@@ -453,7 +483,13 @@ def _pages(ready: list[Outcome], work: Path, *, pdf: bool, png: bool) -> dict[in
         if pdf:
             outputs.append(Output(target.with_suffix(".pdf"), target, pdf_file))
         if png:
-            pages = pdf_module.render_png_pages(pdf_file, work)
+            try:
+                pages = pdf_module.render_png_pages(pdf_file, work)
+            except pdf_module.ConversionError as exc:
+                # Said of the PDF the user knows, not of the private copy in a temporary folder.
+                text = str(exc).replace(str(pdf_file.resolve()), str(target.with_suffix(".pdf")))
+                text = text.replace(str(pdf_file), str(target.with_suffix(".pdf")))
+                raise pdf_module.ConversionError(text, stderr=exc.stderr) from exc
             outputs += [
                 Output(target.parent / f"{target.stem}-{n}.png", target, page)
                 for n, page in enumerate(pages, start=1)

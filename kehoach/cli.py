@@ -1,19 +1,22 @@
-"""Command line: `kehoach new | validate | render | check`, all messages in Vietnamese.
+"""Command line: `kehoach new | validate | render | check | huong-dan`, all in Vietnamese.
 
 Exit codes: 0 success; 1 a checked document does not conform (`check`); 2 bad input
-(invalid spec, unreadable file, existing file without --force). Nothing is written when
-any input has an error, and no traceback ever reaches the user.
+(invalid spec, unreadable file, existing file without --force, a wrong command line); 130
+stopped with Ctrl-C. Nothing is written when any input has an error, and no traceback ever
+reaches the user. Help pages, usage lines and usage errors are kehoach's own
+(kehoach.cli_i18n), not typer's English ones.
 """
 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kehoach import cli_i18n
+from kehoach.cli_i18n import UsageProblem, VietCommand, VietGroup, missing_command
 
 if TYPE_CHECKING:
     from kehoach.batch import BatchReport
@@ -21,20 +24,24 @@ if TYPE_CHECKING:
 
 # Each command imports what it needs when it runs, so `kehoach --version` and `--help` start
 # without pydantic, Jinja or the writer.
-cli_i18n.install()
 
 EXIT_INVALID = 2
 
 app = typer.Typer(
     name="kehoach",
     help="Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML.",
+    epilog="Xem hướng dẫn từng lệnh: kehoach LỆNH -h. Tài liệu đầy đủ: kehoach huong-dan.",
+    cls=VietGroup,
     no_args_is_help=True,
+    invoke_without_command=True,
     options_metavar="[TÙY CHỌN]",
     subcommand_metavar="LỆNH [THAM SỐ]...",
     add_completion=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+command = partial(app.command, cls=VietCommand, options_metavar="[TÙY CHỌN]")
 
 
 class _Console:
@@ -67,6 +74,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -75,6 +83,27 @@ def _main(
     ] = False,
 ) -> None:
     """Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML."""
+    if ctx.invoked_subcommand is None:
+        missing_command(ctx)
+
+
+def _whole_number(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> Any:
+    """A number option (--jobs, --nam), checked by us so that a wrong one is explained in
+    Vietnamese (typer's own conversion answers in English)."""
+    if value is None or ctx.resilient_parsing:
+        return value
+    name = "/".join(sorted(param.opts, key=len, reverse=True))
+    text = value.strip()
+    if not text.isascii() or not text.isdigit():
+        if param.name == "nam":
+            hint = "viết năm bằng chữ số, ví dụ --nam 2026"
+        else:
+            hint = "viết một số, ví dụ -j 4"
+        raise UsageProblem(f"{name} {value!r}: không phải là số; {hint}", ctx)
+    number = int(text)
+    if param.name == "jobs" and number < 1:
+        raise UsageProblem(f"{name} {value}: số tiến trình phải từ 1 trở lên", ctx)
+    return number
 
 
 FilesArg = Annotated[
@@ -86,12 +115,12 @@ FilesArg = Annotated[
     ),
 ]
 JobsOption = Annotated[
-    int | None,
+    str | None,
     typer.Option(
         "--jobs",
         "-j",
-        min=1,
-        metavar="N",
+        callback=_whole_number,
+        metavar="SỐ",
         help="Số tiến trình chạy song song (mặc định: số nhân CPU, lô nhỏ chạy trong một tiến trình;"
         " 1 = một tiến trình). Kết quả giống hệt nhau với mọi số.",
         show_default=False,
@@ -108,7 +137,8 @@ UnitsOption = Annotated[
     typer.Option(
         "--don-vi",
         metavar="TỆP",
-        help="Tệp đơn vị (.csv, .yaml, .xlsx): mỗi dòng một kế hoạch từ kế hoạch khung (docs/don-vi.md).",
+        help="Tệp đơn vị (.csv, .yaml, .xlsx): mỗi dòng một kế hoạch từ kế hoạch khung"
+        " (kehoach huong-dan don-vi).",
     ),
 ]
 
@@ -134,13 +164,16 @@ def _finish(report: BatchReport, view: BatchView, *, write: bool, json_to: Path 
     raise typer.Exit(0 if report.ok else EXIT_INVALID)
 
 
-@app.command("validate", options_metavar="[TÙY CHỌN]")
+@command("validate")
 def validate_cmd(
     files: FilesArg,
     jobs: JobsOption = None,
     quiet: QuietOption = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="In báo cáo dạng JSON ra đầu ra chuẩn (docs/bao-cao.md).")
+        bool,
+        typer.Option(
+            "--json", help="In báo cáo dạng JSON ra đầu ra chuẩn (kehoach huong-dan bao-cao)."
+        ),
     ] = False,
     units: UnitsOption = None,
 ) -> None:
@@ -149,11 +182,11 @@ def validate_cmd(
     from kehoach.progress import BatchView
 
     with BatchView(quiet=quiet or as_json) as view:
-        report = validate_many(files, jobs=jobs, units=units, progress=view)
+        report = validate_many(files, jobs=_jobs(jobs), units=units, progress=view)
     _finish(report, view, write=False, json_to=Path("-") if as_json else None)
 
 
-@app.command("render", options_metavar="[TÙY CHỌN]")
+@command("render")
 def render_cmd(
     files: FilesArg,
     output: Annotated[
@@ -195,7 +228,7 @@ def render_cmd(
         typer.Option(
             "--bao-cao",
             metavar="TỆP.json",
-            help="Ghi báo cáo dạng JSON (docs/bao-cao.md); '-' để in ra đầu ra chuẩn.",
+            help="Ghi báo cáo dạng JSON (kehoach huong-dan bao-cao); '-' để in ra đầu ra chuẩn.",
         ),
     ] = None,
     units: UnitsOption = None,
@@ -216,7 +249,7 @@ def render_cmd(
         report = render_many(
             files,
             output,
-            jobs=jobs,
+            jobs=_jobs(jobs),
             keep_going=keep_going,
             force=force,
             templates=templates,
@@ -229,25 +262,72 @@ def render_cmd(
     _finish(report, view, write=True, json_to=report_to)
 
 
-@app.command("new", options_metavar="[TÙY CHỌN]")
+def _text_option(flag: str, metavar: str, text: str) -> Any:
+    return typer.Option(flag, metavar=metavar, help=text, show_default=False, callback=_utf8)
+
+
+_NOT_UTF8 = (
+    "không đọc được chữ: cửa sổ lệnh không gửi chữ theo bảng mã UTF-8 (có thể đang gõ bằng"
+    " bảng mã TCVN3/VNI)"
+)
+
+
+def _utf8(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    """Text the terminal sent in another encoding arrives with undecodable bytes; say so
+    instead of writing them into a YAML file that cannot hold them."""
+    if value is not None and not ctx.resilient_parsing and not _is_utf8(value):
+        raise UsageProblem(f"{'/'.join(param.opts)}: {_NOT_UTF8}", ctx)
+    return value
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@command("new")
 def new_cmd(
-    file: Annotated[Path, typer.Argument(help="Tệp YAML sẽ tạo.", metavar="TỆP_YAML")] = Path(
-        "ke-hoach.yaml"
-    ),
-    co_quan: Annotated[str | None, typer.Option("--co-quan", help="Tên cơ quan ban hành.")] = None,
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Tệp YAML sẽ tạo, đuôi .yaml hoặc .yml (mặc định: ke-hoach.yaml).",
+            metavar="TỆP_YAML",
+            show_default=False,
+        ),
+    ] = Path("ke-hoach.yaml"),
+    co_quan: Annotated[
+        str | None, _text_option("--co-quan", "TÊN", "Tên cơ quan ban hành.")
+    ] = None,
     chu_quan: Annotated[
-        str | None, typer.Option("--chu-quan", help="Tên cơ quan chủ quản (nếu có).")
+        str | None, _text_option("--chu-quan", "TÊN", "Tên cơ quan chủ quản (nếu có).")
     ] = None,
     viet_tat: Annotated[
-        str | None, typer.Option("--viet-tat", help="Chữ viết tắt của cơ quan (UBND…).")
+        str | None, _text_option("--viet-tat", "CHỮ", "Chữ viết tắt của cơ quan (UBND…).")
     ] = None,
-    dia_danh: Annotated[str | None, typer.Option("--dia-danh", help="Địa danh.")] = None,
-    nam: Annotated[int | None, typer.Option("--nam", help="Năm ban hành.")] = None,
+    dia_danh: Annotated[str | None, _text_option("--dia-danh", "TÊN", "Địa danh.")] = None,
+    nam: Annotated[
+        str | None,
+        typer.Option(
+            "--nam",
+            metavar="NĂM",
+            callback=_whole_number,
+            help="Năm ban hành (mặc định: năm nay).",
+            show_default=False,
+        ),
+    ] = None,
     trich_yeu: Annotated[
-        str | None, typer.Option("--trich-yeu", help="Trích yếu (nội dung chính).")
+        str | None, _text_option("--trich-yeu", "NỘI_DUNG", "Trích yếu (nội dung chính).")
     ] = None,
-    nguoi_ky: Annotated[str | None, typer.Option("--nguoi-ky", help="Họ tên người ký.")] = None,
-    chuc_vu: Annotated[str | None, typer.Option("--chuc-vu", help="Chức vụ người ký.")] = None,
+    nguoi_ky: Annotated[
+        str | None, _text_option("--nguoi-ky", "HỌ_TÊN", "Họ tên người ký.")
+    ] = None,
+    chuc_vu: Annotated[
+        str | None, _text_option("--chuc-vu", "CHỨC_VỤ", "Chức vụ người ký.")
+    ] = None,
     dang: Annotated[
         bool,
         typer.Option(
@@ -260,6 +340,7 @@ def new_cmd(
         Path | None,
         typer.Option(
             "--mau",
+            metavar="THƯ_MỤC",
             help="Thư mục chứa tệp mẫu moi.yaml.j2 (với --dang: moi-dang.yaml.j2) riêng của"
             " cơ quan.",
         ),
@@ -268,7 +349,8 @@ def new_cmd(
         bool | None,
         typer.Option(
             "--hoi/--khong-hoi",
-            help="Hỏi các thông tin còn thiếu (mặc định: hỏi khi chạy trong cửa sổ lệnh).",
+            help="Hỏi các thông tin còn thiếu, kiểm tra từng câu trả lời (mặc định: hỏi khi"
+            " chạy trong cửa sổ lệnh).",
             show_default=False,
         ),
     ] = None,
@@ -276,13 +358,17 @@ def new_cmd(
     """Tạo tệp kế hoạch mẫu có chú thích cho từng khóa (--dang: kế hoạch của cấp ủy)."""
     from kehoach.compose.wording import TemplateProblem
     from kehoach.export.outputs import write_atomic
-    from kehoach.scaffold import Basics, skeleton
+    from kehoach.scaffold import Basics, shell_quote
     from kehoach.spec.diagnostics import os_error_text
-    from kehoach.spec.validate import validate_text
 
+    if file.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageProblem(_not_yaml(file), ctx)
     basics = Basics.party() if dang else Basics()
     if templates is not None and not (templates / basics.template).is_file():
         err.print(f"{templates}: không có tệp mẫu {basics.template}", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID)
+    if file.is_dir():
+        err.print(f"{file}: đây là một thư mục; hãy cho tên tệp .yaml", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID)
     if file.exists() and not force:
         err.print(
@@ -291,7 +377,6 @@ def new_cmd(
             markup=False,
         )
         raise typer.Exit(EXIT_INVALID)
-    ask = sys.stdin.isatty() if interactive is None else interactive
     given = {
         "co_quan": co_quan,
         "chu_quan": chu_quan,
@@ -302,40 +387,10 @@ def new_cmd(
         "nguoi_ky": nguoi_ky,
         "chuc_vu": chuc_vu,
     }
-    questions = {
-        "co_quan": "Tên cơ quan ban hành",
-        "chu_quan": "Cơ quan chủ quản (bỏ trống nếu không có)",
-        "viet_tat": "Chữ viết tắt của cơ quan",
-        "dia_danh": "Địa danh",
-        "nam": "Năm ban hành",
-        "trich_yeu": "Trích yếu",
-        "nguoi_ky": "Họ tên người ký",
-        "chuc_vu": "Chức vụ người ký",
-    }
-    for key, value in given.items():
-        if value is None and ask:
-            default = getattr(basics, key)
-            value = typer.prompt(
-                questions[key], default=default, type=type(default), show_default=bool(default)
-            )
-        if value is not None:
-            setattr(basics, key, value)
-        if key == "co_quan" and dang and viet_tat is None:
-            basics.viet_tat = basics.party_code()  # D-SO-8: "CB" for a chi bộ
+    ask = sys.stdin.isatty() if interactive is None else interactive
     try:
-        text = skeleton(basics, file.name, templates)
-        # What the user typed must give a file that validates; say why before writing.
-        _, report = validate_text(text, file)
-        if not report.ok:
-            err.print("thông tin đã nhập chưa hợp lệ; chưa ghi tệp:", style="red")
-            for diagnostic in report.errors:
-                line = f"  {diagnostic.key_path}: {diagnostic.message}"
-                err.print(
-                    line + (f" → {diagnostic.hint}" if diagnostic.hint else ""),
-                    style="red",
-                    markup=False,
-                )
-            raise typer.Exit(EXIT_INVALID)
+        chosen = _fill(basics, given, file, templates, ask=ask, party_code=viet_tat is None)
+        text = _skeleton_checked(basics, chosen, file, templates)
         write_atomic(file, text.encode("utf-8"))
     except OSError as exc:
         err.print(f"{file}: không ghi được tệp ({os_error_text(exc)})", style="red", markup=False)
@@ -343,10 +398,130 @@ def new_cmd(
     except TemplateProblem as exc:
         err.print(f"lỗi mẫu tệp: {exc}", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(f"đã tạo {file}. Sửa nội dung rồi chạy: kehoach render {file}")
+    typer.echo(f"đã tạo {file}. Sửa nội dung rồi chạy: kehoach render {shell_quote(str(file))}")
 
 
-@app.command("check", options_metavar="[TÙY CHỌN]")
+def _not_yaml(file: Path) -> str:
+    """Why `new` refuses a name, and the name to use instead (kehoach new writes YAML; the
+    Word file is what `render` makes from it)."""
+    from kehoach.scaffold import shell_quote
+
+    fixed = file.with_suffix(".yaml") if file.suffix.lower() in (".docx", ".doc", ".txt") else None
+    fixed = fixed or file.with_name(file.name + ".yaml")
+    text = f"{file}: tệp kế hoạch là tệp YAML, tên phải có đuôi .yaml (hoặc .yml)"
+    if file.suffix.lower() in (".docx", ".doc"):
+        text += "; tệp Word là kết quả của kehoach render, không phải của kehoach new"
+    return text + f". Dùng: kehoach new {shell_quote(str(fixed))}"
+
+
+def _fill(
+    basics: Any,
+    given: dict[str, Any],
+    file: Path,
+    templates: Path | None,
+    *,
+    ask: bool,
+    party_code: bool,
+) -> set[str]:
+    """Put the options given, and when ``ask`` the answers to each question, into
+    ``basics``; an answer is checked right after it is typed and asked again until it is
+    right. Returns the fields the user chose (the others keep the skeleton's stand-ins)."""
+    from kehoach.scaffold import FIELDS, parse_year
+
+    chosen: set[str] = set()
+    for key, field_ in FIELDS.items():
+        value = given[key]
+        if value is not None:
+            setattr(basics, key, value)
+            chosen.add(key)
+        elif ask:
+            before = getattr(basics, key)
+            while True:
+                answer = _prompt(field_.question, basics, key)
+                if answer is None:  # Enter on a stand-in: left for the clerk to fill in
+                    break
+                try:
+                    setattr(basics, key, parse_year(answer) if key == "nam" else answer)
+                except ValueError as exc:
+                    err.print(f"  {exc}; hãy nhập lại.", style="red", markup=False)
+                    continue
+                problems = _problems(basics, {key}, file, templates)
+                if not problems:
+                    chosen.add(key)
+                    break
+                setattr(basics, key, before)  # asked again with the same default
+                for line in problems:
+                    err.print(f"  {line}", style="red", markup=False)
+                err.print("  Hãy nhập lại.", style="red")
+        if key == "co_quan" and basics.dang and party_code:
+            basics.viet_tat = basics.party_code()  # D-SO-8: "CB" for a chi bộ
+    return chosen
+
+
+def _prompt(question: str, basics: Any, key: str) -> str | None:
+    """One question; the answer typed, the default on Enter, or None on Enter when the
+    default is a stand-in to fill in later. Ctrl-D (no more input) stops `new`."""
+    from kehoach.scaffold import FIELDS
+
+    default = getattr(basics, key)
+    if basics.is_placeholder(key):
+        suffix = " (Enter: để điền sau trong tệp)"
+    elif FIELDS[key].optional and not default:
+        suffix = " (Enter: không có)"
+    else:
+        suffix = f" [{default}]"
+    while True:
+        try:
+            answer = input(f"{question}{suffix}: ").strip()
+        except EOFError:
+            raise UsageProblem(
+                "hết dữ liệu vào trước khi trả lời xong các câu hỏi; chưa ghi tệp"
+            ) from None
+        except UnicodeDecodeError:
+            answer = "\udcff"  # bytes the terminal sent in another encoding
+        if _is_utf8(answer):
+            break
+        err.print(f"  {_NOT_UTF8}; hãy nhập lại.", style="red", markup=False)
+    if answer:
+        return answer
+    if basics.is_placeholder(key):
+        return None
+    return str(default)
+
+
+def _problems(basics: Any, keys: set[str], file: Path, templates: Path | None) -> list[str]:
+    """The validator's errors about ``keys`` of ``basics`` (and any error of the skeleton as
+    a whole), one line each with its hint."""
+    from kehoach.scaffold import FIELDS, concerns, skeleton
+    from kehoach.spec.validate import validate_text
+
+    text = skeleton(basics, file.name, templates)
+    _, report = validate_text(text, file)
+    paths = tuple(path for key in keys for path in FIELDS[key].keys)
+    lines = []
+    for diagnostic in report.errors:
+        if diagnostic.key_path and not concerns(diagnostic.key_path, paths):
+            continue  # a stand-in the clerk fills in later, or the skeleton's sample content
+        line = f"{diagnostic.key_path or file.name}: {diagnostic.message}"
+        lines.append(line + (f" → {diagnostic.hint}" if diagnostic.hint else ""))
+    return lines
+
+
+def _skeleton_checked(basics: Any, chosen: set[str], file: Path, templates: Path | None) -> str:
+    """The skeleton with what the user chose; refused (nothing written) when any of it is
+    wrong, every problem listed."""
+    from kehoach.scaffold import skeleton
+
+    problems = _problems(basics, chosen, file, templates)
+    if problems:
+        err.print("thông tin đã nhập chưa hợp lệ; chưa ghi tệp:", style="red")
+        for line in problems:
+            err.print(f"  {line}", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID)
+    return skeleton(basics, file.name, templates)
+
+
+@command("check")
 def check_cmd(
     files: Annotated[
         list[Path], typer.Argument(help="Các tệp Word (.docx) cần kiểm tra.", metavar="TỆP_DOCX")
@@ -367,10 +542,44 @@ def check_cmd(
     raise typer.Exit(run_check(files, as_json, out, pdf=pdf))
 
 
-def main() -> None:
-    """Entry point: typer's usage errors keep their exit code 2, nothing else escapes."""
+@command("huong-dan")
+def guide_cmd(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            help="Tài liệu (spec, check, don-vi, bao-cao, nd30, hd05), một khóa của tệp kế"
+            " hoạch (nguoi_ky, co_quan.ten), số mục (3.15) hoặc mã lỗi (KT-6). Bỏ trống để"
+            " xem danh sách.",
+            metavar="MỤC",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """In tài liệu hướng dẫn cài kèm kehoach: cả tài liệu, một khóa, một mục hoặc một mã lỗi."""
+    from kehoach import guide
+
     try:
-        app()
-    except KeyboardInterrupt:
-        err.print("đã dừng.")
-        sys.exit(130)
+        text = guide.index() if topic is None else guide.lookup(topic)
+    except (guide.GuideMissing, OSError) as exc:
+        err.print(f"lỗi: {exc}", style="red", markup=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    if text is None:
+        raise UsageProblem(
+            f"không có mục hướng dẫn '{topic}'; chạy 'kehoach huong-dan' để xem danh sách", ctx
+        )
+    if sys.stdout.isatty() and text.count("\n") > 40:
+        import pydoc
+
+        pydoc.pager(text)
+    else:
+        typer.echo(text)
+
+
+def _jobs(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def main() -> None:
+    """Entry point: the app prints its own errors and exits with their code (cli_i18n)."""
+    app()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -63,6 +65,80 @@ class Basics:
         """The skeleton this plan starts from."""
         return PARTY_SKELETON if self.dang else SKELETON
 
+    def is_placeholder(self, key: str) -> bool:
+        """Whether ``key`` still holds a stand-in for the clerk to replace ("ỦY BAN NHÂN DÂN
+        XÃ ...", "Địa danh"), not a value anyone chose."""
+        value = getattr(self, key)
+        return isinstance(value, str) and (
+            bool(_PLACEHOLDER.search(value)) or value in _SAMPLE_VALUES
+        )
+
+
+# What marks a stand-in value of the skeleton.
+_PLACEHOLDER = re.compile(r"\.\.\.|…")
+_SAMPLE_VALUES = frozenset({"Địa danh", "Nguyễn Văn A"})
+
+
+class Field(NamedTuple):
+    """One thing `kehoach new` asks for: the question, and where the spec validator reports
+    a problem with the answer (key paths of the skeleton it fills)."""
+
+    question: str
+    keys: tuple[str, ...]
+    optional: bool = False  # an empty answer means "none" (not "fill in later")
+
+
+FIELDS: dict[str, Field] = {
+    "co_quan": Field("Tên cơ quan ban hành", ("co_quan.ten", "co_quan.ten_goi")),
+    "chu_quan": Field("Cơ quan chủ quản", ("co_quan.chu_quan",), optional=True),
+    "viet_tat": Field("Chữ viết tắt của cơ quan", ("co_quan.viet_tat", "ky_hieu")),
+    "dia_danh": Field("Địa danh", ("dia_danh",)),
+    "nam": Field("Năm ban hành", ("ngay",)),
+    "trich_yeu": Field("Trích yếu", ("trich_yeu",)),
+    "nguoi_ky": Field("Họ tên người ký", ("nguoi_ky.ho_ten",)),
+    "chuc_vu": Field(
+        "Chức vụ người ký", ("nguoi_ky.chuc_vu", "nguoi_ky.thay_mat", "nguoi_ky.ky_thay")
+    ),
+}
+
+
+def head_of(position: str) -> str:
+    """The head a deputy signs for: "Phó Chủ tịch" → "CHỦ TỊCH", "PHÓ GIÁM ĐỐC THƯỜNG TRỰC"
+    → "GIÁM ĐỐC"; "" when ``position`` is not a deputy's."""
+    words = upper_vi(position).split()
+    if len(words) < 2 or words[0] != "PHÓ":
+        return ""
+    head = " ".join(words[1:])
+    return head.removesuffix(" THƯỜNG TRỰC")
+
+
+def concerns(key_path: str, keys: tuple[str, ...]) -> bool:
+    """Whether a diagnostic at ``key_path`` is about one of ``keys`` (or inside it)."""
+    return any(key_path == k or key_path.startswith((f"{k}.", f"{k}[")) for k in keys)
+
+
+def parse_year(text: str) -> int:
+    """A year as the clerk types it ("2026"); ValueError with a Vietnamese reason."""
+    value = text.strip()
+    if not re.fullmatch(r"[0-9]{1,4}", value):
+        raise ValueError(f"'{text}' không phải là năm; viết năm bằng chữ số, ví dụ 2026")
+    return int(value)
+
+
+_SHELL_SAFE = re.compile(r"[\w@%+=:,./-]+")
+
+
+def shell_quote(text: str) -> str:
+    """``text`` as one argument of the user's shell, for a command we suggest: as it is when
+    it needs no quotes (Vietnamese letters need none), else in '…' (POSIX) or "…" (Windows)."""
+    if text.startswith("-"):  # not to be read as an option
+        text = os.path.join(".", text)
+    if os.name == "nt":
+        return text if re.fullmatch(r"[\w@%+=:,./\\-]+", text) else f'"{text}"'
+    if text and _SHELL_SAFE.fullmatch(text):
+        return text
+    return "'" + text.replace("'", "'\"'\"'") + "'"
+
 
 def _yaml_string(value: object) -> str:
     # A JSON string is a valid YAML double-quoted scalar; nothing the user typed can break out.
@@ -84,6 +160,10 @@ def skeleton(basics: Basics, file_name: str, template_dir: Path | None = None) -
         raise TemplateProblem(f"mẫu {name}: {explain(exc)}") from exc
     try:
         return _render(template, basics, file_name)
+    except jinja2.TemplateNotFound as exc:
+        # Jinja's own text is English and lists the search folders by absolute path.
+        where = f"thư mục {template_dir}" if template_dir else "các mẫu có sẵn"
+        raise TemplateProblem(f"mẫu {name}: không tìm thấy mẫu '{exc.name}' trong {where}") from exc
     except (jinja2.TemplateError, RecursionError) as exc:
         raise TemplateProblem(f"mẫu {name}: {explain(exc)}") from exc
 
@@ -124,5 +204,9 @@ def _render(template: jinja2.Template, basics: Basics, file_name: str) -> str:
         trich_yeu=trich_yeu,
         nguoi_ky=basics.nguoi_ky,
         chuc_vu=upper_vi(basics.chuc_vu),
+        # NĐ 30: a deputy signs for the head ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); "" otherwise.
+        ky_thay=head_of(basics.chuc_vu) if not basics.dang else "",
         ten_tep=file_name,
+        # The file name as one shell argument, for the commands the skeleton suggests.
+        ten_tep_lenh=shell_quote(file_name),
     )
