@@ -188,7 +188,10 @@ def test_body_name_in_running_text() -> None:
         body_name_in_text(["ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"])
         == "Ủy ban nhân dân Thành phố Hồ Chí Minh"
     )
-    assert body_name_in_text(["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]) is None
+    # Issue 10 item 5: derived with the capitals of VH-9 (the old code left it to a
+    # fallback that lowered the whole name, "Sở giáo dục và đào tạo").
+    assert body_name_in_text(["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]) == "Sở Giáo dục và Đào tạo"
+    assert body_name_in_text(["BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH"]) is None
 
 
 def test_signature_shapes_of_section_9_2() -> None:

@@ -1,6 +1,10 @@
-"""The skeletons `kehoach new` writes (a state plan, and with --dang a Party plan): valid as
-they stand, and every commented-out example in them (a hint the clerk uncomments) is valid
-too, so a hint never teaches a key the tool refuses."""
+"""The skeletons `kehoach new` writes (a state plan, and with --dang a Party plan).
+
+Issue 10 item 5 changed the contract: an untouched skeleton must not validate (it rendered
+"ỦY BAN NHÂN DÂN XÃ ..." and "ngày;"). As written, its only errors are its placeholders, each
+located and named as one; with the placeholders filled it validates without an error or a
+warning; and every commented-out example in it (a hint the clerk uncomments) is valid too
+once filled, so a hint never teaches a key the tool refuses."""
 
 from __future__ import annotations
 
@@ -12,6 +16,9 @@ import yaml
 from typer.testing import CliRunner
 
 from kehoach.cli import app
+from kehoach.compose.composer import compose
+from kehoach.scaffold import Basics
+from kehoach.scaffold import skeleton as skeleton_text
 from kehoach.spec.validate import validate_text
 
 # The top-level hints of each skeleton, and what a clerk removes when uncommenting each
@@ -74,15 +81,97 @@ def commented_block(text: str, head: str) -> str:
     return "\n".join(block) + "\n"
 
 
+# What a clerk writes in place of each placeholder (in order: the specific ones first).
+_FILLS = [
+    (re.compile(r"Họ và tên người ký \.\.\."), "Trần Văn Bình"),
+    (re.compile(r"\bĐịa danh\b"), "Tây Sơn"),
+    (re.compile(r"năm (\.\.\.|…)"), "năm 2026"),
+    (re.compile(r"ngày (\.\.\.|…)"), "ngày 19/6/2015"),
+    (re.compile(r"(\.\.\.|…)(?=/)"), "12"),
+]
+_DOTS = re.compile(r"(?<=\s)(\.\.\.|…)")
+
+
+def filled(text: str) -> str:
+    """``text`` with every placeholder of the skeletons replaced, as a clerk would."""
+    for pattern, value in _FILLS:
+        text = pattern.sub(value, text)
+
+    def fill(match: re.Match[str]) -> str:
+        before = match.string[: match.start()].split()
+        capitals = before and before[-1].isupper() and before[-1].isalpha()
+        return "TÂY SƠN" if capitals else "Tây Sơn"
+
+    return _DOTS.sub(fill, text)
+
+
 def valid(data: dict) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     _, report = validate_text(text, Path("kh.yaml"))
-    assert not report.errors, [d.render() for d in report.errors]
+    assert not report.errors, [d.format() for d in report.errors]
 
 
-def test_the_skeleton_as_written_is_valid(skeleton: str) -> None:
-    _, report = validate_text(skeleton, Path("kh.yaml"))
-    assert not report.errors and not report.warnings
+# The keys that hold a placeholder in each skeleton as `new --khong-hoi` writes it.
+PLACEHOLDERS = {
+    "nha-nuoc": [
+        "co_quan.ten",
+        "co_quan.ten_goi",
+        "dia_danh",
+        "trich_yeu",
+        "can_cu[1]",
+        "muc_dich_yeu_cau.muc_dich[1]",
+        "muc_dich_yeu_cau.yeu_cau[1]",
+        "nhiem_vu.mo_dau",
+        "nhiem_vu.muc[1].tieu_de",
+        "nhiem_vu.muc[1].muc[1]",
+        "nhiem_vu.muc[2]",
+        "nhiem_vu.muc[3].doan",
+        "to_chuc_thuc_hien.phan_cong[1].nhiem_vu",
+        "to_chuc_thuc_hien.ket",
+        "nguoi_ky.ho_ten",
+    ],
+    "dang": [
+        "co_quan.chu_quan",
+        "co_quan.ten",
+        "co_quan.ten_goi",
+        "dia_danh",
+        "trich_yeu",
+        "can_cu[2]",
+        "muc_dich_yeu_cau.muc_dich[1]",
+        "muc_dich_yeu_cau.yeu_cau[1]",
+        "nhiem_vu.mo_dau",
+        "nhiem_vu.muc[1].tieu_de",
+        "nhiem_vu.muc[1].muc[1]",
+        "nhiem_vu.muc[2]",
+        "nhiem_vu.muc[3].doan",
+        "to_chuc_thuc_hien.phan_cong[1].nhiem_vu",
+        "to_chuc_thuc_hien.phan_cong[2].nhiem_vu",
+        "to_chuc_thuc_hien.ket",
+        "nguoi_ky.ho_ten",
+    ],
+}
+
+
+def test_the_skeleton_as_written_has_exactly_its_placeholder_errors(
+    skeleton: str, kind: str
+) -> None:
+    spec, report = validate_text(skeleton, Path("kh.yaml"))
+    assert spec is None and not report.warnings
+    errors = report.sorted()
+    assert [d.key_path for d in errors] == PLACEHOLDERS[kind]
+    lines = skeleton.splitlines()
+    for d in errors:
+        assert d.placeholder and d.rule is None and d.position is not None
+        assert "chữ mẫu" in d.message and d.hint
+        key = d.key_path.rsplit(".", 1)[-1].split("[")[0]
+        line = lines[d.position.line - 1]
+        assert key in line or line.lstrip().startswith("- "), (d.format(), line)
+
+
+def test_the_skeleton_filled_is_valid(skeleton: str) -> None:
+    spec, report = validate_text(filled(skeleton), Path("kh.yaml"))
+    assert spec is not None and report.items == [], [d.format() for d in report.items]
+    assert "..." not in str(spec.model_dump()) and "…" not in str(spec.model_dump())
 
 
 def test_every_top_level_hint_is_listed(skeleton: str, kind: str) -> None:
@@ -96,7 +185,7 @@ def test_every_top_level_hint_is_listed(skeleton: str, kind: str) -> None:
 def test_a_top_level_hint_uncommented_is_valid(
     skeletons: dict[str, str], hint_kind: str, key: str
 ) -> None:
-    skeleton = skeletons[hint_kind]
+    skeleton = filled(skeletons[hint_kind])
     data = yaml.safe_load(skeleton)
     for replaced in HINTS[hint_kind][key]:
         data.pop(replaced, None)
@@ -104,18 +193,66 @@ def test_a_top_level_hint_uncommented_is_valid(
     valid(data)
 
 
-def test_the_table_hint_uncommented_is_valid(skeleton: str) -> None:
+@pytest.mark.parametrize("key", ["thuc_hien", "quyet_dinh", "loi_dan"])
+def test_a_hint_with_placeholders_uncommented_is_refused_by_them(key: str) -> None:
+    """A hint's own "..." is a placeholder too: uncommented and left as is, it is named."""
+    skeleton = filled(_skeleton(Basics()))
     data = yaml.safe_load(skeleton)
+    data.pop("so", None)
+    data.update(yaml.safe_load(commented_block(_skeleton(Basics()), f"# {key}:")))
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    _, report = validate_text(text, Path("kh.yaml"))
+    assert report.errors and all(d.placeholder for d in report.errors)
+    assert all(d.key_path.startswith(key) for d in report.errors)
+
+
+def test_the_table_hint_uncommented_is_valid(skeleton: str) -> None:
+    data = yaml.safe_load(filled(skeleton))
     data["nhiem_vu"]["muc"] += yaml.safe_load(commented_block(skeleton, "# - bang:"))
     valid(data)
 
 
+def _skeleton(basics: Basics) -> str:
+    return skeleton_text(basics, "kh.yaml")
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "position", "in_text"),
+    [
+        ("Sở Y tế", "SYT", "Giám đốc", "Sở Y tế"),
+        ("Trường Tiểu học Kim Đồng", "THKĐ", "Hiệu trưởng", "Trường Tiểu học Kim Đồng"),
+        ("Sở Giáo dục và Đào tạo", "SGDĐT", "Phó Giám đốc", "Sở Giáo dục và Đào tạo"),
+    ],
+)
+def test_a_head_run_body_gets_no_TM_and_keeps_its_capitals(
+    body: str, code: str, position: str, in_text: str
+) -> None:
+    """Issue 10 item 5: for a Sở or a school the skeleton wrote "thay_mat: ỦY BAN NHÂN DÂN"
+    (then KT-6) and a lower-cased name in running text ("Sở y tế")."""
+    basics = Basics(co_quan=body, viet_tat=code, chuc_vu=position)
+    text = filled(_skeleton(basics))
+    assert "thay_mat:" not in text.split("nguoi_ky:")[1].split("\n\n")[0]
+    spec, report = validate_text(text, Path("kh.yaml"))
+    assert spec is not None and report.items == [], [d.format() for d in report.items]
+    assert spec.co_quan.ten_goi == in_text
+    assert compose(spec).signature.lines[0] in ("GIÁM ĐỐC", "HIỆU TRƯỞNG", "KT. GIÁM ĐỐC")
+
+
+def test_a_deputy_answered_signs_KT_in_the_skeleton() -> None:
+    """`new` answered "Phó Chủ tịch" wrote "TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH" (issue 10
+    item 3), now refused (KT-1); the skeleton writes the KT. line."""
+    spec, report = validate_text(filled(_skeleton(Basics(chuc_vu="Phó Chủ tịch"))))
+    assert spec is not None and report.items == [], [d.format() for d in report.items]
+    assert compose(spec).signature.lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
 def test_the_party_skeleton_is_a_party_plan(skeletons: dict[str, str]) -> None:
     """`new --dang` (issue 9): the_thuc: dang and the Party defaults of hd05-spec §11."""
-    spec, report = validate_text(skeletons["dang"], Path("kh.yaml"))
+    spec, report = validate_text(filled(skeletons["dang"]), Path("kh.yaml"))
     assert spec is not None and not report.items
     assert spec.the_thuc == "dang"
-    assert spec.co_quan.chu_quan == ["ĐẢNG BỘ TỈNH ..."] and spec.co_quan.ten == ["ĐẢNG ỦY XÃ ..."]
+    assert spec.co_quan.chu_quan == ["ĐẢNG BỘ TỈNH TÂY SƠN"]
+    assert spec.co_quan.ten == ["ĐẢNG ỦY XÃ TÂY SƠN"]
     assert spec.co_quan.viet_tat == "ĐU"
     assert (spec.nguoi_ky.thay_mat, spec.nguoi_ky.chuc_vu) == ("BAN THƯỜNG VỤ", "PHÓ BÍ THƯ")
     assert not any(line.startswith("Lưu") for line in spec.noi_nhan)

@@ -31,7 +31,7 @@ from kehoach.law.profile import Profile
 from kehoach.law.profiles import profile_for
 from kehoach.law.text import (
     archive_units,
-    body_name_in_text,
+    body_name_guess,
     is_archive_line,
     lower_first,
     strip_end_punctuation,
@@ -117,11 +117,9 @@ class _Composer:
         self.law = profile
         self.scheme = SCHEMES[spec.danh_so]
         summary = " ".join(spec.trich_yeu)
-        self.ten_goi = (
-            spec.co_quan.ten_goi
-            or body_name_in_text(spec.co_quan.ten)
-            or upper_first(" ".join(spec.co_quan.ten).lower())
-        )
+        # VH-9: the name as the spec says it, else derived; a guess keeps proper names'
+        # capitals (validate warns VH-9 when it is only a guess).
+        self.ten_goi = spec.co_quan.ten_goi or body_name_guess(spec.co_quan.ten)
         self.context = WordingContext(
             ten_goi=self.ten_goi,
             trich_yeu=plain(summary),

@@ -21,6 +21,12 @@ _UNIT_WORDS = (
     "tỉnh",
     "huyện",
     "quận",
+    # Below a commune: a Party cell or a school of a village ("Chi bộ thôn An Lạc").
+    "tổ dân phố",
+    "khu phố",
+    "thôn",
+    "ấp",
+    "bản",
 )
 _BODY_PREFIXES = {
     "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân",
@@ -57,23 +63,206 @@ def upper_first(text: str) -> str:
 def body_name_in_text(names: list[str]) -> str | None:
     """How `ỦY BAN NHÂN DÂN THỊ TRẤN PHÚ PHONG` reads in a sentence (VH-4, VH-9).
 
-    Only the patterns whose capitalisation is certain are derived; otherwise ``None`` and
-    the spec must say `co_quan.ten_goi`.
+    Only the patterns whose capitalisation is certain are derived: a people's committee or
+    council and its unit, a Sở, Bộ or Phòng named by its fields ("Sở Giáo dục và Đào tạo"),
+    a school named by its level and a proper name ("Trường Tiểu học Kim Đồng"). Otherwise
+    ``None``, and the spec must say `co_quan.ten_goi` (``body_name_guess`` is a fair guess).
     """
-    full = " ".join(names)
+    full = " ".join(" ".join(names).split())
     for prefix, in_text in _BODY_PREFIXES.items():
         if not full.startswith(prefix):
             continue
-        rest = full[len(prefix) :].strip().lower()
+        rest = full[len(prefix) :].strip()
         if not rest:
             return in_text
-        for unit in _UNIT_WORDS:
-            if rest.startswith(unit + " "):
-                name = rest[len(unit) + 1 :]
-                if name[:1].isdigit() or (unit == "thành phố" and name == "hồ chí minh"):
-                    unit = upper_first(unit)  # VH-5, VH-6: Phường 1, Thành phố Hồ Chí Minh
-                return f"{in_text} {unit} {' '.join(w.capitalize() for w in name.split())}"
+        unit = _unit_name(rest)
+        return f"{in_text} {unit}" if unit else None
+    words = full.split()
+    if not words:
         return None
+    if words[0] == "TRƯỜNG":
+        return _school(words[1:])
+    if words[0] in _FIELD_BODIES and not any(full.startswith(x) for x in _NOT_FIELD_BODIES):
+        return _fields_body(_FIELD_BODIES[words[0]], words[1:])
+    return None
+
+
+def body_name_guess(names: list[str]) -> str:
+    """A body's name as it most likely reads in a sentence, when ``body_name_in_text`` cannot
+    be sure (VH-9): the kind of body and the first word of each field capitalised, an
+    administrative unit in lower case before its proper name (VH-4), abbreviations kept.
+    "TRUNG TÂM Y TẾ XÃ AN PHÚ" → "Trung tâm Y tế xã An Phú"; never the whole name lowered."""
+    certain = body_name_in_text(names)
+    if certain is not None:
+        return certain
+    words = " ".join(" ".join(names).split()).split()
+    if not words:
+        return ""
+    for kind, in_text in _KINDS:
+        size = len(kind.split())
+        if words[:size] == kind.split():
+            return _fields_body(in_text, words[size:])
+    return _fields_body(_word(words[0], capital=True), words[1:])
+
+
+def collective_name(body: str) -> str:
+    """KT-2, KT-6: the collective a signer signs for ("TM. …"), as docs/spec.md §3.15 writes
+    it: the kind of body without its unit ("ỦY BAN NHÂN DÂN XÃ TÂY PHÚ" → "ỦY BAN NHÂN DÂN",
+    "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH" → "BAN CHỈ ĐẠO")."""
+    text = " ".join(upper_vi(body).split())
+    for short, full in _COLLECTIVE_SHORT.items():
+        if text == short or text.startswith(short + " "):
+            text = full + text[len(short) :]
+    for kind in _COLLECTIVE_KINDS:
+        if text == kind or text.startswith(kind + " "):
+            return kind
+    words = text.split()
+    cut = _unit_at(words)
+    return " ".join(words[:cut]) if cut else text
+
+
+# VH-9: bodies named by their kind and their fields; the kind word and the first word of each
+# field are capitalised ("Sở Tài nguyên và Môi trường", "Phòng Văn hóa - Xã hội").
+_FIELD_BODIES = {"SỞ": "Sở", "BỘ": "Bộ", "PHÒNG": "Phòng"}
+# … except these, whose next words are part of the kind ("Bộ Chỉ huy Quân sự", "Bộ đội").
+_NOT_FIELD_BODIES = ("BỘ CHỈ HUY", "BỘ ĐỘI", "BỘ TƯ LỆNH", "BỘ PHẬN")
+# Levels of schools, each a field ("Trường Trung học phổ thông Chu Văn An"); longest first.
+_SCHOOL_LEVELS = tuple(
+    sorted(
+        (
+            "TIỂU HỌC",
+            "TRUNG HỌC CƠ SỞ",
+            "TRUNG HỌC PHỔ THÔNG",
+            "TIỂU HỌC VÀ TRUNG HỌC CƠ SỞ",
+            "TRUNG HỌC CƠ SỞ VÀ TRUNG HỌC PHỔ THÔNG",
+            "PHỔ THÔNG DÂN TỘC NỘI TRÚ",
+            "PHỔ THÔNG DÂN TỘC BÁN TRÚ",
+            "MẦM NON",
+            "MẪU GIÁO",
+            "THCS",
+            "THPT",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# Kinds of bodies of more than one word, as they read in a sentence (for the guess).
+_KINDS = (
+    ("BAN CHỈ ĐẠO", "Ban Chỉ đạo"),
+    ("BAN THƯỜNG VỤ", "Ban Thường vụ"),
+    ("BAN QUẢN LÝ", "Ban Quản lý"),
+    ("BAN CHẤP HÀNH", "Ban Chấp hành"),
+    ("TRUNG TÂM", "Trung tâm"),
+    ("VĂN PHÒNG", "Văn phòng"),
+    ("CHI CỤC", "Chi cục"),
+    ("TỔNG CỤC", "Tổng cục"),
+    ("ĐẢNG ỦY", "Đảng ủy"),
+    ("ĐẢNG UỶ", "Đảng ủy"),
+    ("ĐẢNG BỘ", "Đảng bộ"),
+    ("CHI BỘ", "Chi bộ"),
+    ("CÔNG AN", "Công an"),
+    ("HỘI ĐỒNG", "Hội đồng"),
+)
+# KT-6: the collectives a signer signs for, by the words a body's name starts with.
+_COLLECTIVE_KINDS = (
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN",
+    "BAN CHỈ ĐẠO",
+    "BAN THƯỜNG VỤ",
+    "BAN CHẤP HÀNH",
+    "HỘI ĐỒNG",
+)
+_COLLECTIVE_SHORT = {"UBND": "ỦY BAN NHÂN DÂN", "UỶ BAN": "ỦY BAN", "HĐND": "HỘI ĐỒNG NHÂN DÂN"}
+_UNITS = tuple(upper_vi(u) for u in _UNIT_WORDS)
+_SEPARATORS = {",", "-", "–", "VÀ"}
+# A Vietnamese syllable (tone marks folded): a word that is none is an abbreviation (UBND,
+# THCS, HĐND) and keeps its capitals.
+_SYLLABLE = re.compile(
+    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?"
+)
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _word(word: str, *, capital: bool) -> str:
+    """One word of an upper-case name as it reads in a sentence (a comma after it kept)."""
+    bare = word.rstrip(",;")
+    if not _SYLLABLE.fullmatch(_fold(bare)):
+        return word  # an abbreviation, a number, a code
+    lower = word.lower()
+    return upper_first(lower) if capital else lower
+
+
+def _unit_at(words: list[str], start: int = 1) -> int | None:
+    """Where an administrative unit ("XÃ AN PHÚ", "THÀNH PHỐ HUẾ") starts in ``words``, from
+    ``start`` on; "XÃ HỘI" is a field, not a unit."""
+    for i in range(start, len(words)):
+        for unit in _UNITS:
+            size = len(unit.split())
+            if words[i : i + size] == unit.split() and len(words) > i + size:
+                if unit == "XÃ" and words[i + 1] == "HỘI":
+                    continue
+                return i
+    return None
+
+
+def _unit_name(text: str) -> str | None:
+    """ "XÃ AN PHÚ" → "xã An Phú" (VH-4); "PHƯỜNG 1" → "Phường 1", "THÀNH PHỐ HỒ CHÍ MINH" →
+    "Thành phố Hồ Chí Minh" (VH-5, VH-6); None when ``text`` is not a unit and its name."""
+    rest = text.lower()
+    for unit in _UNIT_WORDS:
+        if rest.startswith(unit + " "):
+            name = rest[len(unit) + 1 :]
+            if name[:1].isdigit() or (unit == "thành phố" and name == "hồ chí minh"):
+                unit = upper_first(unit)  # VH-5, VH-6: Phường 1, Thành phố Hồ Chí Minh
+            return f"{unit} {' '.join(w.capitalize() for w in name.split())}"
+    return None
+
+
+def _proper(words: list[str]) -> str:
+    """A proper name (VH-2): every syllable capitalised; "SỐ 1" reads "số 1"."""
+    out = []
+    for i, word in enumerate(words):
+        if word == "SỐ" and i + 1 < len(words) and words[i + 1][:1].isdigit():
+            out.append("số")
+        else:
+            out.append(_word(word, capital=True))
+    return " ".join(out)
+
+
+def _fields_body(kind: str, words: list[str]) -> str:
+    """VH-9: ``kind`` then its fields, the first word of each capitalised, then the unit."""
+    cut = _unit_at(words, start=0)
+    fields, unit = (words[:cut], words[cut:]) if cut is not None else (words, [])
+    out, start = [kind], True
+    for word in fields:
+        if word in _SEPARATORS:
+            out.append(word.lower())
+            start = True
+            continue
+        out.append(_word(word, capital=start))
+        start = word.endswith(",")
+    text = " ".join(out)
+    if unit:
+        text += " " + (_unit_name(" ".join(unit)) or _proper(unit))
+    return text
+
+
+def _school(words: list[str]) -> str | None:
+    """ "TIỂU HỌC KIM ĐỒNG" → "Trường Tiểu học Kim Đồng": the level is a field (VH-9), the
+    rest a proper name (VH-2) or a unit (VH-4)."""
+    rest = " ".join(words)
+    for level in _SCHOOL_LEVELS:
+        if rest == level or rest.startswith(level + " "):
+            name = rest[len(level) :].split()
+            text = _fields_body("Trường", level.split())
+            if name:
+                text += " " + (_unit_name(" ".join(name)) or _proper(name))
+            return text
     return None
 
 

@@ -38,6 +38,9 @@ class Diagnostic:
     key_path: str = ""
     rule: str | None = None
     hint: str | None = None
+    # A value still holding the skeleton's placeholder ("XÃ ...", "Địa danh"): an error in
+    # a plan, expected in the file `kehoach new` has just written.
+    placeholder: bool = False
 
     def location(self) -> str:
         name = str(self.file) if self.file else "<spec>"

@@ -60,6 +60,10 @@ PARTY_RULES = {
     "KY-3": "D-KY-4",
     "NN-2": "D-NN-3",
     "NN-3": "D-NN-5",
+    "CQ-2": "D-CQ-3",
+    "CQ-3": "D-CQ-4",
+    "SO-2": "D-SO-2",
+    "CC-1": "D-CC-1",
 }
 
 
@@ -82,6 +86,13 @@ def rule_error(
     return PydanticCustomError("kehoach", message, {"rule": rule, "hint": hint, "field": field})
 
 
+# SO-1, SO-2 (D-SO-1): a document's number line ("SỐ 12/KH-UBND", "SỐ: 05", "SỐ 27-KH/ĐU")
+# typed into a body's name; ``check`` would read it as the number line.
+_NUMBER_IN_NAME = re.compile(
+    r"(^|\s)SỐ\s*(:|\d*\s*[-/]\s*[A-ZĐ])|(^|\s)\d+\s*[-/]\s*[A-ZĐ]+[-/][A-ZĐ]"
+)
+# CC-1: a line that opens a legal basis.
+_BASIS_START = re.compile(r"^[-–\s]*Căn cứ\b")
 _SPEC_KEY = re.compile(r"[a-z_][a-z0-9_]*")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 # Characters an XML document cannot hold (Word would refuse the file).
@@ -157,9 +168,35 @@ class CoQuan(Base):
 
     @field_validator("chu_quan", "ten")
     @classmethod
-    def _upper(cls, value: list[str] | None) -> list[str] | None:
+    def _upper(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
         # CQ-2, CQ-3: both names are written in capitals.
-        return [upper_vi(line) for line in value] if value else value
+        if not value:
+            return value
+        lines = [upper_vi(line) for line in value]
+        rule = "CQ-2" if info.field_name == "chu_quan" else "CQ-3"
+        for i, line in enumerate(lines):
+            where = [i] if len(lines) > 1 else None
+            if not any(c.isalpha() for c in line):
+                raise rule_error(
+                    rule,
+                    f"tên cơ quan '{line}' không có chữ cái nào: tên cơ quan viết bằng chữ in"
+                    " hoa (số, ký hiệu không thành tên)",
+                    "ghi tên chính thức đầy đủ của cơ quan, ví dụ: ỦY BAN NHÂN DÂN XÃ AN PHÚ",
+                    field=where,
+                )
+            number = _NUMBER_IN_NAME.search(line)
+            if number:
+                tail = re.match(r"\s*\S*", line[number.end() :])
+                shown = line[number.start() : number.end()] + (tail.group(0) if tail else "")
+                raise rule_error(
+                    "SO-2",
+                    f"tên cơ quan có '{shown.strip()}', giống dòng số, ký hiệu của văn"
+                    " bản: kehoach tự viết dòng 'Số: …' dưới tên cơ quan, nên văn bản sẽ có hai"
+                    " dòng số",
+                    "bỏ phần này khỏi tên cơ quan; số văn bản ghi ở khóa so, ký hiệu ở ky_hieu",
+                    field=where,
+                )
+        return lines
 
     @field_validator("viet_tat")
     @classmethod
@@ -530,30 +567,87 @@ def _lead_in(value: Any) -> Any:
 # --- closing ------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=8)
-def _authority_prefix(prefixes: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    """A typed authority prefix under a law's ``authority_prefixes``: its letters followed by
-    "." or "/" ("TM.", "tm/", "KT ." — NĐ 30's forms, which clerks type under either law), and
-    for a slash prefix (D-KT-1: "T/M", "K/T", "T/L") the prefix itself before a space."""
-    letters = [re.sub(r"\W", "", prefix) for _, prefix in prefixes]
-    pattern = rf"({'|'.join(letters)})\s*[./]\s*"
-    slashed = [
-        r"\s*/\s*".join(map(re.escape, prefix.split("/")))
-        for _, prefix in prefixes
-        if "/" in prefix.strip("/")
-    ]
-    if slashed:
-        pattern += rf"|({'|'.join(slashed)})(\s*[./]\s*|\s+|$)"
-    return re.compile(rf"^(?:{pattern})", re.IGNORECASE)
+@functools.lru_cache(maxsize=1)
+def _typed_prefixes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(spec key, pattern) of every signing authority's prefix as a clerk may type it in
+    front of a value, in both laws' forms (§9.2 "TM.", "tm/", "KT ."; D-KT-1 "T/M", "K/T",
+    "T/L", "Q."): whichever law the plan follows, a typed prefix is read, never printed twice
+    ("TM. T/M …")."""
+    found: dict[tuple[str, str], re.Pattern[str]] = {}
+    for profile in (ND30, HD05):
+        for key, printed in profile.authority_prefixes:
+            mark = printed.rstrip(".")
+            if "/" in mark:
+                parts = r"\s*/\s*".join(map(re.escape, mark.split("/")))
+                pattern = rf"^{parts}(\s*[./]\s*|\s+|$)"
+            else:
+                pattern = rf"^{re.escape(mark)}\s*[./]\s*"
+            found[(key, mark)] = re.compile(pattern, re.IGNORECASE)
+    longest_first = sorted(found.items(), key=lambda item: -len(item[0][1]))
+    return tuple((key, pattern) for (key, _), pattern in longest_first)
+
+
+# KY-1: what the signer's own position line holds instead of a typed prefix, by its key.
+_POSITION_EXAMPLE = {
+    "thay_mat": "CHỦ TỊCH",
+    "thua_lenh": "CHÁNH VĂN PHÒNG",
+    "thua_uy_quyen": "TRƯỞNG PHÒNG …",
+}
 
 
 def _authority(value: Any, info: ValidationInfo) -> Any:
-    # Users often type the prefix too ("TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ"); the key
-    # already says it, so the prefix the law prints is not doubled.
-    if isinstance(value, str):
-        prefix = _authority_prefix(law(info).authority_prefixes)
-        return upper_vi(prefix.sub("", _nfc(value)))
-    return value
+    """A signing authority's value (§9.2), upper case. The prefix its own key prints, typed
+    too ("thay_mat: TM. ỦY BAN NHÂN DÂN", "T/M …"), is dropped; another key's prefix is an
+    error naming that key: "chuc_vu: KT. CHỦ TỊCH" would print the chairman himself."""
+    if not isinstance(value, str):
+        return value
+    text = _nfc(value)
+    key = info.field_name
+    for typed_key, pattern in _typed_prefixes():
+        match = pattern.match(text)
+        if match is None:
+            continue
+        rest = upper_vi(text[match.end() :].strip())
+        if typed_key != key:
+            raise _prefix_elsewhere(str(key), typed_key, upper_vi(text), rest, law(info))
+        return rest
+    return upper_vi(text)
+
+
+def _prefix_elsewhere(
+    key: str, typed_key: str, typed: str, rest: str, profile: Profile
+) -> PydanticCustomError:
+    """KT-1..KT-3, KY-1 (D-KT-1): the prefix of ``typed_key`` typed in ``key``."""
+    prefix = dict(profile.authority_prefixes).get(typed_key, typed.split()[0])
+    if is_party(profile):
+        rule = "D-KT-1"
+    else:
+        rule = {"ky_thay": "KT-1", "thay_mat": "KT-2"}.get(typed_key, "KT-3")
+    if key != "chuc_vu":
+        return rule_error(
+            rule,
+            f"'{typed}': chữ '{prefix}' đứng trước giá trị của khóa {typed_key}, không phải {key}",
+            f"viết {typed_key}: {rest or '…'} (bỏ '{prefix}', kehoach tự in)",
+        )
+    if typed_key == "ky_thay":
+        hint = (
+            f"viết ky_thay: {rest or 'CHỦ TỊCH'} và chuc_vu: PHÓ {rest or 'CHỦ TỊCH'}"
+            " (chức vụ cấp phó của chính người ký)"
+        )
+    elif typed_key == "quyen":
+        hint = f"viết quyen: {rest or 'GIÁM ĐỐC'} và bỏ chuc_vu (dòng '{prefix} …' là chức vụ)"
+    else:
+        hint = (
+            f"viết {typed_key}: {rest or '…'} và chuc_vu là chức vụ của người ký, ví dụ"
+            f" chuc_vu: {_POSITION_EXAMPLE.get(typed_key, 'CHỦ TỊCH')}"
+        )
+    printed = "như người đứng đầu tự ký" if typed_key == "ky_thay" else "thành chức vụ"
+    return rule_error(
+        rule,
+        f"chức vụ '{typed}' có chữ '{prefix}': chuc_vu chỉ ghi chức vụ của chính người ký"
+        f" (bỏ chữ '{prefix}' thì khối chữ ký in '{rest}' {printed})",
+        hint,
+    )
 
 
 Authority = Annotated[Text, BeforeValidator(_authority)]
@@ -614,7 +708,37 @@ class NguoiKy(Base):
                 (
                     "KY-1",
                     "thiếu chức vụ của người ký",
-                    "thêm chuc_vu, ví dụ: CHỦ TỊCH",
+                    "thêm chuc_vu (chức vụ của người ký), ví dụ chuc_vu: CHỦ TỊCH",
+                    "chuc_vu",
+                )
+            )
+        head = _deputy_head(self.chuc_vu)
+        if head and not (self.ky_thay or self.quyen or self.thua_uy_quyen):
+            if self.thay_mat:
+                who = "cấp phó ký thay mặt tập thể thì ký thay người đứng đầu"
+                shape = f"TM. {self.thay_mat} / KT. {head} / {self.chuc_vu}"
+            elif self.thua_lenh:
+                who = "cấp phó của người được ký thừa lệnh thì ký thay người đó"
+                shape = f"TL. {self.thua_lenh} / KT. {head} / {self.chuc_vu}"
+            else:
+                who = "cấp phó ký thay người đứng đầu (kể cả khi được giao điều hành)"
+                shape = f"KT. {head} / {self.chuc_vu}"
+            problems.append(
+                (
+                    "KT-1",
+                    f"'{self.chuc_vu}' là cấp phó: {who}, khối chữ ký là '{shape}'",
+                    f"thêm ky_thay: {head}",
+                    "chuc_vu",
+                )
+            )
+        if self.quyen and self.chuc_vu and self.chuc_vu != self.quyen:
+            problems.append(
+                (
+                    "KY-1",
+                    f"ký 'Q. {self.quyen}' thì dòng này là chức vụ của người ký; không in thêm"
+                    f" chức vụ '{self.chuc_vu}'",
+                    f"bỏ chuc_vu; nếu là cấp phó ký thay thì bỏ quyen, viết ky_thay:"
+                    f" {self.quyen} và chuc_vu: {self.chuc_vu}",
                     "chuc_vu",
                 )
             )
@@ -636,7 +760,8 @@ class NguoiKy(Base):
                 (
                     "KT-5",
                     "chỉ dùng một trong thay_mat (TM.), thua_lenh (TL.), thua_uy_quyen (TUQ.)",
-                    "giữ lại thẩm quyền đúng và xóa các khóa còn lại",
+                    f"giữ lại một khóa đúng với thẩm quyền ký, xóa {', '.join(tops[1:])}"
+                    f" (hoặc xóa {tops[0]} và giữ khóa kia)",
                     tops[1],
                 )
             )
@@ -650,6 +775,19 @@ class NguoiKy(Base):
                 )
             )
         return problems
+
+
+# §9.2: a deputy ("PHÓ …") signs "KT. <head>" above his own position, under TM. and TL. too;
+# a deputy bí thư signs "T/M" directly (D-KT-3, and the Youth Union's own usage).
+_SIGNS_DIRECTLY = ("BÍ THƯ",)
+
+
+def _deputy_head(position: str | None) -> str | None:
+    """ "PHÓ CHỦ TỊCH" → "CHỦ TỊCH": the head a deputy signs "KT." for (§9.2, KT-1)."""
+    if not position or not position.startswith("PHÓ "):
+        return None
+    head = re.sub(r"\s+THƯỜNG TRỰC$", "", position[4:].strip())
+    return None if not head or head in _SIGNS_DIRECTLY else head
 
 
 # D-KT-2, D-KY-5 (HD 05 II.I.7.1.2b, 7.1.4b): the collectives a Party signer signs for
@@ -754,7 +892,12 @@ def _party_signer_problems(signer: NguoiKy, profile: Profile) -> list[tuple[str,
     if signer.chuc_vu is None and not signer.quyen:
         example = f"PHÓ {signer.ky_thay}" if signer.ky_thay else "PHÓ BÍ THƯ"
         problems.append(
-            ("D-KY-3", "thiếu chức vụ của người ký", f"thêm chuc_vu, ví dụ: {example}", "chuc_vu")
+            (
+                "D-KY-3",
+                "thiếu chức vụ của người ký",
+                f"thêm chuc_vu (chức vụ của người ký), ví dụ chuc_vu: {example}",
+                "chuc_vu",
+            )
         )
     for key, prefix in (("ky_thay", kt), ("quyen", q)):
         value = getattr(signer, key)
@@ -1027,15 +1170,44 @@ class KeHoach(Base):
             )
         return value
 
+    @field_validator("thuc_hien")
+    @classmethod
+    def _carrying_out(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        # CC-1: a legal basis is set in italics with the others; a "Thực hiện …" line is body
+        # text, so a "Căn cứ …" among them would print upright, out of form. (D-CC-1: a
+        # Party plan sets both upright with "- ", so there it prints as a basis anyway.)
+        if is_party(law(info)):
+            return value
+        for i, line in enumerate(value):
+            if _BASIS_START.match(line):
+                raise rule_error(
+                    "CC-1",
+                    f"dòng '{line[:60]}' là căn cứ pháp lý nhưng nằm trong thuc_hien: căn cứ in"
+                    " nghiêng cùng các căn cứ khác, còn dòng 'Thực hiện …' in đứng",
+                    "chuyển dòng này sang khóa can_cu",
+                    field=[i],
+                )
+        return value
+
     @field_validator("trich_yeu")
     @classmethod
-    def _summary(cls, value: list[str]) -> list[str]:
+    def _summary(cls, value: list[str], info: ValidationInfo) -> list[str]:
         # TL-2: "V/v" belongs to công văn only; a Kế hoạch names its type instead.
         if re.match(r"^\s*V/v\b", value[0], re.IGNORECASE):
             raise rule_error(
                 "TL-2",
                 "trích yếu của Kế hoạch không bắt đầu bằng 'V/v' (chỉ công văn mới dùng)",
                 "bỏ 'V/v', ví dụ: 'Triển khai công tác … năm 2026'",
+            )
+        # TL-2: the printed trích yếu starts with a capital (kehoach writes it); a letter with
+        # no capital (not Vietnamese) cannot. (D-TL-2: a Party one starts in lower case.)
+        first = value[0].lstrip("*")[:1]
+        if not law(info).summary_lowercase and first.isalpha() and first.upper() == first.lower():
+            raise rule_error(
+                "TL-2",
+                f"trích yếu bắt đầu bằng chữ '{first}' không viết hoa được: trích yếu viết hoa"
+                " chữ cái đầu",
+                "bắt đầu trích yếu bằng chữ tiếng Việt, ví dụ: 'Triển khai công tác … năm 2026'",
             )
         return value
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import stat
 import typing
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from kehoach.document import Header
@@ -24,9 +26,23 @@ from kehoach.law.layout import page_setup, plan_header
 from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
 from kehoach.law.profiles import PROFILES
-from kehoach.law.text import body_name_in_text, is_archive_line, upper_vi
-from kehoach.spec.diagnostics import Diagnostic, Report, Severity
-from kehoach.spec.loader import KeyPath, Loaded, format_path, load_file, load_text
+from kehoach.law.text import (
+    body_name_guess,
+    body_name_in_text,
+    collective_name,
+    is_archive_line,
+    upper_vi,
+)
+from kehoach.spec.diagnostics import Diagnostic, Position, Report, Severity
+from kehoach.spec.loader import (
+    MAX_BYTES,
+    KeyPath,
+    Loaded,
+    decode,
+    format_path,
+    load_file,
+    load_text,
+)
 from kehoach.spec.model import (
     KeHoach,
     Muc,
@@ -98,7 +114,7 @@ def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
         extra = ctx.get("field")
         if extra:
             path = (*path, *(extra if isinstance(extra, (list, tuple)) else [extra]))
-        where = loaded.locate(path)
+        where = _locate(loaded, path)
     elif kind == "missing":
         key = path[-1]
         message = f"thiếu khóa bắt buộc '{key}'"
@@ -126,7 +142,23 @@ def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
     else:
         message = _TYPE_MESSAGES.get(kind, f"giá trị không hợp lệ ({error['msg']})")
         where = loaded.locate(path)
+        given = error.get("input")
+        if kind == "list_type" and isinstance(given, str) and _NO_SPACE_DASH.match(given):
+            # "-Treo băng rôn": without a space after "-" YAML reads text, not an item.
+            message += f": dòng «{given[:40]}» thiếu dấu cách sau dấu '-'"
+            hint = f"viết '- {given[1:].strip()[:40]}' (dấu '-', một dấu cách, rồi nội dung)"
     return Diagnostic(Severity.ERROR, message, *where, format_path(path), rule, hint)
+
+
+def _locate(loaded: Loaded, path: KeyPath) -> tuple[Path | None, Position | None]:
+    """Where a problem about ``path`` is shown: its value; for a key the spec does not have
+    (a missing chuc_vu), the block it belongs in (the `nguoi_ky:` line), not the first key of
+    that block."""
+    if path and path not in loaded.value_pos and isinstance(path[-1], str):
+        parent = path[:-1]
+        if not parent or parent in loaded.value_pos:
+            return loaded.locate(parent, key=True) if parent else loaded.locate(())
+    return loaded.locate(path)
 
 
 def _ascii(text: str) -> str:
@@ -146,10 +178,14 @@ def _profile_of(data: dict[str, Any]) -> Profile:
 
 
 def validate_loaded(
-    loaded: Loaded, profile: Profile | None = None
+    loaded: Loaded, profile: Profile | None = None, *, source: str | None = None
 ) -> tuple[KeHoach | None, Report]:
-    """Validate ``loaded`` under ``profile`` (default: the one its ``the_thuc`` names)."""
+    """Validate ``loaded`` under ``profile`` (default: the one its ``the_thuc`` names).
+    ``source`` is the text it was read from (else read again from its file, only to place
+    a YAML error at its cause)."""
     report = Report(loaded.file, list(loaded.diagnostics))
+    if report.errors:
+        report.items = _at_the_cause(loaded, report.items, source)
     if report.errors or loaded.data is None:
         return None, report
     if not isinstance(loaded.data, dict):
@@ -168,6 +204,10 @@ def validate_loaded(
     if not is_party(profile):
         # D-NB-9: said even when the spec has errors, which are often its Party forms.
         report.items.extend(_looks_like_party(loaded, profile))
+    # Before the model, on the data as written: what it would read silently.
+    placeholders = list(_placeholders(loaded, loaded.data, ()))
+    written = _as_named_by(profile, [*placeholders, *_several_in_one(loaded)])
+    report.items.extend(written)
     try:
         spec = KeHoach.model_validate(loaded.data, context={"profile": profile})
     except ValidationError as exc:
@@ -181,8 +221,10 @@ def validate_loaded(
                         {**error, "msg": extra["message"], "ctx": {**extra, "more": []}}, loaded
                     )
                 )
-        report.items.extend(_as_named_by(profile, errors))
+        report.items.extend(_as_named_by(profile, _besides(placeholders, errors)))
         report.items = _merge_typos(report.items)
+        return None, report
+    if any(d.severity is Severity.ERROR for d in written):
         return None, report
     report.items.extend(_as_named_by(profile, _warnings(spec, loaded, profile)))
     spec._warnings = report.sorted()
@@ -214,7 +256,280 @@ def validate_file(path: Path, profile: Profile | None = None) -> tuple[KeHoach |
 def validate_text(
     text: str, file: Path | None = None, profile: Profile | None = None
 ) -> tuple[KeHoach | None, Report]:
-    return validate_loaded(load_text(text, file), profile)
+    return validate_loaded(load_text(text, file), profile, source=text)
+
+
+# --- what the text as written says (before the model) ----------------------------------------
+
+# Placeholders of `kehoach new`'s skeletons (templates/moi*.yaml.j2, kehoach/scaffold.py): an
+# ellipsis standing for text still to write ("XÃ ...", "ngày ... ;", ".../KH-UBND"). One
+# attached to a word ("v.v..."), in quotes or brackets (“…”: words left out of a quotation)
+# or after a comma ("A, B, …": and so on) is text.
+_ELLIPSIS = re.compile(r"(?<![^\s/])(\.{3,}|…)(?![^\s;,.:)/])")
+# Whole values that are the skeleton's samples, by how they read (case and spaces aside).
+# ("Nguyễn Văn A" is not one: examples print it as the name of a signer left out.)
+_SAMPLE_VALUES = {
+    "địa danh": "ghi địa danh nơi cơ quan đóng trụ sở, ví dụ: An Phú",
+    "họ và tên": "ghi họ và tên người ký",
+    "họ tên": "ghi họ và tên người ký",
+}
+# "-Treo băng rôn": a dash without its space is text to YAML, not a list item.
+_NO_SPACE_DASH = re.compile(r"^[-–+•][^\s\d-]")
+
+
+def _placeholders(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnostic]:
+    """Every value that still holds a skeleton placeholder: an error at its key, marked
+    ``placeholder`` (issue 10: an untouched skeleton must not render "XÃ ..." or "ngày;")."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(loaded, value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _placeholders(loaded, value, (*path, i))
+    elif isinstance(data, str):
+        text = unicodedata.normalize("NFC", " ".join(data.split()))
+        sample = _SAMPLE_VALUES.get(text.casefold())
+        dots = [m for m in _ELLIPSIS.finditer(text) if not text[: m.start()].rstrip().endswith(",")]
+        if sample is None and not dots:
+            return
+        if sample is not None:
+            message = f"'{text}' vẫn là chữ mẫu của tệp mẫu, chưa được thay"
+            hint = sample
+        else:
+            dot = dots[0]
+            start = max(0, dot.start() - 45)
+            if start and not text[start - 1].isspace():  # from a word's start
+                start = text.find(" ", start) + 1
+            shown = ("…" if start else "") + text[start : dot.end() + 15]
+            shown += "…" if dot.end() + 15 < len(text) else ""
+            message = f"'{shown}' vẫn là chữ mẫu: còn chỗ trống '{dot.group(0)}' chưa điền"
+            hint = f"thay '{dot.group(0)}' bằng nội dung thật (hoặc xóa dòng này nếu không dùng)"
+        where = loaded.locate(path)
+        yield Diagnostic(
+            Severity.ERROR, message, *where, format_path(path), None, hint, placeholder=True
+        )
+
+
+def _besides(placeholders: list[Diagnostic], errors: list[Diagnostic]) -> list[Diagnostic]:
+    """The model's errors, less those about a value already named a placeholder."""
+    named = {d.key_path for d in placeholders}
+
+    def about_placeholder(d: Diagnostic) -> bool:
+        return any(d.key_path == k or d.key_path.startswith((k + ".", k + "[")) for k in named)
+
+    return [d for d in errors if not about_placeholder(d)]
+
+
+# NN-2, CC-1: keys that take one entry a line, as a list; one text holding several entries
+# is read, and printed, as one.
+_ONE_A_LINE = {
+    ("noi_nhan",): "nơi nhận",
+    ("quyet_dinh", "noi_nhan"): "nơi nhận",
+    ("can_cu",): "căn cứ",
+    ("quyet_dinh", "can_cu"): "căn cứ",
+    ("thuc_hien",): "căn cứ",
+    ("de_nghi",): "căn cứ",
+    ("quyet_dinh", "de_nghi"): "căn cứ",
+}
+# CC-1: a second basis inside one line ("Căn cứ Luật …; Căn cứ Nghị định …").
+_NEXT_BASIS = re.compile(r"[;,.]\s*((Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\s)")
+
+
+def _several_in_one(loaded: Loaded) -> Iterator[Diagnostic]:
+    """NN-2, CC-1: several recipients or bases typed as one text (`noi_nhan: UBND huyện,
+    Thường trực Đảng ủy`), which would print as one line: said at that text."""
+    for path, what in _ONE_A_LINE.items():
+        value: Any = loaded.data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        entries = [((), value)] if isinstance(value, str) else []
+        if isinstance(value, list):
+            entries = [((i,), v) for i, v in enumerate(value) if isinstance(v, str)]
+        for index, text in entries:
+            where = (*path, *index)
+            if what == "nơi nhận":
+                yield from _recipients_in_one(loaded, where, text, listed=bool(index))
+            else:
+                match = _NEXT_BASIS.search(text)
+                if match:
+                    yield _error(
+                        loaded,
+                        where,
+                        f"một dòng có hai căn cứ ('… {match.group(1)}…'): kehoach in cả dòng"
+                        " thành một căn cứ, dấu ';' chỉ ở cuối",
+                        "CC-1",
+                        "tách thành danh sách, mỗi căn cứ một dòng bắt đầu bằng '- '",
+                    )
+
+
+def _recipients_in_one(
+    loaded: Loaded, path: KeyPath, text: str, *, listed: bool
+) -> Iterator[Diagnostic]:
+    body = text.strip().rstrip(";,. ")
+    parts = [part.strip() for part in body.split(";") if part.strip()]
+    example = " ".join(f"'  - {part}'" for part in parts[:2])
+    if len(parts) > 1:
+        yield _error(
+            loaded,
+            path,
+            f"'{body[:60]}' có {len(parts)} nơi nhận trong một dòng nhưng sẽ được in thành một"
+            " nơi nhận",
+            "NN-2",
+            "viết dạng danh sách, mỗi nơi nhận một dòng bắt đầu bằng '- ', ví dụ: noi_nhan: rồi"
+            f" {example}",
+        )
+    elif not listed and "," in body:
+        parts = [part.strip() for part in body.split(",") if part.strip()]
+        example = " ".join(f"'  - {part}'" for part in parts[:2])
+        yield _warn(
+            loaded,
+            path,
+            f"noi_nhan là một dòng văn bản có dấu ',' nên được in thành MỘT nơi nhận:"
+            f" '- {body[:60]};'",
+            "NN-2",
+            f"nếu là nhiều nơi nhận: viết dạng danh sách, mỗi nơi một dòng, ví dụ: noi_nhan: rồi"
+            f" {example}; nếu đúng là một nơi nhận: viết dạng danh sách một dòng"
+            f" ('  - {body[:40]}') để cảnh báo không còn",
+        )
+
+
+def _error(
+    loaded: Loaded, path: KeyPath, message: str, rule: str | None = None, hint: str | None = None
+) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message, *loaded.locate(path), format_path(path), rule, hint)
+
+
+# --- a YAML error at its cause ---------------------------------------------------------------
+
+
+def _at_the_cause(loaded: Loaded, items: list[Diagnostic], source: str | None) -> list[Diagnostic]:
+    """Two YAML errors are said one line late, at an innocent line: "could not find expected
+    ':'" (the line that lacks it is the one above: a wrapped text not indented deeper than
+    its key, docs/spec.md §1.2, or "-Treo băng rôn" without its space), and a value joined to
+    the line above that starts "-Treo". Both are moved to the line at fault, with its fix."""
+    located = [
+        d
+        for d in items
+        if d.severity is Severity.ERROR and d.position is not None and d.file == loaded.file
+    ]
+    if not located:
+        return items
+    if source is None:
+        source = _source_of(loaded.file)
+    if source is None:
+        return items
+    lines = source.splitlines()
+    cause = _scanner_cause(source)
+    out = []
+    for d in items:
+        moved = None
+        if d in located:
+            moved = _missing_colon(d, cause, lines) or _joined_dash(d, loaded, lines)
+        out.append(moved or d)
+    return out
+
+
+def _source_of(file: Path | None) -> str | None:
+    """The text of a spec file the loader read (a regular file within its size limit)."""
+    if file is None:
+        return None
+    try:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        return decode(file.read_bytes())
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _scanner_cause(source: str) -> yaml.MarkedYAMLError | None:
+    """PyYAML's "could not find expected ':'" for ``source``, whose context mark is the line
+    at fault (the scanner's events do not recurse, whatever the nesting)."""
+    try:
+        for _ in yaml.parse(source, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        if (exc.problem or "").startswith("could not find expected ':'") and exc.context_mark:
+            return exc
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    return None
+
+
+def _missing_colon(
+    d: Diagnostic, exc: yaml.MarkedYAMLError | None, lines: list[str]
+) -> Diagnostic | None:
+    if exc is None or exc.context_mark is None or exc.problem_mark is None:
+        return None
+    cause, said = exc.context_mark, exc.problem_mark
+    if (said.line + 1, said.column + 1) != tuple(d.position or ()) or cause.line >= len(lines):
+        return None
+    text = lines[cause.line].strip()
+    where = Position(cause.line + 1, cause.column + 1)
+    if _NO_SPACE_DASH.match(text):
+        return _dash_without_space(d, where, text)
+    above = _line_above(lines, cause.line)
+    if above is None:
+        return dataclasses.replace(d, position=where)
+    number, owner, column = above
+    message = (
+        f"dòng «{text[:40]}» không có dấu ':' nên không phải một khóa; nếu đây là phần viết"
+        f" tiếp của văn bản ở dòng {number}, dòng này phải thụt lề sâu hơn {owner}"
+        f" (từ cột {column + 2} trở đi)"
+    )
+    hint = (
+        f"thêm dấu cách ở đầu dòng cho chữ bắt đầu từ cột {column + 2} trở đi, hoặc viết cả"
+        " văn bản sau '>-' ở dòng riêng (docs/spec.md mục 1.2)"
+    )
+    return dataclasses.replace(d, message=message, position=where, hint=hint)
+
+
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([a-z_][a-z0-9_]*):\s+\S")
+_DASH_LINE = re.compile(r"^(\s*)-\s+\S")
+
+
+def _line_above(lines: list[str], index: int) -> tuple[int, str, int] | None:
+    """For a line of text at ``index`` that YAML took as a key: the line of the text it
+    continues (1-based), what it must be indented deeper than, and that thing's column."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    for j in range(index - 1, -1, -1):
+        above = lines[j]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        key = _KEY_LINE.match(above)
+        if key:
+            return j + 1, f"tên khóa '{key.group(2)}'", len(key.group(1))
+        dash = _DASH_LINE.match(above)
+        if dash:
+            return j + 1, "dấu '-' của mục", len(dash.group(1))
+        if len(above) - len(above.lstrip()) <= indent:
+            return None
+        # an earlier continuation line of the same text, indented as it should be
+    return None
+
+
+def _joined_dash(d: Diagnostic, loaded: Loaded, lines: list[str]) -> Diagnostic | None:
+    """The loader's "joined to the line above" error on a value that starts "-Treo": the
+    fault is the missing space on the value's first line, not the next item's indentation."""
+    if "nối vào văn bản của dòng trên" not in d.message:
+        return None
+    for path, where in loaded.value_pos.items():
+        if format_path(path) != d.key_path or where.line > len(lines):
+            continue
+        text = lines[where.line - 1][where.column - 1 :].strip()
+        if _NO_SPACE_DASH.match(text):
+            return _dash_without_space(d, where, text)
+    return None
+
+
+def _dash_without_space(d: Diagnostic, where: Position, text: str) -> Diagnostic:
+    return dataclasses.replace(
+        d,
+        message=f"dòng «{text[:40]}» thiếu dấu cách sau dấu '-': YAML không đọc dòng này là một"
+        " mục của danh sách",
+        position=where,
+        hint=f"viết '- {text[1:].strip()[:40]}' (dấu '-', một dấu cách, rồi nội dung)",
+    )
 
 
 # --- warnings -------------------------------------------------------------------------------
@@ -222,6 +537,9 @@ def validate_text(
 _TYPED_NUMBER = re.compile(r"^\s*(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•])\s+")
 _DISTRICT = re.compile(r"\b(HUYỆN|QUẬN|THỊ XÃ)\b")
 _YEAR_IN_TEXT = re.compile(r"\bnăm (\d{4})\b")
+# A later year named as a horizon, not the plan's own year: "… đến năm 2030", "tầm nhìn
+# (đến) năm 2045", "định hướng năm 2030".
+_HORIZON = re.compile(r"\b(đến|tới|hết|tầm nhìn|định hướng)\s+$", re.IGNORECASE)
 
 
 def _warn(
@@ -280,6 +598,8 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
     for i, line in enumerate(spec.trich_yeu):
         for match in _YEAR_IN_TEXT.finditer(line):
             planned = int(match.group(1))
+            if planned > year and _HORIZON.search(line[: match.start()]):
+                continue  # "định hướng đến năm 2030", "tầm nhìn đến năm 2045": a horizon
             if planned < year or planned > year + 1:
                 yield _warn(
                     loaded,
@@ -380,11 +700,14 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             ("co_quan",),
             "không tự suy ra được cách gọi cơ quan trong câu văn (lời dẫn, đoạn kết mặc định)",
             "VH-9",
-            "thêm co_quan.ten_goi, ví dụ: ten_goi: "
-            + ("Ban Thường vụ Đảng ủy xã An Phú" if is_party(law) else "Sở Giáo dục và Đào tạo"),
+            # The guess compose writes meanwhile, to confirm or correct.
+            f"thêm co_quan.ten_goi (đang tạm viết '{body_name_guess(spec.co_quan.ten)}'), ví dụ:"
+            " ten_goi: "
+            + ("Ban Thường vụ Đảng ủy xã An Phú" if is_party(law) else "Trung tâm Y tế xã An Phú"),
         )
     header = plan_header(law, _page(spec, law), _header(spec, law))
     if not header.date_fits:
+        # What the writer draws (law/layout.py): the line at the smaller size, wrapped.
         size = law.sizes.place_date
         yield _warn(
             loaded,
@@ -392,9 +715,12 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             "địa danh dài: dòng địa danh, ngày tháng sẽ xuống dòng"
             + (f" dù đã giảm còn cỡ {size.low:g}" if size.low < size.value else ""),
             "DD-8",
-            "kiểm tra lại địa danh (tên đơn vị hành chính nơi cơ quan đóng trụ sở)",
+            _date_line_fix(spec, law),
         )
-    if "Hồ Chí Minh" in spec.dia_danh and not spec.dia_danh.startswith("Thành phố"):
+    full_name = spec.dia_danh.startswith("Thành phố") or (
+        is_party(law) and spec.dia_danh.startswith(_PARTY_CITY)
+    )
+    if "Hồ Chí Minh" in spec.dia_danh and not full_name:
         yield _warn(
             loaded,
             ("dia_danh",),
@@ -410,6 +736,34 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             None,
             "thêm muc_dich_yeu_cau, nhiem_vu, to_chuc_thuc_hien",
         )
+
+
+# D-DD-5 (HD 05 II.I.4.1.1c): a Party plan may shorten the unit word of a place name
+# ("TP. Hồ Chí Minh"); NĐ 30 (DD-7) writes it in full.
+_PARTY_CITY = ("TP. ", "TP ")
+
+
+def _date_line_fix(spec: KeHoach, law: Profile) -> str:
+    """DD-8: a change that makes the date line fit, measured by the same layout; the place
+    itself stays as DD-7 requires ("Thành phố Hồ Chí Minh" cannot be shortened)."""
+    layout = spec.trinh_bay
+    if layout.le_trai is not None or layout.le_phai is not None:
+        default = page_setup(
+            law, top=layout.le_tren, bottom=layout.le_duoi, body_size=layout.co_chu
+        )
+        if plan_header(law, default, _header(spec, law)).date_fits:
+            margins = law.margins
+            return (
+                f"giảm lề để cột ngày tháng rộng hơn: le_trai: {margins.left.value:g},"
+                f" le_phai: {margins.right.value:g} (mặc định); địa danh giữ nguyên"
+            )
+    if is_party(law) and spec.dia_danh.startswith("Thành phố "):
+        short = "TP. " + spec.dia_danh[len("Thành phố ") :]
+        place_date = law.place_date_line(short, spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay)
+        header = dataclasses.replace(_header(spec, law), place_date=place_date)
+        if plan_header(law, _page(spec, law), header).date_fits:
+            return f"viết tắt: dia_danh: {short} ({law.law_short} cho phép viết tắt TP., D-DD-5)"
+    return "kiểm tra lại địa danh (tên đơn vị hành chính nơi cơ quan đóng trụ sở)"
 
 
 def _page(spec: KeHoach, law: Profile):  # type: ignore[no-untyped-def]
@@ -516,6 +870,7 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
             ("nguoi_ky", "ky_thay"),
             "người được ủy quyền (TUQ.) không được ủy quyền lại, nên không dùng kèm KT.",
             "KT-4",
+            f"bỏ ky_thay; người được ủy quyền tự ký: chuc_vu: {signer.ky_thay}",
         )
     elif chain not in law.authority_chains:
         shown = " → ".join(p + "." for p in chain)
@@ -527,13 +882,15 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
             "kiểm tra lại các khóa thay_mat, thua_lenh, thua_uy_quyen, ky_thay, quyen",
         )
     body = " ".join(spec.co_quan.ten)
-    if law.is_collective_body(body) and "TM" not in chain and "TL" not in chain:
+    # TUQ. and Q. stand on their own (adding TM. would give the KT-5 error or warning).
+    if law.is_collective_body(body) and not {"TM", "TL", "TUQ", "Q"} & set(chain):
+        collective = collective_name(body)
         yield _warn(
             loaded,
             ("nguoi_ky",),
-            f"{body} là cơ quan làm việc theo chế độ tập thể: thường ký 'TM.'",
+            f"{body} là cơ quan làm việc theo chế độ tập thể: thường ký 'TM. {collective}'",
             "KT-6",
-            "thêm thay_mat: " + spec.co_quan.ten[0],
+            f"thêm thay_mat: {collective}",
         )
     if law.is_head_based_body(body) and "TM" in chain:
         yield _warn(
