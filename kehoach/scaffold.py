@@ -22,7 +22,7 @@ from kehoach.compose.wording import (
     explain,
     template_environment,
 )
-from kehoach.law.text import body_name_in_text, upper_vi
+from kehoach.law.text import body_name_guess, body_name_in_text, upper_vi
 
 SKELETON = "moi.yaml.j2"
 PARTY_SKELETON = "moi-dang.yaml.j2"
@@ -185,6 +185,26 @@ def party_name_in_text(name: str) -> str | None:
     return in_text if body.startswith("CHI BỘ") else f"Ban Thường vụ {in_text}"
 
 
+# KT-6: the head who signs for a body run by its head, when `new` was not told the position
+# (the default "CHỦ TỊCH" is a commune's).
+_HEADS = (
+    ("SỞ ", "GIÁM ĐỐC"),
+    ("TRƯỜNG ", "HIỆU TRƯỞNG"),
+    ("PHÒNG ", "TRƯỞNG PHÒNG"),
+    ("TRUNG TÂM ", "GIÁM ĐỐC"),
+    ("BỆNH VIỆN ", "GIÁM ĐỐC"),
+    ("CHI CỤC ", "CHI CỤC TRƯỞNG"),
+)
+
+
+def default_position(co_quan: str, given: str) -> str:
+    """``given``, unless it is the commune default and the body is run by another head."""
+    if given != Basics.chuc_vu:
+        return given
+    name = upper_vi(co_quan)
+    return next((head for start, head in _HEADS if name.startswith(start)), given)
+
+
 def _render(template: jinja2.Template, basics: Basics, file_name: str) -> str:
     co_quan = upper_vi(basics.co_quan)
     if "..." in basics.trich_yeu or basics.dang:
@@ -198,14 +218,16 @@ def _render(template: jinja2.Template, basics: Basics, file_name: str) -> str:
         co_quan=co_quan,
         chu_quan=upper_vi(basics.chu_quan),
         viet_tat=basics.viet_tat,
-        ten_goi=in_text or co_quan.capitalize(),
+        ten_goi=in_text or body_name_guess([co_quan]),
         dia_danh=basics.dia_danh,
         nam=basics.nam,
         trich_yeu=trich_yeu,
         nguoi_ky=basics.nguoi_ky,
-        chuc_vu=upper_vi(basics.chuc_vu),
+        chuc_vu=upper_vi(
+            default_position(co_quan, basics.chuc_vu) if not basics.dang else basics.chuc_vu
+        ),
         # NĐ 30: a deputy signs for the head ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); "" otherwise.
-        ky_thay=head_of(basics.chuc_vu) if not basics.dang else "",
+        ky_thay=head_of(default_position(co_quan, basics.chuc_vu)) if not basics.dang else "",
         ten_tep=file_name,
         # The file name as one shell argument, for the commands the skeleton suggests.
         ten_tep_lenh=shell_quote(file_name),

@@ -146,3 +146,30 @@ def test_no_doubled_words_in_what_users_read() -> None:
         f"{p.name}: {m.group(0)}" for p in sources for m in doubled.finditer(p.read_text("utf-8"))
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("body", "ten_goi", "chuc_vu"),
+    [
+        ("SỞ Y TẾ TỈNH LÂM ĐỒNG", "Sở Y tế tỉnh Lâm Đồng", "GIÁM ĐỐC"),
+        ("TRƯỜNG TIỂU HỌC KIM ĐỒNG", "Trường Tiểu học Kim Đồng", "HIỆU TRƯỞNG"),
+        ("ỦY BAN NHÂN DÂN XÃ AN PHÚ", "Ủy ban nhân dân xã An Phú", "CHỦ TỊCH"),
+    ],
+)
+def test_new_names_and_signs_a_body_as_it_is_run(
+    tmp_path: Path, body: str, ten_goi: str, chuc_vu: str
+) -> None:
+    """Item 5: "Sở y tế" lower-cased, and a Sở or a school given the commune's CHỦ TỊCH under
+    TM., which then warned KT-6."""
+    import yaml
+
+    target = tmp_path / "kh.yaml"
+    result = CliRunner().invoke(
+        app, ["new", str(target), "--khong-hoi", "--co-quan", body, "--dia-danh", "Lâm Đồng"]
+    )
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(target.read_text("utf-8"))
+    assert data["co_quan"]["ten_goi"] == ten_goi
+    assert data["nguoi_ky"]["chuc_vu"] == chuc_vu
+    _, report = validate_file(target)
+    assert not [w for w in report.warnings if w.rule == "KT-6"]

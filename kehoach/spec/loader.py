@@ -40,7 +40,8 @@ class _FastLoader(_C_LOADER):  # type: ignore[misc,valid-type]
 
 
 _FAST_LOADER = _FastLoader
-# Input limits (docs/spec.md §1.1): every accepted file renders in seconds.
+# Input limits (docs/spec.md §1.1, "Giới hạn của một tệp"): every accepted file renders in
+# seconds.
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000
 MAX_DEPTH = 64  # nested lists and groups; a plan needs a dozen at most

@@ -118,7 +118,7 @@ def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
     elif kind == "missing":
         key = path[-1]
         message = f"thiếu khóa bắt buộc '{key}'"
-        hint = f"thêm dòng '{key}: …' (xem docs/spec.md)"
+        hint = f"thêm dòng '{key}: …' (xem: kehoach huong-dan {key})"
         where = loaded.locate(path[:-1], key=True)
         path = (*path[:-1], key)
     elif kind == "extra_forbidden":
