@@ -13,7 +13,7 @@ import time
 from typing import Any, TextIO
 
 from kehoach.batch import BatchReport, Outcome
-from kehoach.spec.diagnostics import Diagnostic, Severity
+from kehoach.spec.diagnostics import Diagnostic, Severity, printable
 
 _REFRESH_SECONDS = 0.25
 
@@ -102,6 +102,7 @@ class BatchView:
             self.say(diagnostic.format() if self.fancy else line(diagnostic), style)
 
     def say(self, text: str, style: str | None = None) -> None:
+        text = printable(text)  # file names and values echoed: never a raw control sequence
         if self._console is not None:
             self._console.print(text, style=style, markup=False, highlight=False)
         else:

@@ -227,3 +227,18 @@ def test_operating_system_reasons_are_never_english() -> None:
     assert os_error_text(OSError(errno.EFBIG, "File too large")) == (
         "tệp vượt quá kích thước hệ thống cho phép"
     )
+
+
+def test_terminal_escapes_in_names_and_values_are_shown_not_sent(tmp_path: Path) -> None:
+    """Issue 11: "\\e[2J" in a file name or a value reached the terminal raw."""
+    name = "a\x1b[2Jb.yaml"
+    (tmp_path / name).write_text(VALID, "utf-8")
+    (tmp_path / "gia-tri.yaml").write_text(
+        VALID.replace("dia_danh: An Phú", 'dia_danh: "\\e]0;pwned\\a"'), "utf-8"
+    )
+    result = kehoach("render", name, "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0 and "\x1b" not in result.stdout + result.stderr
+    assert "a\\x1b[2Jb.docx" in result.stdout + result.stderr
+    result = kehoach("validate", "gia-tri.yaml", name.replace("a", "khong-co-"), cwd=tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 2 and "\x1b" not in output and "\x07" not in output

@@ -7,6 +7,7 @@ of a file at once, in the `file:line:column` form editors and terminals understa
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -49,16 +50,17 @@ class Diagnostic:
         return name
 
     def format(self) -> str:
-        """One line (plus an optional hint line) in the classic compiler style."""
+        """One line (plus an optional hint line) in the classic compiler style, safe to
+        print: control characters from a value or a file name are shown, not sent."""
         parts = [f"{self.location()}: {self.severity.label}"]
         if self.rule:
             parts[0] += f" [{self.rule}]"
         head = f"{parts[0]}: "
         if self.key_path:
             head += f"{self.key_path}: "
-        text = head + self.message
+        text = printable(head + self.message)
         if self.hint:
-            text += f"\n    → {self.hint}"
+            text += f"\n    → {printable(self.hint)}"
         return text
 
 
@@ -120,6 +122,22 @@ _ERRNO_TEXT = {
     errno.ETXTBSY: "tệp đang được chương trình khác dùng",
     errno.EXDEV: "không chuyển được tệp sang ổ đĩa khác",
 }
+
+
+# What must never reach a terminal raw from user data: C0/C1 controls (an ESC starts a
+# sequence that can clear the screen or set the title) and bidi overrides.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\x1b``), so echoing
+    a value or a file name cannot drive the terminal."""
+    return _UNPRINTABLE.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def os_error_text(exc: OSError) -> str:
