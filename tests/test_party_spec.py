@@ -107,12 +107,12 @@ def test_typed_slash_prefixes_of_every_authority_are_stripped() -> None:
 def test_NĐ30_prefix_handling() -> None:
     spec, _ = validate_text(VALID.replace("thay_mat: ỦY", "thay_mat: TM. ỦY"))
     assert spec is not None and spec.nguoi_ky.thay_mat == "ỦY BAN NHÂN DÂN"
-    # A Party prefix in a state spec is a sign (D-NB-9), and it is read, not printed:
-    # issue 10 item 3, the old code kept it and printed "TM. T/M ỦY BAN".
+    # A Party prefix in a state body's spec is the other law's form (D-NB-8), and it is read,
+    # not printed: issue 10 item 3, the old code kept it and printed "TM. T/M ỦY BAN".
     spec, report = validate_text(VALID.replace("thay_mat: ỦY BAN NHÂN DÂN", "thay_mat: T/M ỦY BAN"))
     assert spec is not None and spec.nguoi_ky.thay_mat == "ỦY BAN"
     assert ND30.authority_line("thay_mat", spec.nguoi_ky.thay_mat) == "TM. ỦY BAN"
-    assert [d.rule for d in report.warnings] == ["D-NB-9"]
+    assert [d.rule for d in report.warnings] == ["D-NB-8"]
 
 
 # --- number and symbol (D-SO-*) ---------------------------------------------------------------
@@ -396,11 +396,6 @@ def test_DNB9_a_Party_plan_without_the_thuc_is_told_once() -> None:
     ("change", "where", "key"),
     [
         (("viet_tat: UBND", "viet_tat: ĐU"), (3, 13), "co_quan.viet_tat"),
-        (
-            ("thay_mat: ỦY BAN NHÂN DÂN", "thay_mat: T/M BAN THƯỜNG VỤ"),
-            (14, 13),
-            "nguoi_ky.thay_mat",
-        ),
         (("chuc_vu: PHÓ CHỦ TỊCH", "chuc_vu: PHÓ BÍ THƯ"), (16, 12), "nguoi_ky.chuc_vu"),
         (
             ("  ten: ỦY BAN", "  chu_quan: ĐẢNG BỘ TỈNH GIA LAI\n  ten: ỦY BAN"),
@@ -412,6 +407,21 @@ def test_DNB9_a_Party_plan_without_the_thuc_is_told_once() -> None:
 def test_DNB9_each_sign_alone(change: tuple[str, str], where: tuple[int, int], key: str) -> None:
     d = one(VALID.replace(*change), Severity.WARNING)
     assert (d.rule, at(d), d.key_path) == ("D-NB-9", where, key)
+
+
+def test_DNB8_a_Party_prefix_on_a_state_body_is_the_slip_not_the_layout() -> None:
+    """Issue 10: 'T/M' typed for an Ủy ban nhân dân was answered with 'the_thuc: dang'."""
+    d = one(
+        VALID.replace("thay_mat: ỦY BAN NHÂN DÂN", "thay_mat: T/M ỦY BAN NHÂN DÂN"),
+        Severity.WARNING,
+    )
+    assert (d.rule, at(d), d.key_path) == ("D-NB-8", (14, 13), "nguoi_ky.thay_mat")
+    assert "the_thuc" not in (d.hint or "") and "'TM.'" in (d.hint or "")
+    # A Party body's name with it is still a Party plan without its the_thuc.
+    party = VALID.replace("ỦY BAN NHÂN DÂN XÃ AN PHÚ", "ĐẢNG ỦY XÃ AN PHÚ").replace(
+        "thay_mat: ỦY BAN NHÂN DÂN", "thay_mat: T/M BAN THƯỜNG VỤ"
+    )
+    assert "D-NB-9" in [w.rule for w in found(party, Severity.WARNING)]
 
 
 def test_DNB9_a_Party_symbol_in_a_state_spec() -> None:

@@ -965,6 +965,9 @@ def _raw(data: Any, *path: str) -> str | None:
     return unicodedata.normalize("NFC", " ".join(data.split()))
 
 
+_SIGNER_KEYS = frozenset({"thay_mat", "thua_lenh", "ky_thay"})
+
+
 def _looks_like_party(loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
     """D-NB-9: a plan under the state layout that reads like a Party body's: one warning,
     at the most telling key, listing what gave it away."""
@@ -993,6 +996,20 @@ def _looks_like_party(loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
     if position and _PARTY_POSITION.match(upper_vi(position)):
         signals.append((("nguoi_ky", "chuc_vu"), f"chức vụ '{upper_vi(position)}'"))
     if not signals:
+        return
+    if ten and _STATE_ISSUER.match(ten) and all(k[-1] in _SIGNER_KEYS for k, _ in signals):
+        # A state body with a Party signing prefix typed in: the prefix is the slip, not the
+        # layout (D-NB-8: one law's form in the other's document).
+        key, what = signals[0]
+        prefix = dict(law.authority_prefixes).get(key[-1], "TM.")
+        yield _warn(
+            loaded,
+            key,
+            f"{what} viết theo cách của văn bản của Đảng; văn bản của {ten} theo"
+            f" {law.law_short} ghi '{prefix}'",
+            "D-NB-8",
+            f"bỏ phần 'T/M', 'K/T', 'T/L' ở đầu giá trị; kehoach tự thêm '{prefix}'",
+        )
         return
     typed = _raw(data, "the_thuc")
     fix = (
