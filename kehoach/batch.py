@@ -28,7 +28,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from kehoach.export.outputs import Output, commit, discard, refusals, stage, sync_folders
+from kehoach.export.outputs import (
+    Output,
+    commit,
+    discard,
+    flush_to_disk,
+    refusals,
+    stage,
+    sync_folders,
+)
 from kehoach.inputs import SpecInput, expand
 from kehoach.spec.diagnostics import Diagnostic, Severity, os_error_text
 from kehoach.version import __version__
@@ -279,7 +287,7 @@ def run_job(job: Job, settings: Settings) -> Outcome:
         return Outcome(job.index, job.label, "valid", report.items)
     try:
         data = to_bytes(compose(spec, _wording(settings.templates)))
-        staged = stage(job.target, data)
+        staged = stage(job.target, data, sync=False)  # flushed once before the renames
     except TemplateProblem as exc:
         return Outcome(
             job.index, job.label, "failed", report.items, problem=f"lỗi mẫu câu chữ: {exc}"
@@ -449,11 +457,12 @@ def _finish(
                     outcome.status = "not_written"
                     outcome.outputs = []
                 return
+        flush_to_disk()  # every staged document on disk before the first rename
         for outcome in ready:
             try:
                 commit(outcome.staged, outcome.outputs[0], sync=False)  # type: ignore[arg-type]
                 outcome.staged = None
-                for output in extra.get(outcome.index, []):
+                for output in extra.get(outcome.index, []):  # PDF, PNG: few, fsynced each
                     commit(stage(output.target, output.data()), output.target, sync=False)
                     outcome.outputs.append(output.target)
                 outcome.status = "written"
