@@ -69,7 +69,8 @@ class Collector:
         self.vocab: Vocabulary = vocabulary(self.profile)
         self.law: str = self.profile.law_short
         self.findings: list[Finding] = []
-        self._groups: OrderedDict[tuple[str, str, str], list[str]] = OrderedDict()
+        # (rule, severity, shared message) -> [(place, the message of that place alone)]
+        self._groups: OrderedDict[tuple[str, str, str], list[tuple[str, str]]] = OrderedDict()
 
     def add(self, rule: str, severity: str, message: str, where: str) -> None:
         severity = self.vocab.severity(rule, severity)
@@ -81,23 +82,30 @@ class Collector:
     def warn(self, rule: str, message: str, where: str) -> None:
         self.add(rule, WARNING, message, where)
 
-    def many(self, rule: str, severity: str, message: str, where: str) -> None:
-        """Same message at many places (per-paragraph rules): grouped on ``finish``."""
+    def many(
+        self, rule: str, severity: str, message: str, where: str, *, one: str | None = None
+    ) -> None:
+        """Same message at many places (per-paragraph rules): grouped on ``finish``.
+
+        ``one`` is this place's own wording when it names what differs from place to place
+        (the label «b)» of a point); the places are grouped by ``message``, which is what a
+        folded finding says, and a group of at most three keeps each place's ``one``."""
         severity = self.vocab.severity(rule, severity)
-        self._groups.setdefault((self.vocab.rule(rule), severity, message), []).append(where)
+        key = (self.vocab.rule(rule), severity, message)
+        self._groups.setdefault(key, []).append((where, one or message))
 
     def finish(self) -> Findings:
-        for (rule, severity, message), places in self._groups.items():
-            if len(places) <= _FOLD_AFTER:
-                for place in places:
-                    self.findings.append(Finding(rule, severity, message, place))
+        for (rule, severity, message), entries in self._groups.items():
+            if len(entries) <= _FOLD_AFTER:
+                for place, own in entries:
+                    self.findings.append(Finding(rule, severity, own, place))
                 continue
-            short = [p.split(" («", 1)[0] for p in places]
+            short = [place.split(" («", 1)[0] for place, _own in entries]
             shown = "; ".join(short[:_FOLD_SHOW])
             rest = len(short) - _FOLD_SHOW
             where = f"{shown} và {rest} vị trí khác" if rest > 0 else shown
             self.findings.append(
-                Finding(rule, severity, f"{message} ({len(places)} vị trí)", where)
+                Finding(rule, severity, f"{message} ({len(entries)} vị trí)", where)
             )
         self._groups.clear()
         return Findings(self.findings)

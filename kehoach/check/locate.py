@@ -20,8 +20,8 @@ from kehoach.law.profile import Profile
 
 from .docmodel import Container, DocModel, Line, Para, RunPiece, TableInfo
 from .hrules import HRule, find_rule_after
-from .ooxml import collapse_ws, loose_key
-from .typo import is_upper
+from .ooxml import collapse_ws, loose_key, starts_with_words
+from .typo import is_upper, no_lower
 
 _SO_START = re.compile(r"^s[ốoóồ](?=\s*[:.]|\s*\d|\s+|\s*/|$)")
 _DATE_KEY = re.compile(r"NGAY.*THANG.*NAM")
@@ -105,7 +105,9 @@ class Keys:
     """Accent-, case- and punctuation-blind keys of the profile's fixed texts (``loose_key``)."""
 
     quoc_hieu: str  # QH-1: "CONGHOAXAHOICHUNGHIAVIETNAM"
-    quoc_hieu_start: str  # its first two words, "CONGHOA": finds a mistyped or split Quốc hiệu
+    # Its first two words, "CỘNG HÒA" (compared word by word, ``starts_with_words``): finds a
+    # mistyped or split Quốc hiệu.
+    quoc_hieu_words: str
     tieu_ngu: tuple[str, ...]  # TN-1, phrase by phrase: ("DOCLAP", "TUDO", "HANHPHUC"); D-TD-1: ()
     title: str  # TL-1: "KEHOACH"
     recipients: str  # NN-1: "NOINHAN"
@@ -116,7 +118,7 @@ class Keys:
     def of(cls, profile: Profile) -> Keys:
         return cls(
             quoc_hieu=loose_key(profile.quoc_hieu),
-            quoc_hieu_start=loose_key(" ".join(profile.quoc_hieu.split()[:2])),
+            quoc_hieu_words=" ".join(profile.quoc_hieu.split()[:2]),
             tieu_ngu=tuple(k for k in map(loose_key, (profile.tieu_ngu or "").split("-")) if k),
             title=loose_key(profile.type_name),
             recipients=loose_key(profile.recipients_label),
@@ -131,7 +133,17 @@ class Keys:
 
 
 def is_qh_line(line: Line, keys: Keys) -> bool:
-    return loose_key(line.text).startswith(keys.quoc_hieu_start)
+    """A line that may be the Quốc hiệu: it starts with its first two words ("CỘNG HÒA"), so
+    a mistyped or split one is found too; never the place and date line ("Cộng Hòa, ngày …",
+    a commune of that name)."""
+    return starts_with_words(line.text, keys.quoc_hieu_words) and not is_date_text(line.text)
+
+
+def qh_candidates(lines: list[Line], keys: Keys) -> list[Line]:
+    """The lines that may be the Quốc hiệu, the exact one first: a body name that starts
+    with the same words ("ỦY BAN NHÂN DÂN XÃ" / "CỘNG HÒA") does not take its place."""
+    found = [ln for ln in lines if is_qh_line(ln, keys)]
+    return sorted(found, key=lambda ln: loose_key(ln.text) != keys.quoc_hieu)
 
 
 @dataclass
@@ -386,30 +398,30 @@ def _locate_range(model: DocModel, profile: Profile, keys: Keys, start: int, end
 
 def _locate_header(layout: Layout, keys: Keys) -> None:
     lines = _header_lines(layout)
-    for i, line in enumerate(lines):
-        if is_qh_line(line, keys):
-            layout.qh = line
-            key = loose_key(line.text)
-            rest = lines[i + 1 :]
-            if key != keys.quoc_hieu and keys.quoc_hieu.startswith(key):
-                nxt = next((ln for ln in rest if ln.stripped), None)
-                if (
-                    nxt is not None
-                    and nxt.para.container is line.para.container
-                    and keys.quoc_hieu.startswith(key + loose_key(nxt.text))
-                ):
-                    layout.qh_continuation = nxt
-            after = layout.qh_continuation or line
-            cont = line.para.container
-            for ln in lines[lines.index(after) + 1 :]:
-                if ln.para.container is not cont:
-                    break
-                if not ln.stripped or ln.is_underscore_rule:
-                    continue
-                key2 = loose_key(ln.text)
-                if any(k in key2 for k in keys.tieu_ngu):
-                    layout.tn = ln
+    candidates = qh_candidates(lines, keys)
+    if candidates:
+        line = candidates[0]
+        layout.qh = line
+        key = loose_key(line.text)
+        rest = lines[lines.index(line) + 1 :]
+        if key != keys.quoc_hieu and keys.quoc_hieu.startswith(key):
+            nxt = next((ln for ln in rest if ln.stripped), None)
+            if (
+                nxt is not None
+                and nxt.para.container is line.para.container
+                and keys.quoc_hieu.startswith(key + loose_key(nxt.text))
+            ):
+                layout.qh_continuation = nxt
+        after = layout.qh_continuation or line
+        cont = line.para.container
+        for ln in lines[lines.index(after) + 1 :]:
+            if ln.para.container is not cont:
                 break
+            if not ln.stripped or ln.is_underscore_rule:
+                continue
+            key2 = loose_key(ln.text)
+            if any(k in key2 for k in keys.tieu_ngu):
+                layout.tn = ln
             break
     if layout.tn is not None:
         layout.tn_rule = find_rule_after(layout.tn)
@@ -424,7 +436,7 @@ def _locate_header(layout: Layout, keys: Keys) -> None:
                 layout.so, layout.date = split
             else:
                 layout.so = line
-        elif layout.date is None and is_date_text(line.text) and not is_qh_line(line, keys):
+        elif layout.date is None and is_date_text(line.text) and line is not layout.qh:
             layout.date = line
 
     _locate_agency(layout, lines)
@@ -682,7 +694,9 @@ def _locate_closing(layout: Layout, keys: Keys) -> None:
         elif (
             para_idx is None
             and block.has_text
-            and loose_key(block.text_lines[0].text).startswith(keys.recipients)
+            # The label alone ("Nơi nhận:", however spaced or cased), not a sentence of the
+            # body that starts with the same words ("Nơi nhận hồ sơ: …").
+            and loose_key(block.text_lines[0].text) == keys.recipients
             and block.text_lines[0].stripped.rstrip().endswith(":")
         ):
             para_idx = j
@@ -716,7 +730,9 @@ def _locate_closing(layout: Layout, keys: Keys) -> None:
 def _signature_table(layout: Layout) -> tuple[int, TableInfo, Container] | None:
     """A text without Nơi nhận (attached to a Quyết định, Mẫu 1.3) still ends with its
     signature: the last table of the document, nothing printed after it, with a cell that
-    starts with an authority or position line in capitals and holds two or more lines."""
+    starts with an authority or position line in capitals and holds two or more lines: the
+    last one (the name) not in capitals, or below the space left to sign (a name typed in
+    capitals is the signature still, judged by KY-2)."""
     blocks = layout.model.blocks
     for j in range(layout.main_end - 1, layout.body_start - 1, -1):
         block = blocks[j]
@@ -728,9 +744,13 @@ def _signature_table(layout: Layout) -> tuple[int, TableInfo, Container] | None:
         if not cells or len(block.rows) > 2:
             return None
         cell = max(cells, key=lambda c: sum(1 for ln in c.lines() if ln.stripped))
-        lines = [ln for ln in cell.lines() if ln.stripped]
-        if len(lines) >= 2 and is_upper(lines[0].text) and not is_upper(lines[-1].text):
-            return j, block, cell
+        every = cell.lines()
+        lines = [ln for ln in every if ln.stripped]
+        if len(lines) >= 2 and no_lower(lines[0].text):
+            name = every.index(lines[-1])
+            space = any(not ln.stripped for ln in every[every.index(lines[0]) : name])
+            if not is_upper(lines[-1].text) or space:
+                return j, block, cell
         return None
     return None
 
@@ -747,7 +767,9 @@ def _is_caption(para: Para, following: Para | TableInfo | None) -> bool:
         and len(text.split()) <= CAPTION_MAX_WORDS
         and bool(pieces)
         and all(p.fmt.bold for p in pieces)
-        and not text.endswith((".", ";", ":", ","))
+        # A sentence is a paragraph ("… của các đơn vị."); a title may lead into its table
+        # with ":" ("Kết quả thực hiện:"), as kehoach prints a table's tieu_de.
+        and not text.endswith((".", ";", ","))
     )
 
 

@@ -127,6 +127,15 @@ def loose_key(text: str) -> str:
     return _NON_ALNUM.sub("", stripped.upper())
 
 
+def starts_with_words(text: str, words: str) -> bool:
+    """Whether ``text`` opens with the words of ``words``, compared word by word as
+    ``loose_key`` compares text: "Cộng hoà xã hội …" opens with "CỘNG HÒA", "Công hoạch …"
+    and "CỘNG HÒAXÃ" do not."""
+    want = [loose_key(w) for w in words.split()]
+    got = [loose_key(w) for w in text.split()[: len(want)]]
+    return bool(want) and got == want
+
+
 def collapse_ws(text: str) -> str:
     return " ".join(text.split())
 

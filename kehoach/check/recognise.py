@@ -28,8 +28,8 @@ from kehoach.law.profiles import DEFAULT, PROFILES
 
 from .docmodel import DocModel, Line, Para, TableInfo
 from .findings import Collector
-from .locate import Layout, block_lines, is_so_line, nfc
-from .ooxml import collapse_ws, loose_key, snippet
+from .locate import Layout, block_lines, is_date_text, is_so_line, nfc
+from .ooxml import collapse_ws, loose_key, snippet, starts_with_words
 
 DECISIVE, STRONG, SUPPORTING = "decisive", "strong", "supporting"
 _SCAN_BLOCKS = 40  # the type name stands within the first blocks of a plan
@@ -123,6 +123,20 @@ def title_start(profile: Profile) -> str:
     return loose_key(" ".join(profile.quoc_hieu.split()[:2]))
 
 
+def title_line(lines: Iterable[Line], profile: Profile) -> Line | None:
+    """D-NB-1: the line of ``lines`` that is ``profile``'s title line: the exact one, else one
+    that starts like it (mistyped, split). Never a place and date line ("Cộng Hòa, ngày …")."""
+    start = " ".join(profile.quoc_hieu.split()[:2])
+    whole = loose_key(profile.quoc_hieu)
+    found = [
+        ln
+        for ln in lines
+        if ln.stripped and starts_with_words(ln.text, start) and not is_date_text(ln.text)
+    ]
+    exact = [ln for ln in found if loose_key(ln.text) == whole]
+    return (exact or found or [None])[0]
+
+
 # ---------------------------------------------------------------------- reading
 
 
@@ -177,12 +191,10 @@ def signals(model: DocModel, profiles: Sequence[Profile] | None = None) -> list[
     out: list[Signal] = []
     for p in profiles:
         others = [q for q in profiles if q.key != p.key]
-        start = title_start(p)
         # D-NB-1: the law's title line heads the right header cell.
-        for ln in parts.header:
-            if ln.stripped and loose_key(ln.text).startswith(start):
-                out.append(Signal("D-NB-1", DECISIVE, p.key, ln.stripped, ln.where()))
-                break
+        ln = title_line(parts.header, p)
+        if ln is not None:
+            out.append(Signal("D-NB-1", DECISIVE, p.key, ln.stripped, ln.where()))
         # D-NB-2: the number line has this law's shape and no other law's.
         shape = law_number_shape(p)
         if all(law_number_shape(q) != shape for q in others):
@@ -239,6 +251,9 @@ def recognise(model: DocModel, profiles: Sequence[Profile] | None = None) -> Rec
     found = signals(model, profiles)
     by_key = {p.key: p for p in profiles}
     decisive = [s for s in found if s.strength == DECISIVE]
+    # A law's exact title line decides over a line that only starts like another's (a body
+    # "ĐẢNG ỦY XÃ" / "CỘNG HÒA" under "ĐẢNG CỘNG SẢN VIỆT NAM").
+    decisive.sort(key=lambda s: loose_key(s.text) != loose_key(by_key[s.law].quoc_hieu))
     if decisive:
         return Recognition(by_key[decisive[0].law], tuple(found))
     default = PROFILES[DEFAULT].key
@@ -286,10 +301,10 @@ def foreign_elements(
     for q in others:
         # The other law's title line and motto.
         if title_start(q) != title_start(profile):
-            for ln in header:
-                if ln.stripped and loose_key(ln.text).startswith(title_start(q)):
-                    out.append((f"dòng {_quote(ln)}", ln.where(), q))
-                    break
+            ln = title_line(header, q)
+            # Only the two words the title starts with is a name ("XÃ" / "CỘNG HÒA").
+            if ln is not None and loose_key(ln.text) != title_start(q):
+                out.append((f"dòng {_quote(ln)}", ln.where(), q))
         if q.tieu_ngu and not profile.tieu_ngu:
             keys = [k for k in map(loose_key, q.tieu_ngu.split("-")) if k]
             for ln in header:

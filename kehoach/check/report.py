@@ -8,6 +8,7 @@ or could not render a file).
 from __future__ import annotations
 
 import json
+import textwrap
 import zipfile
 from pathlib import Path
 
@@ -58,7 +59,76 @@ def _check_one(
         return None, f"Lỗi nội bộ khi kiểm tra «{path.name}»: {type(exc).__name__}: {exc}"
 
 
+# Piped or redirected output (a file, ``less``, another program) has no width of its own;
+# rich would lay the findings out for 80 columns and pad every line with spaces. It is
+# wrapped here instead, at the console's width (80, or COLUMNS), between words only (never
+# inside a path, a rule ID or "30–35"), with no trailing spaces.
+def _wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
+    lines: list[str] = []
+    for n, part in enumerate(text.split("\n")):
+        lines += textwrap.wrap(
+            part,
+            width=max(width, 40),
+            initial_indent=first if n == 0 else rest,
+            subsequent_indent=rest,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [(first if n == 0 else rest).rstrip()]
+    return [line.rstrip() for line in lines]
+
+
+def _plain_lines(path: Path, result: CheckResult, width: int) -> list[str]:
+    """The report of one file as plain lines, laid out like the terminal's (docs/check.md §1):
+    the verdict on one line (never wrapped: scripts grep it), then each finding with its rule
+    ID, its message and its place wrapped under the message."""
+    findings = result.findings
+    layout = result.profile.layout_name
+    errors = [f for f in findings if f.severity == ERROR]
+    warnings = [f for f in findings if f.severity == WARNING]
+    if errors:
+        verdict = f"KHÔNG ĐẠT {layout}: {len(errors)} lỗi"
+        if warnings:
+            verdict += f", {len(warnings)} cảnh báo"
+    elif warnings:
+        verdict = f"Đạt (không có lỗi), {len(warnings)} cảnh báo"
+    else:
+        verdict = f"Đạt {layout}, không có lỗi hay cảnh báo"
+    lines = [f"{path} — {verdict}"]
+    if result.recognition.profile is None:
+        lines += _wrapped(_unknown_layout(layout), width, "  ", "   ")
+    elif warnings and not errors:
+        lines += _wrapped(f"Đã kiểm tra theo {layout}.", width, "  ", "  ")
+    for group, title in ((errors, "Lỗi"), (warnings, "Cảnh báo")):
+        if not group:
+            continue
+        lines.append(f"  {title}:")
+        tag_width = max(len(f.rule) for f in group) + 2
+        for f in group:
+            first = f"    {f'[{f.rule}]':<{tag_width}} "
+            rest = " " * len(first)
+            lines += _wrapped(f"{f.message}\nVị trí: {f.where}", width, first, rest)
+    return lines
+
+
+def _unknown_layout(layout: str) -> str:
+    return (
+        "(Phần đầu văn bản không cho biết thể thức: không có Quốc hiệu hay dòng «ĐẢNG CỘNG SẢN"
+        f" VIỆT NAM»; đã kiểm tra theo {layout}.)"
+    )
+
+
+def _say(console: Console, text: Text) -> None:
+    """One message, styled in a terminal; elsewhere as it is, unwrapped and unpadded."""
+    if console.is_terminal:
+        console.print(text)
+    else:
+        console.out(text.plain, highlight=False)
+
+
 def _print_file(console: Console, path: Path, result: CheckResult) -> None:
+    if not console.is_terminal:
+        console.out("\n".join([*_plain_lines(path, result, console.width), ""]), highlight=False)
+        return
     findings = result.findings
     layout = result.profile.layout_name  # "thể thức NĐ 30", "thể thức văn bản của Đảng (…)"
     errors = [f for f in findings if f.severity == ERROR]
@@ -75,13 +145,7 @@ def _print_file(console: Console, path: Path, result: CheckResult) -> None:
         head.append(f" — Đạt {layout}, không có lỗi hay cảnh báo", style="bold green")
     console.print(head)
     if result.recognition.profile is None:
-        console.print(
-            Text(
-                "  (Phần đầu văn bản không cho biết thể thức: không có Quốc hiệu hay dòng «ĐẢNG "
-                f"CỘNG SẢN VIỆT NAM»; đã kiểm tra theo {layout}.)",
-                style="dim",
-            )
-        )
+        console.print(Text(f"  {_unknown_layout(layout)}", style="dim"))
     elif warnings and not errors:
         console.print(Text(f"  Đã kiểm tra theo {layout}.", style="dim"))
     for group, title, style in ((errors, "Lỗi", "red"), (warnings, "Cảnh báo", "yellow")):
@@ -125,7 +189,7 @@ def run_check(
         except ConversionError as exc:
             msg = Text("Không kiểm tra được ngắt trang (--pdf): ", style="bold red")
             msg.append(str(exc))
-            console.print(msg)
+            _say(console, msg)
             return EXIT_UNREADABLE
         rendered, unrendered = _render([Path(p) for p in paths])
     for raw in paths:
@@ -146,7 +210,7 @@ def run_check(
                 msg.append(f"{path}", style="bold")
                 msg.append(" — không kiểm tra được: ", style="bold red")
                 msg.append(problem or "")
-                console.print(msg)
+                _say(console, msg)
                 console.print()
             continue
         findings: list[Finding] = result.findings

@@ -36,6 +36,7 @@ from .typo import (
     is_upper,
     jc_name,
     line_pieces,
+    no_lower,
     size_range,
 )
 
@@ -43,6 +44,9 @@ from .typo import (
 TWIP_SLACK = 1  # Word stores whole twips: one more for rounding the profile's mm
 GAP_SLACK_TWIPS = 5  # ND-4: a gap of 5.75 pt still counts as 6 pt
 SINGLE_LINE = 1.15  # TNR "single" line height, as a multiple of the font size (§19)
+# §8.3 heading titles (DM-2, DM-3): a short name, not a sentence.
+TITLE_WORDS = 15
+SENTENCE_ENDS = (".", ";", ":", ",", "!", "?")
 
 _PART = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlc]+|\d+)\b", re.I)
 _MUC = re.compile(r"^(?P<label>[IVXLC]+)(?P<sep>[.\-–])\s+(?P<title>.+)$")
@@ -101,12 +105,12 @@ def classify(paras: list[Para], profile: Profile) -> list[str]:
             kind = "cancu"
         elif _PART.match(text):
             kind = "part"
-        elif prev == "part" and is_upper(text):
+        elif prev == "part" and text and no_lower(text):
             kind = "part-title"
         elif (
             letter_m is not None
             and letter_m.group("label") in _next_letters(letter)
-            and is_upper(letter_m.group("title"))
+            and no_lower(letter_m.group("title"))
         ):
             kind = "letter"
             letter = letter_m.group("label")
@@ -180,7 +184,10 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
     if text.lower().startswith("v/v"):
         c.error("TL-2", "Trích yếu bắt đầu bằng «V/v»; «V/v» chỉ dùng cho công văn.", swhere)
     elif profile.summary_lowercase:  # D-TL-2: "thực hiện …", "về …"
-        if text and text[0].isalpha() and text[0].isupper() and not is_upper(text):
+        # An abbreviation keeps its capitals ("HĐND tỉnh …", "COVID-19 …"): its first letter
+        # is not the sentence's to lower, as kehoach's writer leaves it (law.text.lower_first).
+        acronym = len(text) > 1 and text[1].isupper()
+        if text and text[0].isalpha() and text[0].isupper() and not acronym and not is_upper(text):
             c.error(
                 "TL-2",
                 f"Trích yếu bắt đầu bằng chữ hoa «{text.split()[0]}»; {c.law}: trích yếu bắt đầu "
@@ -607,7 +614,16 @@ def _has_content_below(paras: list[Para], kinds: list[str], i: int, closing: str
     return kind == "plain" and depth == 1 and not text.endswith(closing)
 
 
+def _is_title(title: str) -> bool:
+    """§8.3: a heading's title is a short name, not a sentence: at most 15 words and no
+    punctuation at its end ("Mục đích", "Công tác tuyên truyền")."""
+    return len(title.split()) <= TITLE_WORDS and not title.rstrip().endswith(SENTENCE_ENDS)
+
+
 def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: Profile) -> None:
+    """DM-1..DM-3, S-4. The same slip at every heading of a level (a house style that does
+    not bold them) is one finding with its places (``Collector.many``), each place's label
+    named while there are at most three."""
     letters = profile.point_letters  # S-4
     letter_idx = 0
     for i, (para, kind) in enumerate(zip(paras, kinds, strict=True)):
@@ -619,38 +635,52 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: 
             title = m.group("title") if m else text
             label = m.group("label") if m else "I"
             sep = (m.groupdict().get("sep") or ".") if m else "."
-            if not is_upper(title) or not _all_bold(para):
-                c.warn(
+            if not no_lower(title) or not _all_bold(para):
+                rest = f"nên viết chữ in hoa, in đậm ({c.vocab.heading_source})."
+                c.many(
                     "DM-1",
-                    f"Đề mục cấp «{label}{sep}» nên viết chữ in hoa, in đậm "
-                    f"({c.vocab.heading_source}).",
+                    WARNING,
+                    f"Các đề mục «I{sep}», «II{sep}»… (hoặc «A.», «B.»…) {rest}",
                     where,
+                    one=f"Đề mục cấp «{label}{sep}» {rest}",
                 )
         elif kind == "khoan":
             letter_idx = 0
             m = _KHOAN.match(text)
             title = m.group("title") if m else text
             label = m.group("label") if m else "1"
-            titled = len(title.split()) <= 15 and not title.rstrip().endswith((".", ";", ":", ","))
             if (
-                titled
+                _is_title(title)
                 and not _all_bold(para)
                 and _has_content_below(paras, kinds, i, profile.closing_mark)
             ):
-                c.warn(
+                rest = f"có nội dung bên dưới) nên in đậm ({c.vocab.heading_cite})."
+                c.many(
                     "DM-2",
-                    f"Khoản có tên («{label}. …», có nội dung bên dưới) nên in đậm "
-                    f"({c.vocab.heading_cite}).",
+                    WARNING,
+                    f"Các khoản có tên («1. …», «2. …»…, {rest}",
                     where,
+                    one=f"Khoản có tên («{label}. …», {rest}",
                 )
         elif kind == "diem":
             m = _DIEM.match(text)
             letter = m.group("label") if m else ""
-            if _all_bold(para) and len(text.split()) > 3:
-                c.warn(
+            title = m.group("title") if m else text
+            # A point is upright and regular (§8.3); a bold one that is a short name is a
+            # titled point (S-2's house style; what kehoach renders from an item's
+            # tieu_de), so only a bold sentence is reported.
+            if _all_bold(para) and len(text.split()) > 3 and not _is_title(title):
+                rest = (
+                    f"là một câu (dài hoặc có dấu câu ở cuối) nhưng in đậm; điểm trình bày chữ"
+                    f" đứng, không đậm, chỉ dòng tên điểm ngắn mới có thể in đậm"
+                    f" ({c.vocab.point_cite})."
+                )
+                c.many(
                     "DM-3",
-                    f"Điểm «a)» trình bày chữ đứng, không đậm ({c.vocab.point_cite}).",
+                    WARNING,
+                    f"Các điểm «a)», «b)»… {rest}",
                     where,
+                    one=f"Điểm «{letter})» {rest}",
                 )
             expected = letters[letter_idx] if letter_idx < len(letters) else None
             if letter != expected:

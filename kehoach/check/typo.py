@@ -48,8 +48,15 @@ def dominant_size(pieces: Iterable[RunPiece]) -> float | None:
 
 
 def is_upper(text: str) -> bool:
+    """Written in capitals: it has letters, and none of them is lower case."""
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ch == ch.upper() for ch in letters)
+
+
+def no_lower(text: str) -> bool:
+    """Meets "in hoa": no letter of ``text`` is lower case ("2026 – 2030", "123" do, having
+    none to write in capitals)."""
+    return all(ch == ch.upper() for ch in text if ch.isalpha())
 
 
 def check_typo(
@@ -101,7 +108,7 @@ def check_typo(
             c.add(rule, severity, f"{what} {part}; {c.law} yêu cầu {words[2]}.", where)
     if upper is not None:
         shown = "".join(p.display for p in vis)
-        if upper and not is_upper(shown):
+        if upper and not no_lower(shown):
             c.add(
                 rule,
                 severity,
