@@ -173,3 +173,25 @@ def test_new_names_and_signs_a_body_as_it_is_run(
     assert data["nguoi_ky"]["chuc_vu"] == chuc_vu
     _, report = validate_file(target)
     assert not [w for w in report.warnings if w.rule == "KT-6"]
+
+
+def test_a_body_name_line_of_digits_is_part_of_the_name() -> None:
+    """'ỦY BAN NHÂN DÂN PHƯỜNG' / '11' was refused: the letters are in the whole name."""
+    spec = VALID.replace(
+        "  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ", '  ten: [ỦY BAN NHÂN DÂN PHƯỜNG, "11"]'
+    )
+    assert errors(spec) == []
+    assert [
+        e.rule for e in errors(VALID.replace("  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ", '  ten: ["11"]'))
+    ] == ["CQ-3"]
+
+
+def test_an_empty_cell_a_landscape_page_without_a_table_and_a_place_with_a_comma() -> None:
+    """Property-test findings A–C: '' is an empty cell (docs/spec.md §3.17); P-2 and DD-1
+    are said by validate, with check's rule IDs."""
+    table = "phu_luc:\n  - bang:\n      cot: [A, B]\n      dong:\n        - ['', Văn phòng]\n"
+    assert errors(VALID + table) == []
+    _, report = validate_text(VALID + "phu_luc:\n  - ngang: true\n    ket: Nội dung.\n")
+    assert [w.rule for w in report.warnings] == ["P-2"]
+    _, report = validate_text(VALID.replace("dia_danh: An Phú", "dia_danh: An Phú, Gia Lai"))
+    assert [(w.rule, w.position.line) for w in report.warnings] == [("DD-1", 5)]

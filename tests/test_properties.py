@@ -21,7 +21,7 @@ Runs are bounded (``max_examples``, ``deadline``) under the settings profile "de
 ``HYPOTHESIS_PROFILE`` picks a profile by name ("explore": 3000 examples per test).
 
 What the properties found that belongs to validate, the loader or the writer is left out of
-the generators (a comment names each FINDING) and kept as one xfail example in KNOWN.
+the generators (a comment names each FINDING) and kept as one regression example in KNOWN.
 """
 
 from __future__ import annotations
@@ -1229,9 +1229,10 @@ def _with(old: str, new: str) -> str:
     return VALID.replace(old, new)
 
 
-# What the properties found that belongs to validate, the loader or the writer (reported in
-# issue 10); each is left out of the generators above and kept here as one example, which
-# passes once fixed (xfail, not strict: another change may fix it first).
+# What the properties found that belonged to validate, the loader or the writer (issue 10),
+# each kept as one regression example: validate now refuses or warns with check's rule ID
+# (A: an empty cell '' is accepted; B: P-2 for a landscape appendix without a table; C: DD-1
+# for a place with a comma; D: a caption loses its final '.'; past 20 words it is refused).
 KNOWN = [
     pytest.param(
         _with(
@@ -1240,26 +1241,14 @@ KNOWN = [
             + _TABLE.format(title="Kết quả", rows="          - ['', Văn phòng]\n"),
         ),
         id="o-trong-viet-nhay-don",
-        marks=pytest.mark.xfail(
-            reason="validate refuses an empty cell written '' (docs/spec.md §3.17: «Ô trống"
-            " viết ''»): «không được để trống»"
-        ),
     ),
     pytest.param(
         _with("nguoi_ky:", "phu_luc:\n  - ngang: true\n    ket: Nội dung phụ lục.\nnguoi_ky:"),
         id="phu-luc-ngang-khong-co-bang",
-        marks=pytest.mark.xfail(
-            reason="P-2: a landscape appendix without a table validates silently; check refuses"
-            " the landscape section"
-        ),
     ),
     pytest.param(
         _with("dia_danh: An Phú", "dia_danh: An Phú, Gia Lai"),
         id="dia-danh-co-dau-phay",
-        marks=pytest.mark.xfail(
-            reason="DD-1: a place with a comma validates silently; check refuses «An Phú, Gia"
-            " Lai, ngày …»"
-        ),
     ),
     pytest.param(
         _with(
@@ -1268,26 +1257,6 @@ KNOWN = [
             + _TABLE.format(title="Kết quả thực hiện.", rows="          - [Hội nghị, Văn phòng]\n"),
         ),
         id="ten-bang-la-mot-cau",
-        marks=pytest.mark.xfail(
-            reason="a table title ending with '.' prints as a centred bold sentence: check"
-            " refuses it as a body paragraph (ND-2, ND-3); validate says nothing"
-        ),
-    ),
-    pytest.param(
-        _with(
-            "    - Tuyên truyền\n",
-            "    - Tuyên truyền.\n"
-            + _TABLE.format(
-                title="Kết quả thực hiện các nhiệm vụ trọng tâm về công tác dân vận chính quyền"
-                " của các cơ quan, đơn vị trên địa bàn xã năm 2026",
-                rows="          - [Hội nghị, Văn phòng]\n",
-            ),
-        ),
-        id="ten-bang-dai-hon-20-tu",
-        marks=pytest.mark.xfail(
-            reason="a table title of more than 20 words: check reads it as a body paragraph"
-            " (ND-2, ND-3); validate says nothing"
-        ),
     ),
 ]
 
@@ -1299,11 +1268,23 @@ def test_known_findings(text: str) -> None:
     assert not verdict.unsaid, _explain(text, verdict)
 
 
-@pytest.mark.xfail(reason="a file saved as UTF-16 is refused without a line and column")
+def test_known_finding_a_caption_past_twenty_words_is_refused_at_its_place() -> None:
+    """D: check read a long table title as a body paragraph (ND-2, ND-3); validate refuses."""
+    title = "Kết quả thực hiện các nhiệm vụ trọng tâm về công tác dân vận chính quyền của các cơ"
+    title += " quan, đơn vị trên địa bàn xã năm 2026"
+    text = _with(
+        "    - Tuyên truyền\n",
+        "    - Tuyên truyền.\n"
+        + _TABLE.format(title=title, rows="          - [Hội nghị, Văn phòng]\n"),
+    )
+    verdict = judge(text)
+    (error,) = verdict.errors
+    assert "tên bảng dài 28 từ" in error and error.startswith("ke-hoach.yaml:12:18: lỗi:")
+
+
 def test_known_finding_utf16_has_a_place() -> None:
     assert try_broken(VALID, "utf-16") == []
 
 
-@pytest.mark.xfail(reason="a key with '[' crashes validate: IndexError, no line:column, 0 lỗi")
 def test_known_finding_key_with_a_bracket() -> None:
     assert try_broken(VALID + "a[0]: x\n") == []

@@ -25,7 +25,6 @@ from .typo import is_upper, no_lower
 
 _SO_START = re.compile(r"^s[ốoóồ](?=\s*[:.]|\s*\d|\s+|\s*/|$)")
 _DATE_KEY = re.compile(r"NGAY.*THANG.*NAM")
-CAPTION_MAX_WORDS = 20  # a table caption is a title, not a sentence
 
 
 def nfc(text: str) -> str:
@@ -113,6 +112,7 @@ class Keys:
     recipients: str  # NN-1: "NOINHAN"
     appendix: str = ""  # PL-2: "PHULUC", how an appendix section starts
     types: tuple[DocType, ...] = ()  # every type name a document of the file may carry
+    caption_max_words: int = 20  # the profile's: a table's title is a title, not a sentence
 
     @classmethod
     def of(cls, profile: Profile) -> Keys:
@@ -124,6 +124,7 @@ class Keys:
             recipients=loose_key(profile.recipients_label),
             appendix=loose_key(profile.appendix_word),
             types=doc_types(profile),
+            caption_max_words=profile.caption_max_words,
         )
 
     def type_of(self, text: str) -> DocType | None:
@@ -724,7 +725,7 @@ def _locate_closing(layout: Layout, keys: Keys) -> None:
             block.role = "bảng chữ ký"
             layout.signature = cell
             layout.body_end = j
-    _collect_body(layout)
+    _collect_body(layout, keys)
 
 
 def _signature_table(layout: Layout) -> tuple[int, TableInfo, Container] | None:
@@ -755,7 +756,7 @@ def _signature_table(layout: Layout) -> tuple[int, TableInfo, Container] | None:
     return None
 
 
-def _is_caption(para: Para, following: Para | TableInfo | None) -> bool:
+def _is_caption(para: Para, following: Para | TableInfo | None, max_words: int) -> bool:
     """A table's caption: a short line, bold and centred, right before the table. It is a
     label of the table, not a body paragraph (ND-2..ND-5 do not apply)."""
     if not isinstance(following, TableInfo) or para.fmt.jc != "center":
@@ -764,7 +765,7 @@ def _is_caption(para: Para, following: Para | TableInfo | None) -> bool:
     pieces = [p for p in para.pieces() if p.text.strip()]
     return (
         len(para.text_lines) <= 2
-        and len(text.split()) <= CAPTION_MAX_WORDS
+        and len(text.split()) <= max_words
         and bool(pieces)
         and all(p.fmt.bold for p in pieces)
         # A sentence is a paragraph ("… của các đơn vị."); a title may lead into its table
@@ -773,7 +774,7 @@ def _is_caption(para: Para, following: Para | TableInfo | None) -> bool:
     )
 
 
-def _collect_body(layout: Layout) -> None:
+def _collect_body(layout: Layout, keys: Keys) -> None:
     blocks = layout.model.blocks
     body = blocks[layout.body_start : layout.body_end]
     for k, block in enumerate(body):
@@ -785,7 +786,7 @@ def _collect_body(layout: Layout) -> None:
         following = next(
             (b for b in body[k + 1 :] if not (isinstance(b, Para) and b.is_blank)), None
         )
-        if _is_caption(block, following):
+        if _is_caption(block, following, keys.caption_max_words):
             layout.captions.append(block)
         else:
             layout.body_paras.append(block)

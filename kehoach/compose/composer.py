@@ -401,7 +401,9 @@ class _Composer:
                 cells.append(cell)
                 column += spec_cell.gop_cot
             rows.append(cells)
-        table = Table(widths, header, rows, caption=bang.tieu_de, size=bang.co_chu)
+        # A title, not a sentence: no closing punctuation (check reads ". ; ," as a paragraph).
+        caption = strip_end_punctuation(bang.tieu_de) if bang.tieu_de else None
+        table = Table(widths, header, rows, caption=caption, size=bang.co_chu)
         return Block(Role.TABLE, [], table=table)
 
     # -- closing ---------------------------------------------------------------------------

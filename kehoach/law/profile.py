@@ -164,6 +164,9 @@ class Profile:
     appendix_numerals: str = "roman"  # PL-2: "Phụ lục I"; D-PL-1: "Phụ lục 1" (arabic)
     appendix_note: str = "Kèm theo"  # PL-4: "(Kèm theo Kế hoạch số …)"
     part_word: str = "Phần"  # §8.3 scheme (b): "Phần I"
+    # A table's title is a title, not a sentence: at most this many words (longer, check
+    # reads it as a body paragraph; validate refuses it).
+    caption_max_words: int = 20
 
     # --- body (§8) -------------------------------------------------------------------------
     body: Body = field(default_factory=Body)

@@ -537,7 +537,7 @@ def load_file(path: Path) -> Loaded:
         return _fail(path, _too_large(len(raw)), None)
     wrong = _not_yaml(raw)
     if wrong is not None:
-        return _fail(path, *wrong)
+        return _fail(path, *wrong, where=Position(1, 1))
     try:
         text = decode(raw)
     except UnicodeDecodeError as exc:
@@ -562,7 +562,7 @@ def _too_large(size: int) -> str:
     return f"tệp quá lớn ({shown} byte; tối đa {MAX_BYTES:,} byte)".replace(",", ".")
 
 
-def _fail(path: Path, message: str, hint: str | None) -> Loaded:
+def _fail(path: Path, message: str, hint: str | None, where: Position | None = None) -> Loaded:
     loaded = Loaded(data=None, file=path)
-    loaded.diagnostics.append(Diagnostic(Severity.ERROR, message, path, hint=hint))
+    loaded.diagnostics.append(Diagnostic(Severity.ERROR, message, path, where, hint=hint))
     return loaded

@@ -174,9 +174,12 @@ class CoQuan(Base):
             return value
         lines = [upper_vi(line) for line in value]
         rule = "CQ-2" if info.field_name == "chu_quan" else "CQ-3"
+        # A name set on several lines may have a line of digits ("PHƯỜNG" / "11"): the letters
+        # are looked for in the whole name.
+        whole = any(c.isalpha() for line in lines for c in line)
         for i, line in enumerate(lines):
             where = [i] if len(lines) > 1 else None
-            if not any(c.isalpha() for c in line):
+            if not whole:
                 raise rule_error(
                     rule,
                     f"tên cơ quan '{line}' không có chữ cái nào: tên cơ quan viết bằng chữ in"
@@ -321,9 +324,12 @@ class Cot(Base):
 
 
 def _cell_text(value: Any) -> Any:
-    # A number typed in a cell (an STT, a count) is text like any other.
+    # A number typed in a cell (an STT, a count) is text like any other; '' is an empty cell
+    # (docs/spec.md §3.17: «Ô trống viết ''»).
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, str) and not value.strip():
+        return []
     return value
 
 
@@ -369,6 +375,20 @@ class Bang(Base):
     dong: list[Row] = Field(min_length=1)
     stt: bool = False
     co_chu: int | None = Field(None, ge=10, le=14)
+
+    @field_validator("tieu_de")
+    @classmethod
+    def _caption(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A table's title is a title (check reads a longer one as a body paragraph)."""
+        most = law(info).caption_max_words
+        if value is not None and len(value.split()) > most:
+            raise rule_error(
+                None,
+                f"tên bảng dài {len(value.split())} từ; tên bảng là một tiêu đề ngắn (tối đa"
+                f" {most} từ)",
+                "rút gọn tên bảng; phần giải thích viết thành một đoạn (doan) trước bảng",
+            )
+        return value
 
     @model_validator(mode="after")
     def _grid(self) -> Bang:

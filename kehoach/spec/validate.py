@@ -44,6 +44,7 @@ from kehoach.spec.loader import (
     load_text,
 )
 from kehoach.spec.model import (
+    Bang,
     KeHoach,
     Muc,
     MucDichYeuCau,
@@ -99,12 +100,26 @@ def _find_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> KeyPath:
-    return tuple(p for p in loc if isinstance(p, int) or (isinstance(p, str) and "[" not in p))
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
+    """pydantic's location as the user's key path: its own steps (a union member, a
+    validator: "function-after[…]") dropped, a key the user typed kept even with a "["."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            out.append(part)
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+        elif isinstance(node, dict) and part in node:
+            out.append(part)
+            node = node[part]
+        elif isinstance(part, str) and "[" not in part:
+            out.append(part)
+            node = None
+    return tuple(out)
 
 
 def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
-    path = _clean_loc(error["loc"])
+    path = _clean_loc(error["loc"], loaded.data)
     kind = error["type"]
     ctx = error.get("ctx") or {}
     rule = hint = None
@@ -550,6 +565,53 @@ def _warn(
     )
 
 
+def _tables(spec: KeHoach) -> Iterator[tuple[Bang, KeyPath]]:
+    """Every table of the plan, with its key path."""
+    parts: list[tuple[KeyPath, list[Muc]]] = []
+    for key in ("muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien"):
+        part = getattr(spec, key)
+        if part is not None:
+            parts.append(((key, "muc"), part.muc))
+    parts += [(("phan_khac", i, "muc"), p.muc) for i, p in enumerate(spec.phan_khac)]
+    for i, big in enumerate(spec.phan):
+        parts += [(("phan", i, "muc", j, "muc"), s.muc) for j, s in enumerate(big.muc)]
+    for i, appendix in enumerate(spec.phu_luc):
+        if appendix.bang is not None:
+            yield appendix.bang, ("phu_luc", i, "bang")
+        parts.append((("phu_luc", i, "muc"), appendix.muc))
+    for path, items in parts:
+        for item, item_path, _ in _items(items, path, 0):
+            if item.bang is not None:
+                yield item.bang, (*item_path, "bang")
+
+
+def _shape_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
+    """Shapes that render but that check would then refuse (P-2, DD-1, ND-2)."""
+    for i, appendix in enumerate(spec.phu_luc):
+        has_table = appendix.bang is not None or any(
+            item.bang is not None for item, _, _ in _items(appendix.muc, (), 0)
+        )
+        if appendix.ngang and not has_table:
+            yield _warn(
+                loaded,
+                ("phu_luc", i, "ngang"),
+                "phụ lục in khổ ngang nhưng không có bảng: NĐ 30 chỉ cho in ngang khi có bảng,"
+                " biểu",
+                "P-2",
+                "bỏ 'ngang: true', hoặc đưa bảng vào phụ lục này",
+            )
+    if "," in spec.dia_danh:
+        yield _warn(
+            loaded,
+            ("dia_danh",),
+            f"địa danh '{spec.dia_danh}' có dấu phẩy: dòng địa danh sẽ thành"
+            f" '{spec.dia_danh}, ngày …', có hai dấu phẩy",
+            "DD-1",
+            "chỉ ghi tên xã, phường (hoặc tỉnh) nơi cơ quan đóng trụ sở, ví dụ: "
+            + spec.dia_danh.split(",")[0].strip(),
+        )
+
+
 def _items(items: list[Muc], path: KeyPath, depth: int) -> Iterator[tuple[Muc, KeyPath, int]]:
     for i, item in enumerate(items):
         yield item, (*path, i), depth
@@ -674,6 +736,7 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
                     "gộp bớt cấp để văn bản dễ đọc",
                 )
     yield from _signer_warnings(spec, loaded, law)
+    yield from _shape_warnings(spec, loaded, law)
     if is_party(law):
         yield from _party_warnings(spec, loaded, law)
     attached = spec.quyet_dinh is not None or spec.kem_theo is not None
