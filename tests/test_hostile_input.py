@@ -242,3 +242,104 @@ def test_terminal_escapes_in_names_and_values_are_shown_not_sent(tmp_path: Path)
     result = kehoach("validate", "gia-tri.yaml", name.replace("a", "khong-co-"), cwd=tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode == 2 and "\x1b" not in output and "\x07" not in output
+
+
+# -- check: damaged, oversized and costly documents ------------------------------------------------
+
+
+def _docx_with(tmp_path: Path, name: str, change) -> Path:  # type: ignore[no-untyped-def]
+    """A rendered plan with its parts passed through ``change(name, bytes) -> bytes``."""
+    import io
+    import zipfile
+
+    import kehoach
+
+    data = kehoach.to_docx_bytes(kehoach.loads(VALID))
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for part in src.namelist():
+            dst.writestr(part, change(part, src.read(part)))
+        extra = change("", b"")
+        if extra:
+            dst.writestr("word/numbering.xml", extra)
+    path = tmp_path / name
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_check_refuses_damaged_and_inflating_packages_in_vietnamese(tmp_path: Path) -> None:
+    """Issue 11: "Lỗi nội bộ … XMLSyntaxError", a zip bomb inflating to 3 GB, a FIFO."""
+    broken = _docx_with(
+        tmp_path,
+        "hong.docx",
+        lambda n, b: b[: len(b) // 2] if n == "word/document.xml" else b,
+    )
+    bomb = _docx_with(
+        tmp_path,
+        "bom.docx",
+        lambda n, b: (
+            b.replace(b"<w:body>", b"<w:body><!--" + b" " * 300_000_000 + b"-->", 1)
+            if n == "word/document.xml"
+            else b
+        ),
+    )
+    fifo = tmp_path / "ong.docx"
+    os.mkfifo(fifo)
+    for path, words in (
+        (broken, "XML bị hỏng"),
+        (bomb, "bất thường với một văn bản Word"),
+        (fifo, "không phải một tệp thường"),
+    ):
+        result = kehoach("check", path.name, cwd=tmp_path)
+        output = result.stdout + result.stderr
+        assert result.returncode == 2 and words in output, output
+        assert "Lỗi nội bộ" not in output and "Error" not in output
+
+
+def test_check_of_a_document_with_thousands_of_lists_is_quick(tmp_path: Path) -> None:
+    """Issue 11: 3,000 w:num entries took over 120 s (every definition rescanned per
+    paragraph); the index makes it one pass."""
+    count = 3000
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {w}>'
+        + "".join(
+            f'<w:abstractNum w:abstractNumId="{i}"><w:lvl w:ilvl="0"><w:pPr>'
+            '<w:ind w:left="0"/></w:pPr></w:lvl></w:abstractNum>'
+            for i in range(count)
+        )
+        + "".join(
+            f'<w:num w:numId="{i + 1}"><w:abstractNumId w:val="{i}"/></w:num>' for i in range(count)
+        )
+        + "</w:numbering>"
+    ).encode()
+
+    def change(name: str, data: bytes) -> bytes:
+        if name == "":
+            return numbering
+        if name == "word/document.xml":  # every paragraph in the last list
+            return data.replace(
+                b"<w:pPr>", f'<w:pPr><w:numPr><w:numId w:val="{count}"/></w:numPr>'.encode()
+            )
+        if name == "word/_rels/document.xml.rels":
+            return data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rIdNum" Type="http://schemas.openxmlformats.org/'
+                b'officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+                b"</Relationships>",
+            )
+        if name == "[Content_Types].xml":
+            return data.replace(
+                b"</Types>",
+                b'<Override PartName="/word/numbering.xml" ContentType="application/'
+                b'vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
+            )
+        return data
+
+    path = _docx_with(tmp_path, "nhieu-danh-sach.docx", change)
+    result = kehoach("check", path.name, cwd=tmp_path)  # within 10 s of CPU, 1 GB
+    output = result.stdout + result.stderr
+    assert result.returncode in (0, 1) and "Traceback" not in output, output

@@ -3,13 +3,16 @@ every rule family."""
 
 from __future__ import annotations
 
+import stat
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 
 from kehoach.export.pdflayout import Page
 from kehoach.law.profile import Profile
@@ -33,11 +36,56 @@ class UnreadableDocx(ValueError):
     """The file cannot be opened as a Word document; the message is Vietnamese."""
 
 
+# A Word document of a plan is tens of kilobytes; these bounds refuse a zip bomb before
+# anything is inflated (hostile input, issue 11).
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024  # one part, inflated
+MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all parts, inflated
+MAX_RATIO = 200  # inflated / compressed, for a part over 1 MB
+
+
+def _bounded(path: Path) -> None:
+    """Refuse what is not a regular file of sane size, or a package that inflates far
+    beyond its size (each part's declared size is read from the zip's directory, and zipfile
+    stops at the declared size when inflating)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableDocx(
+            f"«{path}» không phải một tệp thường (đường ống, thiết bị…), không đọc được."
+        )
+    if info.st_size > MAX_DOCX_BYTES:
+        raise UnreadableDocx(
+            f"«{path.name}» quá lớn ({info.st_size // (1024 * 1024)} MB; tối đa"
+            f" {MAX_DOCX_BYTES // (1024 * 1024)} MB) cho một văn bản kế hoạch."
+        )
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # is_zipfile/docx below word the refusal
+    total = sum(p.file_size for p in parts)
+    for part in parts:
+        big = part.file_size > 1024 * 1024
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > MAX_PART_BYTES or (big and ratio > MAX_RATIO):
+            raise UnreadableDocx(
+                f"«{path.name}» có phần «{part.filename}» giải nén ra"
+                f" {part.file_size // (1024 * 1024)} MB, bất thường với một văn bản Word (tệp"
+                " bị hỏng hoặc cố ý làm tràn bộ nhớ); không kiểm tra."
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise UnreadableDocx(
+            f"«{path.name}» giải nén ra {total // (1024 * 1024)} MB, bất thường với một văn"
+            " bản Word; không kiểm tra."
+        )
+
+
 def _open(path: Path) -> docx.document.Document:
     if not path.exists():
         raise UnreadableDocx(f"Không tìm thấy tệp «{path}».")
     if path.is_dir():
         raise UnreadableDocx(f"«{path}» là thư mục, không phải tệp .docx.")
+    _bounded(path)
     if not zipfile.is_zipfile(path):
         hint = ""
         if path.suffix.lower() == ".doc":
@@ -45,6 +93,16 @@ def _open(path: Path) -> docx.document.Document:
         raise UnreadableDocx(f"«{path.name}» không phải tệp .docx hợp lệ.{hint}")
     try:
         return docx.Document(str(path))
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableDocx(
+            f"«{path.name}» có phần nội dung XML bị hỏng (dòng {exc.lineno}); mở tệp bằng Word"
+            " rồi lưu lại dạng .docx."
+        ) from exc
+    except (zlib.error, EOFError, OSError, MemoryError) as exc:
+        raise UnreadableDocx(
+            f"Không giải nén được «{path.name}»: tệp bị hỏng hoặc bị cắt cụt; lấy lại bản gốc"
+            " hoặc mở bằng Word rồi lưu lại dạng .docx."
+        ) from exc
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         # The library's reason is English and technical; the clerk needs what to do.
         raise UnreadableDocx(

@@ -155,6 +155,7 @@ class StyleSheet:
         if theme is not None:
             self._read_theme(theme)
         self._numbering = numbering
+        self._numbering_index: dict[tuple[str, str], Element | None] | None = None
 
     # ------------------------------------------------------------------ theme
 
@@ -326,24 +327,34 @@ class StyleSheet:
     # ------------------------------------------------------------------ paragraphs
 
     def _numbering_ppr(self, num_id: str | None, ilvl: str | None) -> Element | None:
+        """The paragraph properties a list level gives (w:num's override, else its
+        w:abstractNum's level), looked up in an index built once: rescanning every definition
+        per paragraph took minutes on a document with thousands of w:num (issue 11)."""
         if self._numbering is None or not num_id or num_id == "0":
             return None
-        level = ilvl or "0"
+        if self._numbering_index is None:
+            self._numbering_index = self._index_numbering()
+        return self._numbering_index.get((num_id, ilvl or "0"))
+
+    def _index_numbering(self) -> dict[tuple[str, str], Element | None]:
+        assert self._numbering is not None
+        abstract: dict[str, dict[str, Element | None]] = {}
+        for absn in self._numbering.iter(w("abstractNum")):
+            levels = abstract.setdefault(wattr(absn, "abstractNumId") or "", {})
+            for lvl in absn.iter(w("lvl")):
+                levels.setdefault(wattr(lvl, "ilvl") or "", lvl.find(w("pPr")))
+        index: dict[tuple[str, str], Element | None] = {}
         for num in self._numbering.iter(w("num")):
-            if wattr(num, "numId") != num_id:
-                continue
+            num_id = wattr(num, "numId") or ""
+            abstract_id = wattr(num.find(w("abstractNumId")), "val") or ""
+            levels = dict(abstract.get(abstract_id, {}))
             for override in num.iter(w("lvlOverride")):
-                if wattr(override, "ilvl") == level:
-                    lvl = override.find(w("lvl"))
-                    if lvl is not None and lvl.find(w("pPr")) is not None:
-                        return lvl.find(w("pPr"))
-            abstract_id = wattr(num.find(w("abstractNumId")), "val")
-            for absn in self._numbering.iter(w("abstractNum")):
-                if wattr(absn, "abstractNumId") == abstract_id:
-                    for lvl in absn.iter(w("lvl")):
-                        if wattr(lvl, "ilvl") == level:
-                            return lvl.find(w("pPr"))
-        return None
+                lvl = override.find(w("lvl"))
+                if lvl is not None and lvl.find(w("pPr")) is not None:
+                    levels[wattr(override, "ilvl") or ""] = lvl.find(w("pPr"))
+            for level, ppr in levels.items():
+                index.setdefault((num_id, level), ppr)  # the first w:num of an id wins
+        return index
 
     def para_format(self, p: Element, tbl: Element | None) -> ParaFormat:
         direct = p.find(w("pPr"))
