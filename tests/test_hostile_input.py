@@ -343,3 +343,46 @@ def test_check_of_a_document_with_thousands_of_lists_is_quick(tmp_path: Path) ->
     result = kehoach("check", path.name, cwd=tmp_path)  # within 10 s of CPU, 1 GB
     output = result.stdout + result.stderr
     assert result.returncode in (0, 1) and "Traceback" not in output, output
+
+
+@pytest.mark.libreoffice
+def test_pdf_export_leaves_nothing_behind_even_when_interrupted(tmp_path: Path) -> None:
+    """Issue 11: --pdf wrote into $HOME/.config and $HOME/.cache, and an interrupted run left
+    soffice running, .kehoach-pdf-*/ in the output folder and /tmp/kehoach-lo-*."""
+    import signal
+    import time
+
+    from pdf_support import require_libreoffice
+
+    require_libreoffice()
+    home, temp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    temp.mkdir()
+    (tmp_path / "kh.yaml").write_text(VALID, "utf-8")
+    env = {**os.environ, "HOME": str(home), "TMPDIR": str(temp)}
+    command = [sys.executable, "-m", "kehoach", "render", "kh.yaml", "-o", "out", "--pdf"]
+    done = subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kh.docx", "kh.pdf"]
+    assert list(home.iterdir()) == [] and list(temp.iterdir()) == []
+
+    running = subprocess.Popen(
+        [*command[:5], "-o", "out2", "--pdf"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(temp.iterdir()) and time.monotonic() < deadline:  # LibreOffice started
+        time.sleep(0.05)
+    running.send_signal(signal.SIGINT)
+    assert running.wait(timeout=60) == 130
+    time.sleep(0.5)
+    assert list(temp.iterdir()) == [] and list(home.iterdir()) == []
+    assert not (tmp_path / "out2").exists() or not any((tmp_path / "out2").iterdir())
+    leftover = subprocess.run(["pgrep", "-f", str(temp)], capture_output=True, text=True)
+    assert leftover.stdout.strip() == "", "an soffice of this run is still running"

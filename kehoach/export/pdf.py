@@ -8,7 +8,7 @@ Design notes (each one is a LibreOffice pitfall met in practice):
   Without it ``soffice`` hands the job to an already running LibreOffice (the user's open
   Writer window, or a parallel test worker) and returns at once without converting anything.
   It also makes the conversion independent of the user's settings and lets it run as root or
-  with an unwritable ``$HOME`` (we then point ``$HOME`` at the private temp directory too).
+  with an unwritable ``$HOME``: ``$HOME`` always points at the private temp directory.
 * ``soffice`` exits with status 0 even when a file could not be loaded ("Error: source file
   could not be loaded" on stderr), and it imports anything it cannot recognise as plain text.
   So inputs are checked to be real .docx packages, the Word import filter is forced
@@ -207,13 +207,18 @@ def _check_docx(path: Path) -> None:
 def _child_env(private_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     home = env.get("HOME")
-    # LibreOffice and fontconfig write their settings and caches below $HOME even with a
-    # private profile: send those to the private folder, but keep the user's HOME so fonts
-    # installed in ~/.fonts or ~/.local/share/fonts are still found.
-    if not home or not os.path.isdir(home) or not os.access(home, os.W_OK):
-        env["HOME"] = str(private_dir)
+    # LibreOffice creates $HOME/.config even with a private profile and XDG_CONFIG_HOME set,
+    # and fontconfig writes its cache below $HOME: both go to the private folder. Fonts the
+    # user installed in ~/.local/share/fonts are still found through XDG_DATA_HOME.
+    if home and os.path.isdir(os.path.join(home, ".local", "share")) and "XDG_DATA_HOME" not in env:
+        env["XDG_DATA_HOME"] = os.path.join(home, ".local", "share")
+    env["HOME"] = str(private_dir)
     env["XDG_CONFIG_HOME"] = str(private_dir / "config")
     env["XDG_CACHE_HOME"] = str(private_dir / "cache")
+    # soffice's own temporary files ("lu….tmp") too: killed on Ctrl-C, it cannot remove them.
+    temp = private_dir / "tmp"
+    temp.mkdir(parents=True, exist_ok=True)
+    env["TMPDIR"] = env["TMP"] = env["TEMP"] = str(temp)
     return env
 
 
