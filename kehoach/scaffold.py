@@ -20,6 +20,7 @@ from kehoach.compose.wording import (
     TemplateProblem,
     builtin_template_dir,
     explain,
+    run_template,
     template_environment,
 )
 from kehoach.law.text import body_name_guess, body_name_in_text, upper_vi
@@ -158,14 +159,17 @@ def skeleton(basics: Basics, file_name: str, template_dir: Path | None = None) -
         raise TemplateProblem(f"mẫu {name} không được lưu bằng mã hóa UTF-8") from exc
     except (jinja2.TemplateError, RecursionError) as exc:
         raise TemplateProblem(f"mẫu {name}: {explain(exc)}") from exc
-    try:
-        return _render(template, basics, file_name)
-    except jinja2.TemplateNotFound as exc:
-        # Jinja's own text is English and lists the search folders by absolute path.
-        where = f"thư mục {template_dir}" if template_dir else "các mẫu có sẵn"
-        raise TemplateProblem(f"mẫu {name}: không tìm thấy mẫu '{exc.name}' trong {where}") from exc
-    except (jinja2.TemplateError, RecursionError) as exc:
-        raise TemplateProblem(f"mẫu {name}: {explain(exc)}") from exc
+    try:  # an office's skeleton is input: bounded in time and output like its wording
+        return run_template(f"mẫu {name}", lambda: _render(template, basics, file_name))
+    except TemplateProblem as problem:
+        cause = problem.__cause__
+        if isinstance(cause, jinja2.TemplateNotFound):
+            # Jinja's own text is English and lists the search folders by absolute path.
+            where = f"thư mục {template_dir}" if template_dir else "các mẫu có sẵn"
+            raise TemplateProblem(
+                f"mẫu {name}: không tìm thấy mẫu '{cause.name}' trong {where}"
+            ) from cause
+        raise
 
 
 # D-CQ-1: the unit words of a Party body's name ("ĐẢNG ỦY XÃ AN PHÚ", "CHI BỘ THÔN …").

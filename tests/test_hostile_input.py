@@ -386,3 +386,26 @@ def test_pdf_export_leaves_nothing_behind_even_when_interrupted(tmp_path: Path) 
     assert not (tmp_path / "out2").exists() or not any((tmp_path / "out2").iterdir())
     leftover = subprocess.run(["pgrep", "-f", str(temp)], capture_output=True, text=True)
     assert leftover.stdout.strip() == "", "an soffice of this run is still running"
+
+
+@pytest.mark.parametrize(
+    ("skeleton", "words"),
+    [
+        ("a\n\n{{ 1/0 }}", ["mau/moi.yaml.j2:3:", "chia cho 0"]),
+        (
+            "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}",
+            ["quá 2 giây"],
+        ),
+        ('{{ "x" * 10**9 }}', ["quá dài"]),
+        ('{% include "khong-co.j2" %}', ["không tìm thấy mẫu 'khong-co.j2'"]),
+    ],
+)
+def test_a_hostile_office_skeleton_for_new_is_refused(
+    tmp_path: Path, skeleton: str, words: list[str]
+) -> None:
+    """Issue 11: `new --mau` ran an office's skeleton unbounded (a traceback on 1/0, a hang)."""
+    (tmp_path / "mau").mkdir()
+    (tmp_path / "mau" / "moi.yaml.j2").write_text(skeleton, "utf-8")
+    result = kehoach("new", "kh.yaml", "--khong-hoi", "--mau", "mau", cwd=tmp_path)
+    refused(result, "lỗi mẫu tệp", *words)
+    assert not (tmp_path / "kh.yaml").exists()

@@ -165,6 +165,8 @@ def _where(exc: BaseException) -> str:
         if template is not None and template.filename:
             line = template.get_corresponding_lineno(tb.tb_lineno)
             found = f"{template.filename}:{line}: "
+        elif tb.tb_frame.f_code.co_filename.endswith(".j2"):  # a frame Jinja rewrote
+            found = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}: "
         tb = tb.tb_next
     return found
 
