@@ -409,3 +409,24 @@ def test_a_hostile_office_skeleton_for_new_is_refused(
     result = kehoach("new", "kh.yaml", "--khong-hoi", "--mau", "mau", cwd=tmp_path)
     refused(result, "lỗi mẫu tệp", *words)
     assert not (tmp_path / "kh.yaml").exists()
+
+
+def test_check_flags_bidi_controls_and_escapes_file_names(tmp_path: Path) -> None:
+    """Issue 11: a U+202E in the date line passed check; an ESC in a file name reached the
+    terminal."""
+    bidi = _docx_with(
+        tmp_path,
+        "dao-chieu.docx",
+        lambda n, b: (
+            b.replace("An Phú, ngày".encode(), "An Phú\u202e, ngày".encode(), 1)
+            if n == "word/document.xml"
+            else b
+        ),
+    )
+    result = kehoach("check", bidi.name, cwd=tmp_path)
+    assert result.returncode == 1 and "[F-2]" in result.stdout and "U+202E" in result.stdout
+    named = tmp_path / "a\x1b[2Jb.docx"
+    named.write_bytes((tmp_path / "dao-chieu.docx").read_bytes())
+    result = kehoach("check", named.name, cwd=tmp_path)
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "a\\x1b[2Jb.docx" in result.stdout

@@ -19,6 +19,7 @@ from rich.text import Text
 from kehoach.export.pdf import ConversionError
 from kehoach.export.pdflayout import Page
 from kehoach.law.profile import Profile
+from kehoach.spec.diagnostics import printable
 
 from .checker import CheckResult, UnreadableDocx, check_document
 from .findings import ERROR, WARNING, Finding
@@ -93,7 +94,7 @@ def _plain_lines(path: Path, result: CheckResult, width: int) -> list[str]:
         verdict = f"Đạt (không có lỗi), {len(warnings)} cảnh báo"
     else:
         verdict = f"Đạt {layout}, không có lỗi hay cảnh báo"
-    lines = [f"{path} — {verdict}"]
+    lines = [f"{printable(str(path))} — {verdict}"]
     if result.recognition.profile is None:
         lines += _wrapped(_unknown_layout(layout), width, "  ", "   ")
     elif warnings and not errors:
@@ -134,7 +135,7 @@ def _print_file(console: Console, path: Path, result: CheckResult) -> None:
     errors = [f for f in findings if f.severity == ERROR]
     warnings = [f for f in findings if f.severity == WARNING]
     head = Text()
-    head.append(f"{path}", style="bold")
+    head.append(printable(str(path)), style="bold")
     if errors:
         head.append(f" — KHÔNG ĐẠT {layout}: {len(errors)} lỗi", style="bold red")
         if warnings:
@@ -207,9 +208,9 @@ def run_check(
                 results.append({"file": str(path), "ok": False, "error": problem, "findings": []})
             else:
                 msg = Text()
-                msg.append(f"{path}", style="bold")
+                msg.append(printable(str(path)), style="bold")
                 msg.append(" — không kiểm tra được: ", style="bold red")
-                msg.append(problem or "")
+                msg.append(printable(problem or ""))
                 _say(console, msg)
                 console.print()
             continue

@@ -7,6 +7,7 @@ included.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from kehoach.law.profile import Profile
@@ -33,6 +34,11 @@ def _near_black(hex_color: str) -> bool:
         return all(int(hex_color[i : i + 2], 16) <= 0x33 for i in (0, 2, 4))
     except ValueError:
         return False
+
+
+# Invisible format characters no Vietnamese text needs (bidi overrides reverse a date on
+# screen; zero-width spaces make an empty name look filled): hostile input, issue 11.
+_FORMAT_CHARS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def check_text(model: DocModel, c: Collector, profile: Profile) -> None:
@@ -67,6 +73,16 @@ def check_text(model: DocModel, c: Collector, profile: Profile) -> None:
                 else:
                     c.many("F-3", "error", f"Chữ màu #{color}; {c.law} yêu cầu màu đen.", where)
             text = para.text
+            hidden = sorted({f"U+{ord(ch):04X}" for ch in _FORMAT_CHARS.findall(text)})
+            if hidden:
+                c.many(
+                    "F-2",
+                    "error",
+                    f"Đoạn có ký tự định dạng vô hình ({', '.join(hidden)}: đảo chiều chữ, khoảng"
+                    " trắng rộng 0 …): chữ hiện ra sai thứ tự hoặc trông có mà không có; xoá các"
+                    " ký tự này.",
+                    where,
+                )
             if text.strip() and not unicodedata.is_normalized("NFC", text):
                 c.many(
                     "F-2",
