@@ -288,6 +288,7 @@ _SAMPLE_VALUES = {
     "họ và tên": "ghi họ và tên người ký",
     "họ tên": "ghi họ và tên người ký",
 }
+_SAMPLE_MAX = 2 * max(map(len, _SAMPLE_VALUES))  # spaces typed in a sample aside
 # "-Treo băng rôn": a dash without its space is text to YAML, not a list item.
 _NO_SPACE_DASH = re.compile(r"^[-–+•][^\s\d-]")
 
@@ -302,6 +303,8 @@ def _placeholders(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnost
         for i, value in enumerate(data):
             yield from _placeholders(loaded, value, (*path, i))
     elif isinstance(data, str):
+        if "..." not in data and "…" not in data and len(data) > _SAMPLE_MAX:
+            return  # most text: neither an ellipsis nor short enough to be a sample
         text = unicodedata.normalize("NFC", " ".join(data.split()))
         sample = _SAMPLE_VALUES.get(text.casefold())
         dots = [m for m in _ELLIPSIS.finditer(text) if not text[: m.start()].rstrip().endswith(",")]
