@@ -11,8 +11,9 @@ if TYPE_CHECKING:
 
     from .vocab import Vocabulary
 
-ERROR = "error"
-WARNING = "warning"
+from .severity import ERROR, WARNING
+
+__all__ = ["ERROR", "WARNING", "Collector", "Finding", "Findings"]
 
 # Beyond this many places with the same message, places are folded into one finding so a
 # wrong style (which breaks every paragraph) reads as one problem, not eighty.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from kehoach.law.profile import Profile
 
-from .findings import ERROR, WARNING
+from .severity import ERROR, WARNING
 
 # hd05-spec: the D- rule that governs, in a Party document, what the NĐ 30 rule checks.
 PARTY_IDS: dict[str, str] = {
