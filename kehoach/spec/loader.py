@@ -382,16 +382,7 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
         )
         return loaded
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loaded.diagnostics.append(
-            Diagnostic(
-                Severity.ERROR,
-                _translate(exc.problem, exc.context),
-                file,
-                _pos(mark) if mark else None,
-                hint="sửa cú pháp YAML ở vị trí này rồi chạy lại",
-            )
-        )
+        loaded.diagnostics.append(_syntax_error(exc, file))
         return loaded
     except yaml.YAMLError as exc:  # unmarked errors: no position to give
         loaded.diagnostics.append(Diagnostic(Severity.ERROR, _translate(str(exc)), file))
@@ -496,17 +487,20 @@ def _events_check(text: str, file: Path | None) -> list[Diagnostic]:
                 )
             )
     except yaml.MarkedYAMLError as exc:  # the composer accepted what libyaml refuses
-        mark = exc.problem_mark or exc.context_mark
-        found.append(
-            Diagnostic(
-                Severity.ERROR,
-                _translate(exc.problem, exc.context),
-                file,
-                _pos(mark) if mark else None,
-                hint="sửa cú pháp YAML ở vị trí này rồi chạy lại",
-            )
-        )
+        found.append(_syntax_error(exc, file))
     return found
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, file: Path | None) -> Diagnostic:
+    """PyYAML's complaint, in Vietnamese, where it points."""
+    mark = exc.problem_mark or exc.context_mark
+    return Diagnostic(
+        Severity.ERROR,
+        _translate(exc.problem, exc.context),
+        file,
+        _pos(mark) if mark else None,
+        hint="sửa cú pháp YAML ở vị trí này rồi chạy lại",
+    )
 
 
 def load_file(path: Path) -> Loaded:
