@@ -10,6 +10,7 @@ errors instead of silent overwrites, and (4) alias expansion is bounded.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 import stat
 from dataclasses import dataclass, field
@@ -150,6 +151,8 @@ _FORMAT = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# "-Treo băng rôn": a dash without its space is text to YAML, not a list item.
+NO_SPACE_DASH = re.compile(r"^[-–+•][^\s\d-]")
 
 
 class _Builder:
@@ -351,6 +354,14 @@ def _not_yaml(raw: bytes) -> tuple[str, str] | None:
 
 
 def load_text(text: str, file: Path | None = None) -> Loaded:
+    """Parse ``text``; a YAML error said one line late is moved to the line at fault."""
+    loaded = _load_text(text, file)
+    if loaded.diagnostics:
+        _at_the_cause(loaded, text)
+    return loaded
+
+
+def _load_text(text: str, file: Path | None = None) -> Loaded:
     loaded = Loaded(data=None, file=file)
     if _may_be_deep(text):  # before the composers, which recurse once per level
         deep = _too_deep(text, file)
@@ -500,6 +511,123 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: Path | None) -> Diagnostic:
         file,
         _pos(mark) if mark else None,
         hint="sửa cú pháp YAML ở vị trí này rồi chạy lại",
+    )
+
+
+# --- a YAML error at its cause ---------------------------------------------------------------
+
+
+def _at_the_cause(loaded: Loaded, source: str) -> None:
+    """Two YAML errors are said one line late, at an innocent line: "could not find expected
+    ':'" (the line that lacks it is the one above: a wrapped text not indented deeper than
+    its key, docs/spec.md §1.2, or "-Treo băng rôn" without its space), and a value joined to
+    the line above that starts "-Treo". Both are moved to the line at fault, with its fix."""
+    items = loaded.diagnostics
+    located = [
+        d
+        for d in items
+        if d.severity is Severity.ERROR and d.position is not None and d.file == loaded.file
+    ]
+    if not located:
+        return
+    lines = source.splitlines()
+    cause = _scanner_cause(source)
+    out = []
+    for d in items:
+        moved = None
+        if d in located:
+            moved = _missing_colon(d, cause, lines) or _joined_dash(d, loaded, lines)
+        out.append(moved or d)
+    loaded.diagnostics = out
+
+
+def _scanner_cause(source: str) -> yaml.MarkedYAMLError | None:
+    """PyYAML's "could not find expected ':'" for ``source``, whose context mark is the line
+    at fault (the scanner's events do not recurse, whatever the nesting)."""
+    try:
+        for _ in yaml.parse(source, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        if (exc.problem or "").startswith("could not find expected ':'") and exc.context_mark:
+            return exc
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    return None
+
+
+def _missing_colon(
+    d: Diagnostic, exc: yaml.MarkedYAMLError | None, lines: list[str]
+) -> Diagnostic | None:
+    if exc is None or exc.context_mark is None or exc.problem_mark is None:
+        return None
+    cause, said = exc.context_mark, exc.problem_mark
+    if (said.line + 1, said.column + 1) != tuple(d.position or ()) or cause.line >= len(lines):
+        return None
+    text = lines[cause.line].strip()
+    where = Position(cause.line + 1, cause.column + 1)
+    if NO_SPACE_DASH.match(text):
+        return _dash_without_space(d, where, text)
+    above = _line_above(lines, cause.line)
+    if above is None:
+        return dataclasses.replace(d, position=where)
+    number, owner, column = above
+    message = (
+        f"dòng «{text[:40]}» không có dấu ':' nên không phải một khóa; nếu đây là phần viết"
+        f" tiếp của văn bản ở dòng {number}, dòng này phải thụt lề sâu hơn {owner}"
+        f" (từ cột {column + 2} trở đi)"
+    )
+    hint = (
+        f"thêm dấu cách ở đầu dòng cho chữ bắt đầu từ cột {column + 2} trở đi, hoặc viết cả"
+        " văn bản sau '>-' ở dòng riêng (docs/spec.md mục 1.2)"
+    )
+    return dataclasses.replace(d, message=message, position=where, hint=hint)
+
+
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([a-z_][a-z0-9_]*):\s+\S")
+_DASH_LINE = re.compile(r"^(\s*)-\s+\S")
+
+
+def _line_above(lines: list[str], index: int) -> tuple[int, str, int] | None:
+    """For a line of text at ``index`` that YAML took as a key: the line of the text it
+    continues (1-based), what it must be indented deeper than, and that thing's column."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    for j in range(index - 1, -1, -1):
+        above = lines[j]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        key = _KEY_LINE.match(above)
+        if key:
+            return j + 1, f"tên khóa '{key.group(2)}'", len(key.group(1))
+        dash = _DASH_LINE.match(above)
+        if dash:
+            return j + 1, "dấu '-' của mục", len(dash.group(1))
+        if len(above) - len(above.lstrip()) <= indent:
+            return None
+        # an earlier continuation line of the same text, indented as it should be
+    return None
+
+
+def _joined_dash(d: Diagnostic, loaded: Loaded, lines: list[str]) -> Diagnostic | None:
+    """The loader's "joined to the line above" error on a value that starts "-Treo": the
+    fault is the missing space on the value's first line, not the next item's indentation."""
+    if "nối vào văn bản của dòng trên" not in d.message:
+        return None
+    for path, where in loaded.value_pos.items():
+        if format_path(path) != d.key_path or where.line > len(lines):
+            continue
+        text = lines[where.line - 1][where.column - 1 :].strip()
+        if NO_SPACE_DASH.match(text):
+            return _dash_without_space(d, where, text)
+    return None
+
+
+def _dash_without_space(d: Diagnostic, where: Position, text: str) -> Diagnostic:
+    return dataclasses.replace(
+        d,
+        message=f"dòng «{text[:40]}» thiếu dấu cách sau dấu '-': YAML không đọc dòng này là một"
+        " mục của danh sách",
+        position=where,
+        hint=f"viết '- {text[1:].strip()[:40]}' (dấu '-', một dấu cách, rồi nội dung)",
     )
 
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import stat
 import typing
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from kehoach.document import Header
@@ -35,10 +33,9 @@ from kehoach.law.text import (
 )
 from kehoach.spec.diagnostics import Diagnostic, Position, Report, Severity
 from kehoach.spec.loader import (
-    MAX_BYTES,
+    NO_SPACE_DASH,
     KeyPath,
     Loaded,
-    decode,
     format_path,
     load_file,
     load_text,
@@ -158,7 +155,7 @@ def _from_pydantic(error: Any, loaded: Loaded) -> Diagnostic:
         message = _TYPE_MESSAGES.get(kind, f"giá trị không hợp lệ ({error['msg']})")
         where = loaded.locate(path)
         given = error.get("input")
-        if kind == "list_type" and isinstance(given, str) and _NO_SPACE_DASH.match(given):
+        if kind == "list_type" and isinstance(given, str) and NO_SPACE_DASH.match(given):
             # "-Treo băng rôn": without a space after "-" YAML reads text, not an item.
             message += f": dòng «{given[:40]}» thiếu dấu cách sau dấu '-'"
             hint = f"viết '- {given[1:].strip()[:40]}' (dấu '-', một dấu cách, rồi nội dung)"
@@ -193,14 +190,10 @@ def _profile_of(data: dict[str, Any]) -> Profile:
 
 
 def validate_loaded(
-    loaded: Loaded, profile: Profile | None = None, *, source: str | None = None
+    loaded: Loaded, profile: Profile | None = None
 ) -> tuple[KeHoach | None, Report]:
-    """Validate ``loaded`` under ``profile`` (default: the one its ``the_thuc`` names).
-    ``source`` is the text it was read from (else read again from its file, only to place
-    a YAML error at its cause)."""
+    """Validate ``loaded`` under ``profile`` (default: the one its ``the_thuc`` names)."""
     report = Report(loaded.file, list(loaded.diagnostics))
-    if report.errors:
-        report.items = _at_the_cause(loaded, report.items, source)
     if report.errors or loaded.data is None:
         return None, report
     if not isinstance(loaded.data, dict):
@@ -271,7 +264,7 @@ def validate_file(path: Path, profile: Profile | None = None) -> tuple[KeHoach |
 def validate_text(
     text: str, file: Path | None = None, profile: Profile | None = None
 ) -> tuple[KeHoach | None, Report]:
-    return validate_loaded(load_text(text, file), profile, source=text)
+    return validate_loaded(load_text(text, file), profile)
 
 
 # --- what the text as written says (before the model) ----------------------------------------
@@ -289,8 +282,6 @@ _SAMPLE_VALUES = {
     "họ tên": "ghi họ và tên người ký",
 }
 _SAMPLE_MAX = 2 * max(map(len, _SAMPLE_VALUES))  # spaces typed in a sample aside
-# "-Treo băng rôn": a dash without its space is text to YAML, not a list item.
-_NO_SPACE_DASH = re.compile(r"^[-–+•][^\s\d-]")
 
 
 def _placeholders(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnostic]:
@@ -415,139 +406,6 @@ def _error(
     loaded: Loaded, path: KeyPath, message: str, rule: str | None = None, hint: str | None = None
 ) -> Diagnostic:
     return Diagnostic(Severity.ERROR, message, *loaded.locate(path), format_path(path), rule, hint)
-
-
-# --- a YAML error at its cause ---------------------------------------------------------------
-
-
-def _at_the_cause(loaded: Loaded, items: list[Diagnostic], source: str | None) -> list[Diagnostic]:
-    """Two YAML errors are said one line late, at an innocent line: "could not find expected
-    ':'" (the line that lacks it is the one above: a wrapped text not indented deeper than
-    its key, docs/spec.md §1.2, or "-Treo băng rôn" without its space), and a value joined to
-    the line above that starts "-Treo". Both are moved to the line at fault, with its fix."""
-    located = [
-        d
-        for d in items
-        if d.severity is Severity.ERROR and d.position is not None and d.file == loaded.file
-    ]
-    if not located:
-        return items
-    if source is None:
-        source = _source_of(loaded.file)
-    if source is None:
-        return items
-    lines = source.splitlines()
-    cause = _scanner_cause(source)
-    out = []
-    for d in items:
-        moved = None
-        if d in located:
-            moved = _missing_colon(d, cause, lines) or _joined_dash(d, loaded, lines)
-        out.append(moved or d)
-    return out
-
-
-def _source_of(file: Path | None) -> str | None:
-    """The text of a spec file the loader read (a regular file within its size limit)."""
-    if file is None:
-        return None
-    try:
-        info = file.stat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        return decode(file.read_bytes())
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _scanner_cause(source: str) -> yaml.MarkedYAMLError | None:
-    """PyYAML's "could not find expected ':'" for ``source``, whose context mark is the line
-    at fault (the scanner's events do not recurse, whatever the nesting)."""
-    try:
-        for _ in yaml.parse(source, Loader=yaml.SafeLoader):
-            pass
-    except yaml.MarkedYAMLError as exc:
-        if (exc.problem or "").startswith("could not find expected ':'") and exc.context_mark:
-            return exc
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
-    return None
-
-
-def _missing_colon(
-    d: Diagnostic, exc: yaml.MarkedYAMLError | None, lines: list[str]
-) -> Diagnostic | None:
-    if exc is None or exc.context_mark is None or exc.problem_mark is None:
-        return None
-    cause, said = exc.context_mark, exc.problem_mark
-    if (said.line + 1, said.column + 1) != tuple(d.position or ()) or cause.line >= len(lines):
-        return None
-    text = lines[cause.line].strip()
-    where = Position(cause.line + 1, cause.column + 1)
-    if _NO_SPACE_DASH.match(text):
-        return _dash_without_space(d, where, text)
-    above = _line_above(lines, cause.line)
-    if above is None:
-        return dataclasses.replace(d, position=where)
-    number, owner, column = above
-    message = (
-        f"dòng «{text[:40]}» không có dấu ':' nên không phải một khóa; nếu đây là phần viết"
-        f" tiếp của văn bản ở dòng {number}, dòng này phải thụt lề sâu hơn {owner}"
-        f" (từ cột {column + 2} trở đi)"
-    )
-    hint = (
-        f"thêm dấu cách ở đầu dòng cho chữ bắt đầu từ cột {column + 2} trở đi, hoặc viết cả"
-        " văn bản sau '>-' ở dòng riêng (docs/spec.md mục 1.2)"
-    )
-    return dataclasses.replace(d, message=message, position=where, hint=hint)
-
-
-_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([a-z_][a-z0-9_]*):\s+\S")
-_DASH_LINE = re.compile(r"^(\s*)-\s+\S")
-
-
-def _line_above(lines: list[str], index: int) -> tuple[int, str, int] | None:
-    """For a line of text at ``index`` that YAML took as a key: the line of the text it
-    continues (1-based), what it must be indented deeper than, and that thing's column."""
-    indent = len(lines[index]) - len(lines[index].lstrip())
-    for j in range(index - 1, -1, -1):
-        above = lines[j]
-        if not above.strip() or above.lstrip().startswith("#"):
-            continue
-        key = _KEY_LINE.match(above)
-        if key:
-            return j + 1, f"tên khóa '{key.group(2)}'", len(key.group(1))
-        dash = _DASH_LINE.match(above)
-        if dash:
-            return j + 1, "dấu '-' của mục", len(dash.group(1))
-        if len(above) - len(above.lstrip()) <= indent:
-            return None
-        # an earlier continuation line of the same text, indented as it should be
-    return None
-
-
-def _joined_dash(d: Diagnostic, loaded: Loaded, lines: list[str]) -> Diagnostic | None:
-    """The loader's "joined to the line above" error on a value that starts "-Treo": the
-    fault is the missing space on the value's first line, not the next item's indentation."""
-    if "nối vào văn bản của dòng trên" not in d.message:
-        return None
-    for path, where in loaded.value_pos.items():
-        if format_path(path) != d.key_path or where.line > len(lines):
-            continue
-        text = lines[where.line - 1][where.column - 1 :].strip()
-        if _NO_SPACE_DASH.match(text):
-            return _dash_without_space(d, where, text)
-    return None
-
-
-def _dash_without_space(d: Diagnostic, where: Position, text: str) -> Diagnostic:
-    return dataclasses.replace(
-        d,
-        message=f"dòng «{text[:40]}» thiếu dấu cách sau dấu '-': YAML không đọc dòng này là một"
-        " mục của danh sách",
-        position=where,
-        hint=f"viết '- {text[1:].strip()[:40]}' (dấu '-', một dấu cách, rồi nội dung)",
-    )
 
 
 # --- warnings -------------------------------------------------------------------------------
