@@ -340,9 +340,16 @@ def _start(args: list[str], cwd: Path) -> subprocess.Popen[str]:
 def test_ctrl_c_during_a_batch_with_workers(tmp_path: Path) -> None:
     _specs(tmp_path / "specs", 1500)
     proc = _start(["render", "specs", "-o", "out", "-j", "2"], tmp_path)
-    deadline = time.monotonic() + 30
-    while not (tmp_path / "out").exists() and proc.poll() is None and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60
+
+    def working() -> bool:  # staged files on disk: the batch is under way, handlers installed
+        out = tmp_path / "out"
+        return out.exists() and next(out.rglob("*.kehoach-tmp"), None) is not None
+
+    while not working() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
+    if proc.poll() is not None:  # a very fast machine finished 1,500 plans first
+        pytest.skip("the batch ended before it could be interrupted")
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
