@@ -16,13 +16,11 @@ A units file (master plan × one row per unit) gives one job per row.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -316,6 +314,10 @@ def _run(jobs: list[Job], settings: Settings, workers: int) -> Iterator[Outcome]
         for job in jobs:
             yield run_job(job, settings)
         return
+    # Imported here: a single-process run (one plan, most commands) never pays for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     # fork shares the already imported code; where it is missing workers import it once.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

@@ -804,27 +804,38 @@ def gaps(words: tuple[str, ...]) -> Gaps:
 # A word of letters and digits joined by "/", "." or "-" that holds a digit or a "/":
 # "412/TTr-SKHCN", "25-NQ/TW", "/KH-UBND" (a number left blank), "15-02-2026", "2021-2025".
 _CODED_WORD = re.compile(r"(?<![^\W_])/?[^\W_]+(?:[/.-][^\W_]+)+")
-# A hyphen inside a word that holds a digit or a "/": the only place _CODED_WORD can act.
-_QUICK = re.compile(r"[\d/][^\s-]*-[^\W_]|[^\W_]-[^\s]*[\d/]")
 
 
 def nobreak_hyphen_pieces(text: str) -> list[str]:
     """``text`` cut at the hyphens inside document numbers, dates and number ranges, where a
     word processor would otherwise break a line ("412/TTr- / SKHCN"); joined with "-" the
-    pieces give ``text`` back. One piece when there is no such hyphen."""
-    if "-" not in text or not _QUICK.search(text):  # most hyphens stand between spaces
+    pieces give ``text`` back. One piece when there is no such hyphen.
+
+    Only the space-free stretches around a hyphen are searched: most text has none, and a
+    coded word never holds a space."""
+    hyphen = text.find("-")
+    if hyphen == -1:
         return [text]
     pieces: list[str] = []
     start = 0
-    for match in _CODED_WORD.finditer(text):
-        word = match.group()
-        if "-" not in word or not ("/" in word or any(ch.isdigit() for ch in word)):
-            continue
-        offset = match.start()
-        for part in word.split("-")[:-1]:
-            offset += len(part)
-            pieces.append(text[start:offset])
-            start = offset + 1
-            offset += 1
+    length = len(text)
+    while hyphen != -1:
+        left = hyphen
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        right = hyphen + 1
+        while right < length and not text[right].isspace():
+            right += 1
+        for match in _CODED_WORD.finditer(text, left, right):
+            word = match.group()
+            if "-" not in word or not ("/" in word or any(ch.isdigit() for ch in word)):
+                continue
+            offset = match.start()
+            for part in word.split("-")[:-1]:
+                offset += len(part)
+                pieces.append(text[start:offset])
+                start = offset + 1
+                offset += 1
+        hyphen = text.find("-", right)
     pieces.append(text[start:])
     return pieces

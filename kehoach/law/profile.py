@@ -95,10 +95,12 @@ class Body:
     line_exact_pt: Length | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Profile:
     """The layout law of one family of documents. Instances are immutable; a variant is
-    made with ``dataclasses.replace`` (tests do this to prove there is one source)."""
+    made with ``dataclasses.replace`` (tests do this to prove there is one source). Each
+    instance is its own law: equality is identity, so caches keyed by a profile cost a
+    pointer, not 72 fields hashed."""
 
     key: str = "nd30"
     law: str = "Nghị định 30/2020/NĐ-CP"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kehoach.law.profile import Profile
 
@@ -267,8 +268,12 @@ def _school(words: list[str]) -> str | None:
 
 
 def _archive_match(text: str, profile: Profile) -> re.Match[str] | None:
-    word = re.escape(profile.archive_word)
-    return re.match(rf"^[-–\s]*{word}\b\s*(.*)$", text.replace("*", ""), re.IGNORECASE)
+    return _archive_pattern(profile.archive_word).match(text.replace("*", ""))
+
+
+@lru_cache(maxsize=8)
+def _archive_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"^[-–\s]*{re.escape(word)}\b\s*(.*)$", re.IGNORECASE)
 
 
 def is_archive_line(text: str, profile: Profile) -> bool:

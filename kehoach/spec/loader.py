@@ -151,6 +151,8 @@ _FORMAT = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Either of the two above: one search clears the common case, a text with neither.
+_SUSPECT = re.compile(f"{_FORMAT.pattern}|{_SURROGATE.pattern}")
 # "-Treo băng rôn": a dash without its space is text to YAML, not a list item.
 NO_SPACE_DASH = re.compile(r"^[-–+•][^\s\d-]")
 
@@ -179,6 +181,8 @@ class _Builder:
         """The scalar's text without invisible format characters (warned about, at their
         place); a lone surrogate from an escape such as "\\ud800" is an error."""
         value = node.value
+        if not _SUSPECT.search(value):
+            return value
         if _SURROGATE.search(value):
             self.error(
                 "văn bản có mã ký tự không hợp lệ (nửa cặp thay thế, như \\ud800)",
@@ -228,7 +232,7 @@ class _Builder:
                 break
         if last < len(self.lines):
             rest = self.lines[last][node.end_mark.column :]
-            swallowed = _SWALLOWED.match(rest)
+            swallowed = _SWALLOWED.match(rest) if "#" in rest else None
             if swallowed:
                 comment = swallowed.group(1).strip()
                 self.diagnostic(
@@ -274,7 +278,10 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge(node)
-        self.loaded.value_pos.setdefault(path, _pos(node.start_mark))
+        positions = self.loaded.value_pos
+        if path not in positions:
+            mark = node.start_mark
+            positions[path] = Position(mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             if not node.style and node.value in NULLS:  # libyaml marks plain as "", PyYAML None
                 return None

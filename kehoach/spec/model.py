@@ -100,6 +100,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MIN_YEAR, MAX_YEAR = 1945, 2100
 
 
+def _none_yet() -> list[Any]:
+    """An empty list for each model that leaves a list out. A plain function: pydantic reads
+    a default factory's signature, and reading a built-in's (``list``) costs milliseconds
+    at start-up; a mutable default (``= []``) would be deep-copied on every model instead."""
+    return []
+
+
 def colon_text(value: Any) -> Any:
     """Undo YAML's reading of `- Lưu: VT` as a mapping: text with a colon stays text.
 
@@ -336,7 +343,7 @@ def _cell_text(value: Any) -> Any:
 class OBang(Base):
     """A table cell written as a mapping: its lines, and how many columns/rows it spans."""
 
-    noi_dung: Annotated[Paragraphs, BeforeValidator(_cell_text)] = Field(default_factory=list)
+    noi_dung: Annotated[Paragraphs, BeforeValidator(_cell_text)] = Field(default_factory=_none_yet)
     gop_cot: int = Field(1, ge=1, le=50)
     gop_dong: int = Field(1, ge=1, le=500)
     dam: bool = False
@@ -360,7 +367,7 @@ def _row(value: Any) -> Any:
 
 
 class Dong(Base):
-    o: list[Cell] = Field(default_factory=list)
+    o: list[Cell] = Field(default_factory=_none_yet)
     nhom: Text | None = None
 
 
@@ -452,8 +459,8 @@ class Muc(Base):
     """
 
     tieu_de: Text | None = None
-    noi_dung: Paragraphs = Field(default_factory=list)
-    muc: list[Muc] = Field(default_factory=list)
+    noi_dung: Paragraphs = Field(default_factory=_none_yet)
+    muc: list[Muc] = Field(default_factory=_none_yet)
     doan: Text | None = None
     bang: Bang | None = None
 
@@ -500,29 +507,29 @@ class Phan(Base):
     ``danh_so`` numbers its own items another way than the plan's scheme."""
 
     tieu_de: Text | None = None
-    mo_dau: Paragraphs = Field(default_factory=list)
-    muc: list[Muc] = Field(default_factory=list)
-    ket: Paragraphs = Field(default_factory=list)
+    mo_dau: Paragraphs = Field(default_factory=_none_yet)
+    muc: list[Muc] = Field(default_factory=_none_yet)
+    ket: Paragraphs = Field(default_factory=_none_yet)
     danh_so: DanhSoPhan | None = None
 
 
 class MucDichYeuCau(Phan):
     """I. MỤC ĐÍCH, YÊU CẦU: either plain items, or `muc_dich` and `yeu_cau` sub-lists."""
 
-    muc_dich: list[Muc] = Field(default_factory=list)
-    yeu_cau: list[Muc] = Field(default_factory=list)
+    muc_dich: list[Muc] = Field(default_factory=_none_yet)
+    yeu_cau: list[Muc] = Field(default_factory=_none_yet)
 
 
 class PhanCong(Base):
     """One assignment: a unit and its duties ("1. Phòng Nội vụ: Chủ trì …")."""
 
     don_vi: Text
-    nhiem_vu: Paragraphs = Field(default_factory=list)
-    muc: list[Muc] = Field(default_factory=list)
+    nhiem_vu: Paragraphs = Field(default_factory=_none_yet)
+    muc: list[Muc] = Field(default_factory=_none_yet)
 
 
 class ToChucThucHien(Phan):
-    phan_cong: list[PhanCong] = Field(default_factory=list)
+    phan_cong: list[PhanCong] = Field(default_factory=_none_yet)
 
 
 PartKey = Literal["dau", "muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien"]
@@ -545,9 +552,9 @@ class PhanLon(Base):
     """A PHẦN (§8.3 scheme b): "Phần I" and its title, then its sections I., II. …"""
 
     tieu_de: Text
-    mo_dau: Paragraphs = Field(default_factory=list)
-    muc: list[MucLon] = Field(default_factory=list)
-    ket: Paragraphs = Field(default_factory=list)
+    mo_dau: Paragraphs = Field(default_factory=_none_yet)
+    muc: list[MucLon] = Field(default_factory=_none_yet)
+    ket: Paragraphs = Field(default_factory=_none_yet)
 
 
 class PhuLuc(Base):
@@ -556,10 +563,10 @@ class PhuLuc(Base):
 
     tieu_de: Text | None = None
     ngang: bool = False
-    mo_dau: Paragraphs = Field(default_factory=list)
+    mo_dau: Paragraphs = Field(default_factory=_none_yet)
     bang: Bang | None = None
-    muc: list[Muc] = Field(default_factory=list)
-    ket: Paragraphs = Field(default_factory=list)
+    muc: list[Muc] = Field(default_factory=_none_yet)
+    ket: Paragraphs = Field(default_factory=_none_yet)
     danh_so: DanhSoPhan | None = None
 
     @model_validator(mode="after")
@@ -1095,10 +1102,10 @@ class QuyetDinh(Base):
     ngay: NgayInput | None = None
     trich_yeu: Text | None = None
     tham_quyen: Text | None = None
-    can_cu: Paragraphs = Field(default_factory=list)
-    de_nghi: Paragraphs = Field(default_factory=list)
-    dieu: Paragraphs = Field(default_factory=list)
-    noi_nhan: Paragraphs = Field(default_factory=list)
+    can_cu: Paragraphs = Field(default_factory=_none_yet)
+    de_nghi: Paragraphs = Field(default_factory=_none_yet)
+    dieu: Paragraphs = Field(default_factory=_none_yet)
+    noi_nhan: Paragraphs = Field(default_factory=_none_yet)
     luu: Text | None = None
     nguoi_ky: NguoiKy | None = None
 
@@ -1141,21 +1148,21 @@ class KeHoach(Base):
     ngay: NgayInput
     trich_yeu: Lines
     kem_theo: Text | None = None
-    can_cu: Paragraphs = Field(default_factory=list)
-    thuc_hien: Paragraphs = Field(default_factory=list)
-    de_nghi: Paragraphs = Field(default_factory=list)
+    can_cu: Paragraphs = Field(default_factory=_none_yet)
+    thuc_hien: Paragraphs = Field(default_factory=_none_yet)
+    de_nghi: Paragraphs = Field(default_factory=_none_yet)
     loi_dan: Annotated[list[Text] | None, BeforeValidator(_lead_in)] = None
     danh_so: DanhSo = "la-ma"
     muc_dich_yeu_cau: MucDichYeuCau | None = None
     nhiem_vu: Phan | None = None
     to_chuc_thuc_hien: ToChucThucHien | None = None
-    phan_khac: list[PhanKhac] = Field(default_factory=list)
-    phan: list[PhanLon] = Field(default_factory=list)
+    phan_khac: list[PhanKhac] = Field(default_factory=_none_yet)
+    phan: list[PhanLon] = Field(default_factory=_none_yet)
     ket_luan: Text | None = None
-    noi_nhan: Paragraphs = Field(default_factory=list)
+    noi_nhan: Paragraphs = Field(default_factory=_none_yet)
     luu: Text | None = None
     nguoi_ky: NguoiKy
-    phu_luc: list[PhuLuc] = Field(default_factory=list)
+    phu_luc: list[PhuLuc] = Field(default_factory=_none_yet)
     quyet_dinh: QuyetDinh | None = None
     trinh_bay: TrinhBay = Field(default_factory=TrinhBay)
 

@@ -17,11 +17,14 @@ from kehoach.version import APPLICATION, __version__
 from kehoach.writer.emit import HEADER_DEFAULT, HEADER_FIRST, header_xml
 from kehoach.writer.styles import styles_xml
 from kehoach.writer.xml import XML_HEAD, W, esc
-from kehoach.writer.zip import Member, archive, deflate
+from kehoach.writer.zip import Member, archive, deflate, stored
 
 _CT = "application/vnd.openxmlformats-officedocument"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006"
+# document.xml is the one part deflated per plan: level 3 takes half the work of the default
+# level 6 for a file about 4 % larger (the static parts, deflated once, keep level 6).
+DOCUMENT_LEVEL = 3
 # Core properties hold at most 255 characters (OPC); a long trích yếu is cut there.
 _CORE_LIMIT = 255
 
@@ -148,8 +151,8 @@ def package(document: Document, document_xml: bytes, profile: Profile) -> bytes:
     return archive(
         [
             _content_types(),
-            deflate("word/document.xml", document_xml),
+            deflate("word/document.xml", document_xml, level=DOCUMENT_LEVEL),
             *_static_parts(profile, document.page.body_size),
-            deflate("docProps/core.xml", _core(document, profile)),
+            stored("docProps/core.xml", _core(document, profile)),
         ]
     )

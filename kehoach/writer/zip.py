@@ -3,7 +3,7 @@
 The standard library's ``zipfile`` compresses every member on every write; a .docx is mostly
 static parts (styles, settings, headers …) identical across a batch, so compressing them
 once and reusing the bytes is most of the package's cost saved. This writes exactly what
-``zipfile`` would for such members (deflate, no data descriptors, no ZIP64, a fixed
+``zipfile`` would for such members (deflate or stored, no data descriptors, no ZIP64, a fixed
 timestamp so equal input gives equal bytes); ``zipfile`` reads it back in the tests.
 """
 
@@ -15,25 +15,33 @@ from dataclasses import dataclass
 
 _DOS_TIME, _DOS_DATE = 0, (1980 - 1980) << 9 | 1 << 5 | 1  # 1980-01-01 00:00:00
 _VERSION = 20  # 2.0: deflate
-_DEFLATE = 8
+_DEFLATE, _STORED = 8, 0
 _FLAGS = 0  # member names are ASCII
 _ATTRIBUTES = 0o644 << 16
 
 
 @dataclass(frozen=True)
 class Member:
-    """A member ready to store: its name, deflated bytes, CRC-32 and size."""
+    """A member ready to store: its name, its bytes as stored (deflated or not), CRC-32,
+    size and method."""
 
     name: bytes
     deflated: bytes
     crc: int
     size: int
+    method: int = _DEFLATE
 
 
 def deflate(name: str, data: bytes, level: int = 6) -> Member:
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     body = compressor.compress(data) + compressor.flush()
     return Member(name.encode("ascii"), body, zlib.crc32(data), len(data))
+
+
+def stored(name: str, data: bytes) -> Member:
+    """A member kept as is: for a part of a few hundred bytes, setting up deflate costs
+    more time than the bytes it would save."""
+    return Member(name.encode("ascii"), data, zlib.crc32(data), len(data), _STORED)
 
 
 def archive(members: list[Member]) -> bytes:
@@ -46,7 +54,7 @@ def archive(members: list[Member]) -> bytes:
             b"PK\x03\x04",
             _VERSION,
             _FLAGS,
-            _DEFLATE,
+            m.method,
             _DOS_TIME,
             _DOS_DATE,
             m.crc,
@@ -63,7 +71,7 @@ def archive(members: list[Member]) -> bytes:
                 3 << 8 | _VERSION,  # made by: Unix, so the attributes below mean a mode
                 _VERSION,
                 _FLAGS,
-                _DEFLATE,
+                m.method,
                 _DOS_TIME,
                 _DOS_DATE,
                 m.crc,
