@@ -136,6 +136,7 @@ def _pos(mark: yaml.Mark) -> Position:
 # A continuation line of a plain value that reads as the start of a new item: YAML joins it
 # to the line above ("- UBND huyện" + "    - Thường trực Đảng ủy" → one recipient).
 _NEW_ITEM = re.compile(r"^[-+•–]\s")
+_ITEM_MARKS = "-+•–"
 _NEW_BASIS = {
     "can_cu": re.compile(r"^Căn cứ\s", re.IGNORECASE),
     "thuc_hien": re.compile(r"^Thực hiện\s", re.IGNORECASE),
@@ -181,7 +182,7 @@ class _Builder:
         """The scalar's text without invisible format characters (warned about, at their
         place); a lone surrogate from an escape such as "\\ud800" is an error."""
         value = node.value
-        if not _SUSPECT.search(value):
+        if value.isascii() or not _SUSPECT.search(value):  # ASCII holds neither
             return value
         if _SURROGATE.search(value):
             self.error(
@@ -210,10 +211,11 @@ class _Builder:
         continuation line that starts a new item is joined to the one above; a "#2" is cut
         off as a comment; quotes pasted from Word stay in the text."""
         first, last = node.start_mark.line, node.end_mark.line
+        basis = _NEW_BASIS.get(path[0]) if path and isinstance(path[0], str) else None
         for number in range(first + 1, min(last, len(self.lines) - 1) + 1):
             text = self.lines[number].strip()
-            starts_basis = bool(path) and path[0] in _NEW_BASIS and _NEW_BASIS[path[0]].match(text)
-            if _NEW_ITEM.match(text) or starts_basis:
+            starts_basis = basis is not None and basis.match(text)
+            if (text[:1] in _ITEM_MARKS and _NEW_ITEM.match(text)) or starts_basis:
                 column = len(self.lines[number]) - len(self.lines[number].lstrip()) + 1
                 what = (
                     "trông như một mục mới (thiếu '- ' ở đầu dòng)"
@@ -283,15 +285,16 @@ class _Builder:
             mark = node.start_mark
             positions[path] = Position(mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
-            if not node.style and node.value in NULLS:  # libyaml marks plain as "", PyYAML None
-                return None
-            if not node.style:
+            if not node.style:  # plain; libyaml marks it "", PyYAML None
+                if node.value in NULLS:
+                    return None
                 self.lint_plain(node, path)
             return self.clean(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
+            key_positions = self.loaded.key_pos
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     self.error(
@@ -310,8 +313,9 @@ class _Builder:
                         hint="xóa một trong hai dòng; YAML không cho phép khóa trùng",
                     )
                     continue
-                self.loaded.key_pos[(*path, key)] = _pos(key_node.start_mark)
-                result[key] = self.build(value_node, (*path, key))
+                key_path = (*path, key)
+                key_positions[key_path] = _pos(key_node.start_mark)
+                result[key] = self.build(value_node, key_path)
             return result
         raise TypeError(f"unexpected YAML node {node!r}")
 
@@ -370,7 +374,8 @@ def load_text(text: str, file: Path | None = None) -> Loaded:
 
 def _load_text(text: str, file: Path | None = None) -> Loaded:
     loaded = Loaded(data=None, file=file)
-    if _may_be_deep(text):  # before the composers, which recurse once per level
+    lines = text.splitlines()
+    if _may_be_deep(text, lines):  # before the composers, which recurse once per level
         deep = _too_deep(text, file)
         if deep is not None:
             loaded.diagnostics.append(deep)
@@ -420,7 +425,7 @@ def _load_text(text: str, file: Path | None = None) -> Loaded:
             )
         )
         return loaded
-    builder = _Builder(loaded, text.splitlines())
+    builder = _Builder(loaded, lines)
     try:
         loaded.data = builder.build(node, ())
         if loaded.data is None and not loaded.diagnostics:  # "---", "null", "~"
@@ -447,11 +452,13 @@ def _load_text(text: str, file: Path | None = None) -> Loaded:
     return loaded
 
 
-def _may_be_deep(text: str) -> bool:
+def _may_be_deep(text: str, lines: list[str]) -> bool:
     """Cheap: could ``text`` nest deeper than MAX_DEPTH (deep indentation, many brackets)?"""
     if text.count("[") + text.count("{") > MAX_DEPTH:
         return True
-    return any(len(line) - len(line.lstrip(" -")) > MAX_DEPTH for line in text.splitlines())
+    return any(
+        len(line) - len(line.lstrip(" -")) > MAX_DEPTH for line in lines if len(line) > MAX_DEPTH
+    )
 
 
 def _too_deep(text: str, file: Path | None) -> Diagnostic | None:

@@ -12,7 +12,7 @@ import difflib
 import re
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -288,17 +288,33 @@ def _placeholders(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnost
     """Every value that still holds a skeleton placeholder: an error at its key, marked
     ``placeholder`` (issue 10: an untouched skeleton must not render "XÃ ..." or "ngày;")."""
     if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _placeholders(loaded, value, (*path, key))
+        entries: Iterable[tuple[str | int, Any]] = data.items()
     elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _placeholders(loaded, value, (*path, i))
-    elif isinstance(data, str):
-        if "..." not in data and "…" not in data and len(data) > _SAMPLE_MAX:
-            return  # most text: neither an ellipsis nor short enough to be a sample
+        entries = enumerate(data)
+    else:
+        yield from _placeholder(loaded, data, path)
+        return
+    for key, value in entries:
+        if (
+            isinstance(value, str)
+            and len(value) > _SAMPLE_MAX
+            and "..." not in value
+            and "…" not in value
+        ):
+            continue  # most text: neither an ellipsis nor short enough to be a sample
+        yield from _placeholders(loaded, value, (*path, key))
+
+
+def _placeholder(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnostic]:
+    """The error for one value, if it is a skeleton placeholder."""
+    if isinstance(data, str):
         text = unicodedata.normalize("NFC", " ".join(data.split()))
         sample = _SAMPLE_VALUES.get(text.casefold())
-        dots = [m for m in _ELLIPSIS.finditer(text) if not text[: m.start()].rstrip().endswith(",")]
+        dots = (
+            [m for m in _ELLIPSIS.finditer(text) if not text[: m.start()].rstrip().endswith(",")]
+            if "..." in text or "…" in text
+            else []
+        )
         if sample is None and not dots:
             return
         if sample is not None:

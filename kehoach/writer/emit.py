@@ -9,6 +9,7 @@ starting on a new page with its own page numbers (PN-4, PN-5), portrait or lands
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from kehoach.document import Appendix, Block, Document, Page, Role, Span, Table, TableCell
 from kehoach.law.layout import (
@@ -65,7 +66,7 @@ class _Emitter:
     @staticmethod
     def runs(text: str, *, size_pt: float | None = None) -> str:
         """One line of a component, or several joined by line breaks ("\\n")."""
-        rpr = props("rPr", size(size_pt)) if size_pt is not None else ""
+        rpr = _run_properties(None, None, size_pt)
         pieces = [run(line, rpr) if line else "" for line in text.split("\n")]
         return f"<w:r>{rpr}<w:br/></w:r>".join(pieces)
 
@@ -76,13 +77,13 @@ class _Emitter:
         """Runs that say only what differs from ``style`` (and a size, when asked)."""
         content = []
         for span in spans:
-            rpr: dict[str, str] = dict(size(size_pt)) if size_pt is not None else {}
             italic = span.italic or style.italic  # CC-1: a căn cứ is italic throughout
-            if span.bold != style.bold:
-                rpr |= toggle("b", span.bold)
-            if italic != style.italic:
-                rpr |= toggle("i", italic)
-            content.append(run(span.text, props("rPr", rpr)))
+            rpr = _run_properties(
+                span.bold if span.bold != style.bold else None,
+                italic if italic != style.italic else None,
+                size_pt,
+            )
+            content.append(run(span.text, rpr))
         return "".join(content)
 
     def title_rule(self, rule: Rule) -> str:
@@ -426,3 +427,15 @@ def header_xml(profile: Profile, *, page_number: bool) -> bytes:
     return (
         f'{XML_HEAD}<w:hdr xmlns:w="{W}" xmlns:r="{R}">{paragraph(style, field)}</w:hdr>'
     ).encode()
+
+
+@lru_cache(maxsize=64)
+def _run_properties(bold: bool | None, italic: bool | None, size_pt: float | None) -> str:
+    """A run's ``w:rPr``: bold or italic set (``None``: as the style says) and a size; made
+    once for each of the few combinations a document uses."""
+    rpr: dict[str, str] = dict(size(size_pt)) if size_pt is not None else {}
+    if bold is not None:
+        rpr |= toggle("b", bold)
+    if italic is not None:
+        rpr |= toggle("i", italic)
+    return props("rPr", rpr)
