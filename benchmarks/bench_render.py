@@ -1,7 +1,8 @@
 """Render speed and file size, as ratios against baselines measured in the same run.
 
 Every figure is a whole process (interpreter start, imports, YAML load and, for kehoach,
-validation), timed several times; the minimum is compared, the median shown beside it.
+validation), run once to warm up and then timed several times; the minimum is compared, the
+median shown beside it.
 
 * batch: ``kehoach render DIR -o OUT -j 1`` (one process) on N copies of the Phú Phong plan, against docxtpl
   with an equivalent template and a plain python-docx script writing the same plan
@@ -21,6 +22,7 @@ Exits 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -42,8 +44,21 @@ def kehoach_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "kehoach"]
 
 
+def warm_up(command: list[str]) -> None:
+    """One untimed run, as a user's second run would find the machine: the modules' bytecode
+    written (as ``pip install`` leaves it, even when the shell sets PYTHONDONTWRITEBYTECODE)
+    and the files in the page cache. Every command, baselines included, gets one."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(
+        command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+
+
 def timed(command: list[str], repeat: int, *, before=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """(minimum, median) wall seconds of ``command`` as a whole process."""
+    """(minimum, median) wall seconds of ``command`` as a whole process, after a warm-up."""
+    if before is not None:
+        before()
+    warm_up(command)
     times = []
     for _ in range(repeat):
         if before is not None:
