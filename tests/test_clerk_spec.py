@@ -14,6 +14,10 @@ from specs import VALID
 
 from kehoach.check import check_docx
 from kehoach.compose.composer import compose
+from kehoach.compose.wording import Wording
+from kehoach.law.hd05 import HD05
+from kehoach.law.layout import lay_out
+from kehoach.law.metrics import text_width_mm
 from kehoach.law.text import body_name_guess, body_name_in_text, collective_name
 from kehoach.spec.diagnostics import Diagnostic, Severity
 from kehoach.spec.validate import validate_file, validate_text
@@ -528,26 +532,50 @@ def test_a_future_horizon_is_not_a_stale_year(summary: str) -> None:
 def test_DD8_is_said_with_a_fix_that_keeps_the_DD7_name() -> None:
     place = VALID.replace("dia_danh: An Phú", "dia_danh: Thành phố Hồ Chí Minh")
     assert report(place) == []  # 13 pt fits: no warning (DD-8 drops a size before wrapping)
-    narrow = place + "trinh_bay:\n  le_trai: 35\n  le_phai: 20\n"
+    # The widest margins NĐ 30 allows (35 + 20 mm): the right column widens, the left keeping
+    # its 54 mm, and the line still fits.
+    assert report(place + "trinh_bay:\n  le_trai: 35\n  le_phai: 20\n") == []
+    # A longer name (103 mm at 13 pt) fits only within the default margins.
+    longer = VALID.replace("dia_danh: An Phú", "dia_danh: Thành phố Buôn Ma Thuột")
+    assert report(longer) == []
+    narrow = longer + "trinh_bay:\n  le_trai: 35\n  le_phai: 20\n"
     (d,) = warnings(narrow)
     assert d.rule == "DD-8" and "le_trai: 30, le_phai: 15" in (d.hint or "")
-    assert (
-        report(narrow.replace("le_trai: 35", "le_trai: 30").replace("le_phai: 20", "le_phai: 15"))
-        == []
+    assert "địa danh giữ nguyên" in (d.hint or "")
+
+
+def _party_in(place: str, date: str) -> str:
+    return "the_thuc: dang\n" + VALID.replace(
+        "ỦY BAN NHÂN DÂN XÃ AN PHÚ", "ĐẢNG ỦY PHƯỜNG SÀI GÒN"
+    ).replace(
+        "viet_tat: UBND", "viet_tat: ĐU\n  ten_goi: Ban Thường vụ Đảng ủy phường Sài Gòn"
+    ).replace("05/02/2026", date).replace("dia_danh: An Phú", f"dia_danh: {place}").replace(
+        SIGNER, "  thay_mat: BAN THƯỜNG VỤ\n  chuc_vu: PHÓ BÍ THƯ\n"
+    )
+
+
+def test_D_H_2_a_Party_plan_widens_the_date_column_instead_of_wrapping() -> None:
+    # 14 pt only (D-DD-2), 104 mm of date: the right column grows past its 100 mm, the left
+    # keeping 55 mm; the name "Thành phố Hồ Chí Minh" stays whole (DD-7).
+    party = _party_in("Thành phố Hồ Chí Minh", "28/12/2026")
+    assert report(party) == []
+    spec, _ = validate_text(party)
+    assert spec is not None
+    document = compose(spec, Wording())
+    header = lay_out(document, HD05).header
+    assert header.date_fits and header.date_size == 14
+    assert header.columns[0] >= HD05.header_left_min_mm
+    assert header.columns[1] - 2 * HD05.cell_margin_mm >= text_width_mm(
+        document.header.place_date, 14, italic=True
     )
 
 
 def test_a_Party_plan_may_shorten_Thanh_pho_and_is_told_so() -> None:
-    party = "the_thuc: dang\n" + VALID.replace(
-        "ỦY BAN NHÂN DÂN XÃ AN PHÚ", "ĐẢNG ỦY PHƯỜNG SÀI GÒN"
-    ).replace(
-        "viet_tat: UBND", "viet_tat: ĐU\n  ten_goi: Ban Thường vụ Đảng ủy phường Sài Gòn"
-    ).replace("05/02/2026", "05/7/2026").replace(
-        "dia_danh: An Phú", "dia_danh: Thành phố Hồ Chí Minh"
-    ).replace(SIGNER, "  thay_mat: BAN THƯỜNG VỤ\n  chuc_vu: PHÓ BÍ THƯ\n")
+    # 111 mm of date: more than the widest right column (165 − 55 mm) holds.
+    party = _party_in("Thành phố Buôn Ma Thuột", "28/12/2026")
     (d,) = warnings(party)
-    assert d.rule == "D-H-2" and "dia_danh: TP. Hồ Chí Minh" in (d.hint or "")
-    assert report(party.replace("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh")) == []
+    assert d.rule == "D-H-2" and "dia_danh: TP. Buôn Ma Thuột" in (d.hint or "")
+    assert report(party.replace("Thành phố Buôn Ma Thuột", "TP. Buôn Ma Thuột")) == []
 
 
 # What the writer draws (law/layout.py) and the PDF show agree with DD-8's prediction.
@@ -557,6 +585,9 @@ DATE_CASES = [
     ("Thành phố Hồ Chí Minh", "28/12/2026", "trinh_bay:\n  le_trai: 30\n  le_phai: 19\n"),
     ("Thành phố Hồ Chí Minh", "28/12/2026", "trinh_bay:\n  le_trai: 30\n  le_phai: 20\n"),
     ("Thành phố Hồ Chí Minh", "28/12/2026", "trinh_bay:\n  le_trai: 35\n  le_phai: 20\n"),
+    # Too long for the widest right column: these wrap, and DD-8 says so.
+    ("Thành phố Buôn Ma Thuột", "28/12/2026", "trinh_bay:\n  le_trai: 35\n  le_phai: 20\n"),
+    ("Thành phố Phan Rang - Tháp Chàm", "28/12/2026", ""),
 ]
 
 
@@ -581,10 +612,11 @@ def test_DD8_says_a_wrap_exactly_when_the_PDF_wraps() -> None:
         said.append("DD-8" in [d.rule for d in found.items])
         docs.append(out / f"kh{i}.docx")
         docs[-1].write_bytes(to_bytes(compose(spec)))
+    assert said == [False] * 5 + [True] * 2  # the cases above cover both answers
     for wraps, pdf in zip(said, docx_to_pdf(docs, out / "pdf"), strict=True):
         page = read_pdf_layout(pdf)[0]
         top = [line for line in page.lines if line.y0 < 60 and line.x0 > 80]
-        date_line = next(line for line in top if "Hồ Chí Minh" in line.text)
+        date_line = next(line for line in top if "Thành phố" in line.text)
         below = [line for line in top if 0 < line.y0 - date_line.y0 < 8]
         assert bool(below) == wraps, (wraps, [line.text for line in top])
 

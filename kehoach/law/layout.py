@@ -133,6 +133,25 @@ def plan_header(profile: Profile, page: Page, header: Header) -> HeaderLayout:
     needed = [text_width_mm(t, size, bold=bold) + 2 * pad + 1 for t, size, bold in names]
     left = max([left, *(w for w in needed if w <= room)])
     right = total - left
+
+    # DD-8, D-H-2: the date line never wraps if the page can help it. NĐ 30 first drops to
+    # the smaller size DD-2 allows; then the right column widens, the left keeping at least
+    # its minimum (the body's name may take one more line: CQ-4 allows breaks, a broken date
+    # reads worse). HD 05 allows one size only, so it widens straight away.
+    date_size, fits = sizes.place_date.value, True
+    if header.place_date is not None:  # a text attached to a Quyết định has no date line
+        widest_right = total - profile.header_left_min_mm
+        for size in dict.fromkeys((sizes.place_date.value, sizes.place_date.low)):
+            date_size = size
+            wanted = text_width_mm(header.place_date, size, italic=True) + 2 * pad
+            if wanted <= right:
+                break
+            if size == sizes.place_date.low and wanted <= widest_right:
+                right = min(wanted + 1, widest_right)  # a millimetre to spare, as for names
+                left = total - right
+                break
+        else:
+            fits = False
     left_inner, right_inner = left - 2 * pad, right - 2 * pad
 
     superior = [
@@ -153,12 +172,6 @@ def plan_header(profile: Profile, page: Page, header: Header) -> HeaderLayout:
     else:
         motto = quoc_hieu
 
-    date_size, fits = sizes.place_date.value, True
-    if header.place_date is None:  # a text attached to a Quyết định has no date line
-        pass
-    elif text_width_mm(header.place_date, date_size, italic=True) > right_inner:
-        date_size = sizes.place_date.low  # DD-8: drop a size before wrapping
-        fits = text_width_mm(header.place_date, date_size, italic=True) <= right_inner
     return HeaderLayout(
         columns=(left, right),
         superior=superior,
