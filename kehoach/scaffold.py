@@ -21,6 +21,7 @@ from kehoach.compose.wording import (
     builtin_template_dir,
     explain,
     run_template,
+    syntax_reason,
     template_environment,
 )
 from kehoach.law.text import body_name_guess, body_name_in_text, upper_vi
@@ -154,7 +155,8 @@ def skeleton(basics: Basics, file_name: str, template_dir: Path | None = None) -
     try:
         template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(f"{name}:{exc.lineno}: sai cú pháp Jinja ({exc.message})") from exc
+        reason = syntax_reason(exc.message or "")
+        raise TemplateProblem(f"{name}:{exc.lineno}: sai cú pháp Jinja ({reason})") from exc
     except UnicodeDecodeError as exc:
         raise TemplateProblem(f"mẫu {name} không được lưu bằng mã hóa UTF-8") from exc
     except (jinja2.TemplateError, RecursionError) as exc:

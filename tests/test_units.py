@@ -332,7 +332,7 @@ def test_yaml_units_values_and_positions() -> None:
         ("dia_danh: A\n", (1, 1), "danh sách"),
         ("- dia_danh: A\n- B\n", (2, 3), "nhóm khóa"),
         ("- dia_danh: A\n-\n", (2, 2), "để trống"),
-        ("- dia_danh: [A\n", (2, 1), "cú pháp YAML"),
+        ("- dia_danh: [A\n", (2, 1), "ngoặc vuông chưa đóng"),
         ("# chỉ có ghi chú\n", (1, 1), "tệp trống"),
         ("[]\n", (1, 1), "chưa có đơn vị"),
     ],

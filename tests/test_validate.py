@@ -37,7 +37,7 @@ def test_valid_spec_has_no_problem() -> None:
 
 def test_yaml_syntax_error_located() -> None:
     d = only(VALID.replace("dia_danh: An Phú", "dia_danh: [An Phú"))
-    assert d.message.startswith("cú pháp YAML không hợp lệ")
+    assert d.message.startswith("danh sách trong ngoặc vuông chưa đóng")
     assert at(d) == (6, 5)
     assert d.format().startswith("kh.yaml:")
 

@@ -208,7 +208,7 @@ class Wording:
             if isinstance(cause, jinja2.TemplateSyntaxError):
                 raise TemplateProblem(
                     f"{cause.filename or TEMPLATE_NAME}:{cause.lineno}: mẫu câu chữ sai cú pháp"
-                    f" Jinja ({cause.message})"
+                    f" Jinja ({syntax_reason(cause.message or '')})"
                 ) from cause
             if isinstance(cause, jinja2.TemplateNotFound):
                 raise TemplateProblem(f"không tìm thấy mẫu {cause.name}") from cause
@@ -243,6 +243,89 @@ _JINJA_MESSAGES = [
 ]
 
 
+# Jinja's names for what it expected or found ("expected token 'end of print statement'").
+_JINJA_TOKENS = {
+    "end of print statement": "'}}'",
+    "end of statement block": "'%}'",
+    "begin of print statement": "'{{'",
+    "begin of statement block": "'{%'",
+    "end of template": "cuối mẫu",
+    "name": "một tên",
+    "string": "một chuỗi",
+    "integer": "một số",
+    "float": "một số",
+}
+
+
+def _token(text: str) -> str:
+    name = text.strip("'\"")
+    return _JINJA_TOKENS.get(name, f"'{name}'")
+
+
+def _tags(text: str) -> str:
+    """ "'endfor' or 'else'" → "{% endfor %} hoặc {% else %}"."""
+    return " hoặc ".join("{% " + tag + " %}" for tag in re.findall(r"'(\w+)'", text))
+
+
+# Jinja's syntax complaints (parser and lexer), each a pattern and its Vietnamese; a message
+# no pattern knows is said without its English (tests/test_template_words.py).
+_JINJA_SYNTAX: list[tuple[str, Callable[[re.Match[str]], str]]] = [
+    (
+        r"^Unexpected end of template\. Jinja was looking for the following tags: (.+?)\."
+        r" The innermost block that needs to be closed is '(\w+)'\.$",
+        lambda m: f"mẫu hết mà khối '{m[2]}' chưa đóng: thiếu {_tags(m[1])}",
+    ),
+    (r"^Unexpected end of template", lambda m: "mẫu hết mà một khối chưa đóng"),
+    (
+        r"^Encountered unknown tag '(\w+)'\. Jinja was looking for the following tags: (.+?)\."
+        r" The innermost block that needs to be closed is '(\w+)'\.$",
+        lambda m: f"thẻ {{% {m[1]} %}} sai chỗ: khối '{m[3]}' đang mở cần {_tags(m[2])} trước",
+    ),
+    (
+        r"^Encountered unknown tag '(\w+)'",
+        lambda m: (
+            f"thẻ {{% {m[1]} %}} không có trong Jinja, hoặc không có khối nào đang mở để đóng"
+        ),
+    ),
+    (
+        r"^expected token '(.+?)', got '(.+?)'$",
+        lambda m: f"cần {_token(m[1])} nhưng gặp {_token(m[2])}",
+    ),
+    (r"^Expected an expression, got '(.+?)'$", lambda m: f"thiếu biểu thức (gặp {_token(m[1])})"),
+    (
+        r"^unexpected '(.+?)', expected '(.+?)'$",
+        lambda m: f"gặp {_token(m[1])} nhưng cần {_token(m[2])}",
+    ),
+    (r"^unexpected '(.+?)'$", lambda m: f"{_token(m[1])} không đúng chỗ"),
+    (
+        r"^unexpected char (.+?) at \d+$",
+        lambda m: f"ký tự {m[1]} không dùng được ở đây (chuỗi chưa đóng dấu nháy?)",
+    ),
+    (r"^Missing end of comment tag", lambda m: "ghi chú '{#' chưa đóng bằng '#}'"),
+    (
+        r"^Missing end of raw directive",
+        lambda m: "khối {% raw %} chưa đóng bằng {% endraw %}",
+    ),
+    (
+        r"^non-default argument follows default argument",
+        lambda m: "tham số không có giá trị mặc định đứng sau tham số có giá trị mặc định",
+    ),
+    (r"^You cannot chain multiple tests", lambda m: "không được nối nhiều phép thử 'is'"),
+    (r"^tag name expected", lambda m: "thiếu tên thẻ sau '{%'"),
+    (r"^expected name or number", lambda m: "sau dấu '.' cần một tên hoặc một số"),
+    (r"^expected subscript expression", lambda m: "trong ngoặc vuông cần một chỉ số"),
+]
+
+
+def syntax_reason(message: str) -> str:
+    """Jinja's syntax complaint in Vietnamese (never in English: an office's clerk reads it)."""
+    for pattern, said in _JINJA_SYNTAX:
+        match = re.match(pattern, message, re.DOTALL)
+        if match:
+            return said(match)
+    return "cú pháp Jinja sai ở dòng này"
+
+
 _PYTHON_ERRORS = {
     ZeroDivisionError: "phép chia cho 0",
     TypeError: "phép tính giữa hai giá trị khác kiểu (ví dụ chữ cộng số)",
@@ -269,8 +352,10 @@ def explain(exc: BaseException) -> str:
                 return meaning
         else:
             return f"lỗi trong mẫu ({type(exc).__name__})"
+    if isinstance(exc, jinja2.TemplateSyntaxError):  # in a template a macro imports
+        return f"sai cú pháp Jinja ({syntax_reason(exc.message or '')})"
     message = str(exc).replace("kehoach.wording.WordingContext object", "kh")
     for pattern, replacement in _JINJA_MESSAGES:
         if re.match(pattern, message):
             return re.sub(pattern, replacement, message)
-    return message
+    return f"lỗi khi chạy mẫu ({type(exc).__name__})"

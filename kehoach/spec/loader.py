@@ -93,8 +93,133 @@ def _translate(problem: str | None, context: str | None = None) -> str:
     if problem.startswith("expected <block end>") or problem.startswith("expected <block"):
         return "thụt lề không khớp với các dòng phía trên (kiểm tra số dấu cách đầu dòng)"
     if problem.startswith("did not find expected"):
-        return "thụt lề hoặc dấu '-' không đúng chỗ (" + problem + ")"
-    return f"cú pháp YAML không hợp lệ ({problem})"
+        return "thụt lề hoặc dấu '-' không đúng chỗ"
+    found = _found(problem)
+    for english, vietnamese in _YAML_PROBLEMS_FOUND:
+        if problem.startswith(english):
+            return vietnamese.format(found=found)
+    # A complaint no table names (a PyYAML newer than this one): said without its English.
+    return "cú pháp YAML không hợp lệ ở vị trí này"
+
+
+def _found(problem: str) -> str:
+    """What PyYAML found instead ("..., but found '<scalar>'"), named in Vietnamese."""
+    for mark in (", but found ", ", but got "):
+        if mark in problem:
+            token = problem.rsplit(mark, 1)[1].strip()
+            return _TOKENS.get(token.strip("'\""), token)
+    return "ký tự khác"
+
+
+# PyYAML's token names, as a clerk would say what stands there.
+_TOKENS = {
+    "<stream end>": "cuối tệp",
+    "<scalar>": "một đoạn văn bản",
+    "<block mapping start>": "một nhóm khóa",
+    "<block sequence start>": "một danh sách",
+    "<block end>": "chỗ hết thụt lề",
+    "<block entry>": "dấu '-'",
+    "<document start>": "dấu '---'",
+    "<document end>": "dấu '...'",
+    "<flow sequence start>": "dấu '['",
+    "<flow sequence end>": "dấu ']'",
+    "<flow mapping start>": "dấu '{'",
+    "<flow mapping end>": "dấu '}'",
+    "<flow entry>": "dấu ','",
+    "<key>": "một tên khóa",
+    "<value>": "dấu ':'",
+    "<alias>": "tham chiếu '*'",
+    "<anchor>": "neo '&'",
+    "<tag>": "thẻ '!'",
+    "<directive>": "chỉ thị '%'",
+}
+
+# Every other problem PyYAML's scanner, parser and composer can state (tests/test_yaml_words
+# reads them from PyYAML's source), in Vietnamese; {found} is what stood there instead.
+_YAML_PROBLEMS_FOUND = (
+    (
+        "expected ',' or ']'",
+        "danh sách trong ngoặc vuông chưa đóng: thiếu ',' hoặc ']' (gặp {found}); văn bản bắt"
+        " đầu bằng '[' cần đặt trong dấu nháy kép",
+    ),
+    (
+        "expected ',' or '}'",
+        "nhóm trong ngoặc nhọn chưa đóng: thiếu ',' hoặc '}}' (gặp {found}); văn bản bắt đầu"
+        " bằng '{{' cần đặt trong dấu nháy kép",
+    ),
+    ("expected the node content", "thiếu giá trị ở đây (gặp {found})"),
+    (
+        "expected '<document start>'",
+        "sau chỉ thị '%…' phải có dòng '---' (gặp {found}); một kế hoạch không cần chỉ thị,"
+        " hãy xóa dòng bắt đầu bằng '%'",
+    ),
+    ("but found another document", "tệp chỉ được chứa một tài liệu YAML (bỏ dấu '---' thừa)"),
+    (
+        "found unexpected document separator",
+        "dấu '---' hoặc '...' nằm giữa một chuỗi trong dấu nháy chưa đóng",
+    ),
+    (
+        "expected escape sequence of",
+        "mã thoát \\x, \\u hoặc \\U thiếu chữ số hệ 16 (gặp {found}); viết thẳng chữ tiếng Việt"
+        " thay cho mã",
+    ),
+    (
+        "expected chomping or indentation indicators",
+        "sau '|' hoặc '>' chỉ được viết '-', '+' hoặc một chữ số (gặp {found})",
+    ),
+    ("expected indentation indicator", "chữ số thụt lề sau '|' hoặc '>' phải từ 1 đến 9"),
+    (
+        "expected a comment or a line break",
+        "sau ký hiệu này chỉ được xuống dòng hoặc viết ghi chú '# …' (gặp {found})",
+    ),
+    ("expected ' '", "thiếu dấu cách sau ký hiệu này (gặp {found})"),
+    (
+        "expected alphabetic or numeric character",
+        "tên neo '&…' hoặc tham chiếu '*…' chỉ gồm chữ và số (gặp {found}); văn bản bắt đầu"
+        " bằng '&' hoặc '*' cần đặt trong dấu nháy kép",
+    ),
+    ("expected a digit", "chỉ thị %YAML phải viết dạng '%YAML 1.1' (gặp {found})"),
+    ("found duplicate YAML directive", "chỉ thị %YAML xuất hiện hai lần"),
+    ("found incompatible YAML document", "tệp ghi phiên bản YAML không dùng được (chỉ YAML 1.x)"),
+    ("duplicate tag handle", "chỉ thị %TAG khai báo một thẻ hai lần"),
+    ("found duplicate tag handle", "chỉ thị %TAG khai báo một thẻ hai lần"),
+    (
+        "found undefined tag handle",
+        "thẻ '!…' chưa khai báo; kế hoạch không dùng thẻ: văn bản bắt đầu bằng '!' cần đặt"
+        " trong dấu nháy kép",
+    ),
+    (
+        "expected '!'",
+        "thẻ '!…' viết sai; kế hoạch không dùng thẻ: văn bản bắt đầu bằng '!' cần đặt trong"
+        " dấu nháy kép",
+    ),
+    (
+        "expected '>'",
+        "thẻ '!<…>' thiếu dấu '>'; kế hoạch không dùng thẻ: văn bản bắt đầu bằng '!' cần đặt"
+        " trong dấu nháy kép",
+    ),
+    (
+        "expected URI",
+        "thẻ '!…' viết sai; kế hoạch không dùng thẻ: văn bản bắt đầu bằng '!' cần đặt trong"
+        " dấu nháy kép",
+    ),
+    (
+        "mapping keys are not allowed here",
+        "dấu '?' không được phép ở đây; văn bản bắt đầu bằng '?' cần đặt trong dấu nháy kép",
+    ),
+    (
+        "sequence entries are not allowed here",
+        "dấu '-' của một mục danh sách không được phép ở đây (thụt lề sai, hoặc '- ' viết sau"
+        " văn bản trên cùng dòng)",
+    ),
+    (
+        "invalid indentation or unclosed",
+        "thụt lề sai, hoặc ngoặc '[' / '{{' chưa đóng",
+    ),
+    ("special characters are not allowed", "tệp có ký tự điều khiển không được phép"),
+    # The composer's duplicate anchor: said at its second use, the first being the context.
+    ("second occurrence", "trùng tên neo '&…': tên này đã đặt ở một chỗ phía trên"),
+)
 
 
 @dataclass
