@@ -67,7 +67,7 @@ PARTY_BODY_CODES = (
 LEGACY_BODY_CODES = ("HU", "QU", "ThU", "BTG", "BDV", "ĐUK", "BCSĐ", "ĐĐ", "QĐi")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class PartyProfile(Profile):
     """The facts of HD 05 where they differ from NĐ 30 (docs/luat/hd05-spec.md §10)."""
 

@@ -95,7 +95,7 @@ class Body:
     line_exact_pt: Length | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Profile:
     """The layout law of one family of documents. Instances are immutable; a variant is
     made with ``dataclasses.replace`` (tests do this to prove there is one source). Each
