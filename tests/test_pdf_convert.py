@@ -265,3 +265,34 @@ def test_png_into_relative_directory(tmp_path: Path, monkeypatch: pytest.MonkeyP
     images = pdf_to_png(pdf, Path("."))
     assert [p.name for p in images] == ["rel-1.png"]
     assert (tmp_path / "rel-1.png").exists() and docx_file.exists()
+
+
+def test_fonts_the_user_installed_are_seen_through_the_private_HOME(tmp_path, monkeypatch):
+    """LibreOffice runs with a private HOME; fonts in the user's ~/.fonts (and their
+    fontconfig settings) must still reach it, or the PDF sets the plan in a substitute."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    system = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if fc_list is None or not system.exists():
+        pytest.skip("fontconfig or a system font to copy is missing")
+    home = tmp_path / "home"
+    (home / ".fonts").mkdir(parents=True)
+    own = home / ".fonts" / "kehoach-user-font.ttf"
+    shutil.copyfile(system, own)
+    (home / ".config" / "fontconfig").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    private = tmp_path / "private"
+    private.mkdir()
+    env = pdf._child_env(private)
+    assert env["HOME"] == str(private)
+    assert (private / ".fonts").is_symlink() and (private / ".fonts").resolve() == home / ".fonts"
+    assert (private / "config" / "fontconfig").resolve() == home / ".config" / "fontconfig"
+    listed = subprocess.run(
+        [fc_list, ":", "file"], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert "kehoach-user-font.ttf" in listed
+    # Removing the private folder removes the links only: the user's fonts stay.
+    shutil.rmtree(private)
+    assert own.exists()

@@ -24,6 +24,7 @@ Design notes (each one is a LibreOffice pitfall met in practice):
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
@@ -215,11 +216,28 @@ def _child_env(private_dir: Path) -> dict[str, str]:
     env["HOME"] = str(private_dir)
     env["XDG_CONFIG_HOME"] = str(private_dir / "config")
     env["XDG_CACHE_HOME"] = str(private_dir / "cache")
+    if home:
+        _keep_user_fonts(Path(home), private_dir)
     # soffice's own temporary files ("lu….tmp") too: killed on Ctrl-C, it cannot remove them.
     temp = private_dir / "tmp"
     temp.mkdir(parents=True, exist_ok=True)
     env["TMPDIR"] = env["TMP"] = env["TEMP"] = str(temp)
     return env
+
+
+def _keep_user_fonts(home: Path, private_dir: Path) -> None:
+    """Fonts the user installed in the older ~/.fonts, and their own fontconfig settings
+    (~/.config/fontconfig: extra font folders, substitutions), seen from the private HOME
+    through links: fontconfig only reads them, and without them a PDF would set the plan in
+    a substitute font."""
+    for own, seen in (
+        (home / ".fonts", private_dir / ".fonts"),
+        (home / ".config" / "fontconfig", private_dir / "config" / "fontconfig"),
+    ):
+        if own.is_dir() and not os.path.lexists(seen):
+            seen.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):  # no links here (some Windows set-ups)
+                seen.symlink_to(own, target_is_directory=True)
 
 
 def _kill_tree(proc: subprocess.Popen[bytes]) -> None:
