@@ -64,7 +64,7 @@ CASES = {
         "10:",
     ),
     "a lone surrogate and an ampersand": (
-        VALID + 'ghi_chu: "\\ud800"\nx: "&"\n',
+        VALID + 'ghi_chu: "\\ud800"\nx: "a &b"\n',
         ["mã thoát", "không phải một ký tự hợp lệ"],
         f"{VALID.count(chr(10)) + 1}:",
     ),

@@ -535,7 +535,7 @@ def _load_text(text: str, file: Path | None = None) -> Loaded:
     except yaml.YAMLError as exc:  # unmarked errors: no position to give
         loaded.diagnostics.append(Diagnostic(Severity.ERROR, _translate(str(exc)), file))
         return loaded
-    if "&" in text or "!" in text:
+    if ("&" in text or "!" in text) and _ANCHOR_OR_TAG.search(text):
         loaded.diagnostics.extend(_events_check(text, file))
         if loaded.diagnostics:
             return loaded
@@ -607,6 +607,12 @@ def _too_deep(text: str, file: Path | None) -> Diagnostic | None:
     except yaml.YAMLError:
         return None
     return None
+
+
+# Where YAML can read an anchor or a tag: "&" or "!" right before a name, at the start of a
+# value (after a space, a line start or flow punctuation). "Tài chính & Kế hoạch" is not one,
+# and is spared the second parse below.
+_ANCHOR_OR_TAG = re.compile(r"(?:^|[\s\[\]{},:?-])[&!][^\s]", re.MULTILINE)
 
 
 def _events_check(text: str, file: Path | None) -> list[Diagnostic]:
