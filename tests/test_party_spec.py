@@ -4,6 +4,7 @@ like a Party document is told so once (D-NB-9); `kehoach new --dang` scaffolds a
 
 from __future__ import annotations
 
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -12,12 +13,14 @@ from specs import VALID
 from test_scaffold import filled
 from typer.testing import CliRunner
 
+from kehoach.check import check_docx
 from kehoach.cli import app
 from kehoach.compose.composer import compose
 from kehoach.law.hd05 import HD05
 from kehoach.law.nd30 import ND30
 from kehoach.spec.diagnostics import Diagnostic, Severity
 from kehoach.spec.validate import validate_text
+from kehoach.writer import to_bytes
 
 PARTY = """\
 the_thuc: dang
@@ -355,6 +358,16 @@ def test_DL3_dated_before_HD05(date: str, note: bool) -> None:
         d = one(text, Severity.WARNING)
         assert at(d) == (9, 7) and "Hướng dẫn 36-HD/VPTW" in d.message
         assert "27/5/2026" in d.message
+    # check says the same of the rendered plan (one law: Profile.applies_on).
+    spec, _ = validate_text(text)
+    assert spec is not None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "kh.docx"
+        out.write_bytes(to_bytes(compose(spec)))
+        said = [f for f in check_docx(out) if f.rule == "D-L-3"]
+    assert [f.severity for f in said] == (["warning"] if note else [])
+    if note:
+        assert "Hướng dẫn 36-HD/VPTW" in said[0].message and "27/5/2026" in said[0].message
 
 
 def test_a_Quyet_dinh_is_not_laid_out_for_a_Party_plan() -> None:

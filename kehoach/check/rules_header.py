@@ -786,6 +786,7 @@ def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
             c.error("DD-2", f"Viết «{word}»; {c.law}: chữ «{word.lower()}» viết thường.", where)
     d, mo, y = m.group("d"), m.group("m"), m.group("y")
     _check_date_values(c, where, d, mo, y, profile)
+    _check_law_in_force(c, where, d, mo, y, profile)
     avail = twips_to_mm(date.para.inner_width)
     width = line_width_mm(date)
     if width > avail + FIT_SLACK_MM:
@@ -828,6 +829,30 @@ def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str, profil
             problems.append(f"ngày {d} tháng {mo} năm {y} không có thật")
     for p in problems:
         c.error("DD-4", f"Ngày tháng: {p}.", where)
+
+
+def _check_law_in_force(
+    c: Collector, where: str, d: str, mo: str, y: str, profile: Profile
+) -> None:
+    """D-L-3: a document dated before the law took effect was laid out under the one before
+    (HD 36 for a Party plan dated before 27/5/2026); said as validate says it of the spec."""
+    start = profile.effective_from
+    if start is None or not re.fullmatch(r"\d{4}", y or ""):
+        return
+    day = int(d) if not _blank(d) and d.isdigit() else None
+    month = int(mo) if not _blank(mo) and mo.isdigit() else None
+    try:
+        if profile.applies_on(int(y), month, day):
+            return
+    except ValueError:  # a date that does not exist: DD-4 has said so
+        return
+    c.warn(
+        "D-L-3",
+        f"Văn bản ghi năm {y}{f', ngày {d} tháng {mo}' if day and month else ''}, trước ngày"
+        f" {profile.law} có hiệu lực ({start.day:02d}/{start.month}/{start.year}): văn bản ban"
+        f" hành trước ngày đó theo {profile.predecessor}; lệnh kiểm tra theo {profile.law}.",
+        where,
+    )
 
 
 def _check_attached(layout: Layout, c: Collector) -> None:

@@ -244,6 +244,18 @@ class Profile:
     # ("TM. ỦY BAN NHÂN DÂN"); after the others comes a position ("KT. CHỦ TỊCH").
     body_authorities: tuple[str, ...] = ("thay_mat",)
 
+    # --- derived facts (never set) -----------------------------------------------------------
+
+    def applies_on(self, year: int, month: int | None = None, day: int | None = None) -> bool:
+        """D-L-2: a document dated so falls under this law; a date without its day or month
+        (a draft) is judged by its year. validate and check both ask here (D-L-3)."""
+        start = self.effective_from
+        if start is None:
+            return True
+        if month is not None and day is not None:
+            return date(year, month, day) >= start
+        return year >= start.year
+
     # --- compiled patterns (derived, never set) -------------------------------------------
 
     @cached_property

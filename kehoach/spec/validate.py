@@ -1002,11 +1002,8 @@ def _party_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Dia
 def _party_date(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
     """D-L-2, D-L-3: a plan dated before HD 05 took effect was laid out under HD 36."""
     start = law.effective_from
-    if start is None:
-        return
     issued = spec.ngay.date
-    before = issued < start if issued is not None else spec.ngay.nam < start.year
-    if not before:
+    if start is None or law.applies_on(spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay):
         return
     shown = (
         law.short_date(issued.year, issued.month, issued.day)
