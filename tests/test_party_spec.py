@@ -556,3 +556,43 @@ def test_new_dang_reads_the_office_Party_template(tmp_path: Path) -> None:
     result = runner.invoke(app, ["new", str(target), "--dang", "--khong-hoi", "--mau", str(mau)])
     assert result.exit_code == 0, result.output
     assert "Mục đích riêng" in target.read_text("utf-8")
+
+
+def test_DD7_a_place_that_is_a_number_is_refused_with_its_unit_word() -> None:
+    spec, report = validate_text(VALID.replace("dia_danh: An Phú", 'dia_danh: "1"'))
+    assert spec is None
+    (d,) = report.errors
+    assert d.rule == "DD-7" and d.hint == "ví dụ: Phường 1"
+
+
+@pytest.mark.parametrize(
+    ("law", "place", "said"),
+    [
+        ("nha-nuoc", "Hồ Chí Minh", "DD-7"),  # a person's name: "Thành phố Hồ Chí Minh"
+        ("nha-nuoc", "Thành phố Hồ Chí Minh", None),
+        ("nha-nuoc", "Phường 1", None),
+        ("nha-nuoc", "Huế", None),  # NĐ 30 says nothing of one-syllable names
+        ("dang", "Huế", "D-DD-5"),  # HD 05 does: "Thành phố Huế"
+        ("dang", "Thành phố Huế", None),
+        ("dang", "TP. Hồ Chí Minh", None),  # D-DD-5 lets the unit word shrink
+        ("dang", "Hồ Chí Minh", "D-DD-5"),
+        ("dang", "Tây Sơn", None),
+    ],
+)
+def test_DD7_DDD5_the_place_carries_its_unit_word_in_validate_and_check(
+    law: str, place: str, said: str | None
+) -> None:
+    text = (
+        PARTY.replace("dia_danh: Tây Sơn", f'dia_danh: "{place}"')
+        if law == "dang"
+        else VALID.replace("dia_danh: An Phú", f'dia_danh: "{place}"')
+    )
+    spec, report = validate_text(text)
+    assert spec is not None
+    warned = [d for d in report.items if d.rule in ("DD-7", "D-DD-5")]
+    assert [d.rule for d in warned] == ([said] if said else [])
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "kh.docx"
+        out.write_bytes(to_bytes(compose(spec)))
+        found = [f.rule for f in check_docx(out) if f.rule in ("DD-7", "D-DD-5")]
+    assert found == ([said] if said else [])

@@ -17,6 +17,7 @@ from fractions import Fraction
 from kehoach.law.metrics import text_width_mm, wrap_lines
 from kehoach.law.profile import Profile
 from kehoach.law.profiles import PROFILES
+from kehoach.law.text import place_without_unit, upper_first
 
 from .docmodel import DocModel, Line, Para, TableInfo
 from .findings import ERROR, WARNING, Collector
@@ -780,6 +781,10 @@ def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
         )
     if place and not place[0].isupper():
         c.error("DD-2", f"Địa danh «{place}» phải viết hoa chữ cái đầu.", where)
+    unit_missing = place_without_unit(place, profile) if place else None
+    if unit_missing is not None:
+        reason, fix = unit_missing
+        c.warn("DD-7", f"{upper_first(reason)} («{place}»): {fix}.", where)
     for key in ("ngay", "thang", "nam"):
         word = m.group(key)
         if word != word.lower():

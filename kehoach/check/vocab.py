@@ -65,6 +65,7 @@ PARTY_IDS: dict[str, str] = {
     "DD-2": "D-DD-2",
     "DD-3": "D-DD-2",
     "DD-4": "D-DD-3",
+    "DD-7": "D-DD-5",
     "DD-8": "D-H-2",
     # type name, trích yếu, body (§5, §6)
     "TL-1": "D-TL-1",

@@ -120,6 +120,8 @@ class PartyProfile(Profile):
     recipients_label_bold: bool = False  # D-NN-2
     recipients_label_italic: bool = False
     recipients_label_underline: bool = True
+    place_abbreviations: tuple[str, ...] = ("TP. ", "TP ", "ĐK. ", "ĐK ")  # D-DD-5
+    one_syllable_place_needs_unit: bool = True  # D-DD-5: "Thành phố Huế,"
     records_office: str = "Văn phòng Đảng ủy"  # D-NN-5 (commune wording: PRACTICE)
     archive_names_office: bool = True  # D-NN-5: "- Lưu Chi bộ.", "- Lưu Đảng ủy."
 

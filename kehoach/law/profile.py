@@ -244,6 +244,12 @@ class Profile:
     # ("TM. ỦY BAN NHÂN DÂN"); after the others comes a position ("KT. CHỦ TỊCH").
     body_authorities: tuple[str, ...] = ("thay_mat",)
 
+    # --- place name (§3.4) ------------------------------------------------------------------
+    # DD-7: a unit named after a person or a number is written with its unit word; D-DD-5
+    # adds one-syllable names and lets "Thành phố"/"Đặc khu" shrink to "TP."/"ĐK.".
+    place_abbreviations: tuple[str, ...] = ()
+    one_syllable_place_needs_unit: bool = False
+
     # --- derived facts (never set) -----------------------------------------------------------
 
     def applies_on(self, year: int, month: int | None = None, day: int | None = None) -> bool:

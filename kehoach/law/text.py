@@ -211,6 +211,34 @@ def _unit_at(words: list[str], start: int = 1) -> int | None:
     return None
 
 
+# DD-7: units named after a person, whose name alone is not a place.
+_PERSON_PLACES = ("Hồ Chí Minh",)
+
+
+def place_without_unit(place: str, profile: Profile) -> tuple[str, str] | None:
+    """DD-7 (D-DD-5 under HD 05): why the place of the date line must carry its unit word,
+    and how to write it; ``None`` when it need not. validate says it of the spec, check of
+    the document, from here."""
+    name = " ".join(place.split())
+    if not name or name.lower().startswith(tuple(u + " " for u in _UNIT_WORDS)):
+        return None
+    if name.startswith(profile.place_abbreviations):
+        return None
+    if any(person in name for person in _PERSON_PLACES):
+        return "địa danh mang tên người phải ghi đủ", "viết 'Thành phố Hồ Chí Minh'"
+    if name.split()[0].isdigit():
+        return (
+            "địa danh là số phải ghi kèm loại đơn vị hành chính",
+            f"viết kèm loại đơn vị, ví dụ 'Phường {name}'",
+        )
+    if profile.one_syllable_place_needs_unit and len(name.split()) == 1:
+        return (
+            "địa danh một tiếng phải ghi kèm loại đơn vị hành chính",
+            f"viết kèm loại đơn vị, ví dụ 'Thành phố {name}' hoặc 'Xã {name}'",
+        )
+    return None
+
+
 def _unit_name(text: str) -> str | None:
     """ "XÃ AN PHÚ" → "xã An Phú" (VH-4); "PHƯỜNG 1" → "Phường 1", "THÀNH PHỐ HỒ CHÍ MINH" →
     "Thành phố Hồ Chí Minh" (VH-5, VH-6); None when ``text`` is not a unit and its name."""

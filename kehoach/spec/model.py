@@ -1184,6 +1184,12 @@ class KeHoach(Base):
     @classmethod
     def _place(cls, value: str) -> str:
         # DD-2: the place name keeps its capitals (Phú Phong, Thành phố Hồ Chí Minh).
+        if value[0].isdigit():  # DD-7: a unit named by a number keeps its unit word
+            raise rule_error(
+                "DD-7",
+                f"địa danh '{value}' là số: phải ghi kèm loại đơn vị hành chính",
+                f"ví dụ: Phường {value}",
+            )
         if not value[0].isupper():
             raise rule_error(
                 "DD-2",

@@ -29,6 +29,7 @@ from kehoach.law.text import (
     body_name_in_text,
     collective_name,
     is_archive_line,
+    place_without_unit,
     upper_vi,
 )
 from kehoach.spec.diagnostics import Diagnostic, Position, Report, Severity
@@ -657,17 +658,9 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             "DD-8",
             _date_line_fix(spec, law),
         )
-    full_name = spec.dia_danh.startswith("Thành phố") or (
-        is_party(law) and spec.dia_danh.startswith(_PARTY_CITY)
-    )
-    if "Hồ Chí Minh" in spec.dia_danh and not full_name:
-        yield _warn(
-            loaded,
-            ("dia_danh",),
-            "địa danh mang tên người phải ghi đủ",
-            "DD-7",
-            "viết 'Thành phố Hồ Chí Minh'",
-        )
+    unit_missing = place_without_unit(spec.dia_danh, law)
+    if unit_missing is not None:
+        yield _warn(loaded, ("dia_danh",), unit_missing[0], "DD-7", unit_missing[1])
     if not any(True for _ in _parts(spec)):
         yield _warn(
             loaded,
@@ -676,11 +669,6 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             None,
             "thêm muc_dich_yeu_cau, nhiem_vu, to_chuc_thuc_hien",
         )
-
-
-# D-DD-5 (HD 05 II.I.4.1.1c): a Party plan may shorten the unit word of a place name
-# ("TP. Hồ Chí Minh"); NĐ 30 (DD-7) writes it in full.
-_PARTY_CITY = ("TP. ", "TP ")
 
 
 def _date_line_fix(spec: KeHoach, law: Profile) -> str:
