@@ -94,3 +94,19 @@ def test_ND1_the_body_size_range_moves_validate(tmp_path: Path) -> None:
     rendered = render(text, ND30, tmp_path, "body13")
     assert "ND-1" not in rules(check_docx(rendered, ND30))
     assert "ND-1" in rules(check_docx(rendered, only14), "error")
+
+
+def test_DDD5_the_rule_ID_table_moves_validate_and_check(tmp_path: Path) -> None:
+    """hd05-spec §10: the D- ID a shared rule carries is one table of the Party profile."""
+    from test_party_spec import PARTY
+
+    from kehoach.law.hd05 import HD05
+
+    renamed = replace(HD05, rule_ids={**HD05.rule_ids, "DD-7": "D-DD-99"})
+    text = PARTY.replace("dia_danh: Tây Sơn", "dia_danh: Huế")  # one syllable: D-DD-5
+    assert "D-DD-5" in diagnostics(text, HD05)
+    assert "D-DD-99" in diagnostics(text, renamed)
+    assert "D-DD-5" not in diagnostics(text, renamed)
+    rendered = render(text, HD05, tmp_path, "hue")
+    assert "D-DD-5" in rules(check_docx(rendered, HD05))
+    assert "D-DD-99" in rules(check_docx(rendered, renamed))

@@ -10,8 +10,10 @@ they read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 
 from kehoach.law.profile import Body, Length, Margins, Profile, Size, Sizes
 
@@ -65,6 +67,125 @@ PARTY_BODY_CODES = (
     "TB", "HĐ", "ĐH", "TW", "TU", "UBKTTW", "BTGDVTU", "VPTU", "VPTW",
 )  # fmt: skip
 LEGACY_BODY_CODES = ("HU", "QU", "ThU", "BTG", "BDV", "ĐUK", "BCSĐ", "ĐĐ", "QĐi")
+
+
+# hd05-spec §10: the D- rule that governs, in a Party document, what the NĐ 30 rule checks
+# (validate's and check's keys; a check's sub-key such as "SO-1:type" is its own entry).
+RULE_IDS: Mapping[str, str] = MappingProxyType(
+    {
+        # what validate says of the spec under the same IDs
+        "CC-2": "D-CC-1",
+        "CC-4": "D-CC-1",
+        # page, font (§2, §3)
+        "P-1": "D-P-1",
+        "P-2": "D-P-1",
+        "P-3": "D-P-2",
+        "P-6": "D-P-4",
+        "F-1": "D-F-1",
+        "F-2": "D-F-1",
+        "F-3": "D-F-1",
+        "PN-1": "D-PN-1",
+        "PN-2": "D-PN-1",
+        "PN-3": "D-PN-2",
+        "PN-4": "D-PN-3",
+        "PN-5": "D-PN-4",
+        "PN-6": "D-PN-4",
+        # header (§4)
+        "H-1": "D-H-1",
+        "H-2": "D-H-1",
+        "H-3": "D-H-1",
+        "H-6": "D-TD-2",
+        "H-7": "D-H-3",
+        "QH-1": "D-TD-1",
+        "QH-2": "D-TD-2",
+        "QH-3": "D-TD-2",
+        "TN-3": "D-TD-3",
+        "TN-4": "D-TD-3",
+        "CQ-1": "D-CQ-1",
+        "CQ-2": "D-CQ-3",
+        "CQ-3": "D-CQ-4",
+        "CQ-5": "D-CQ-5",
+        "CQ-5:size": "D-CQ-5",
+        "CQ-7": "D-CQ-4",
+        "SO-1": "D-SO-1",
+        "SO-1:type": "D-SO-7",
+        "SO-1:code": "D-SO-8",
+        "SO-1:legacy": "D-SO-10",
+        "SO-2": "D-SO-2",
+        "SO-3": "D-SO-3",
+        "SO-4": "D-SO-4",
+        "SO-5": "D-SO-2",
+        "DD-1": "D-DD-1",
+        "DD-2": "D-DD-2",
+        "DD-3": "D-DD-2",
+        "DD-4": "D-DD-3",
+        "DD-7": "D-DD-5",
+        "DD-8": "D-H-2",
+        # type name, trích yếu, body (§5, §6)
+        "TL-1": "D-TL-1",
+        "TL-2": "D-TL-2",
+        "TL-3": "D-TL-3",
+        "TL-3:size": "D-TL-3",
+        "ND-1": "D-ND-1",
+        "ND-2": "D-ND-2",
+        "ND-3": "D-ND-3",
+        "ND-4": "D-ND-4",
+        "ND-5": "D-ND-4",
+        "ND-6": "D-ND-5",
+        "CC-1": "D-CC-1",
+        "CC-1:legacy": "D-CC-2",
+        "DM-1": "D-DM-2",
+        "DM-2": "D-DM-2",
+        "DM-3": "D-DM-2",
+        # signature and recipients (§7, §8)
+        "KY-1": "D-KY-2",
+        "KY-1:missing": "D-KY-1",
+        "KY-1:centre": "D-KY-1",
+        "KY-1:position": "D-KY-3",
+        "KY-1:prefix": "D-KT-1",
+        "KY-2": "D-KY-4",
+        "KY-3": "D-KY-4",
+        "KY-5": "D-KY-6",
+        "KT-1": "D-KT-4",
+        "KT-2": "D-KT-2",
+        "KT-2:position": "D-KY-5",
+        "KT-3": "D-KT-4",
+        "KT-3:deputy": "D-KT-3",
+        "KT-5": "D-KT-1",
+        "KT-5:tm": "D-KT-3",
+        "KT-5:tl": "D-KT-5",
+        "KT-6": "D-KT-2",
+        "NN-1": "D-NN-2",
+        "NN-1:place": "D-NN-1",
+        "NN-2": "D-NN-3",
+        "NN-2:legacy": "D-NN-4",
+        "NN-3": "D-NN-5",
+        "NN-5": "D-NN-1",
+        # appendices (§9)
+        "PL-2": "D-PL-1",
+        "PL-4": "D-PL-2",
+        "PL-5": "D-PL-2",
+        "PL-3": "D-PL-3",
+    }
+)
+
+# hd05-spec §0, §14: rules tagged UNCONFIRMED or only [PRACTICE] never fail.
+SOFT_RULES = frozenset(
+    {
+        "D-H-2",  # right column widths [PRACTICE]
+        "D-H-3",  # single spacing in the header [PRACTICE]
+        "D-ND-3",  # "khoảng 10 mm": outside 9.5–11 mm warn
+        "D-CC-2",  # HD 36 digests: last căn cứ with ","
+        "D-DM-2",  # "I-" headings: UNCONFIRMED as a rule
+        "D-KY-6",  # signature space [PRACTICE]
+        "D-NN-4",  # HD 36 digests: items with ","
+        "D-SO-8",  # body codes: staff codes are open-ended (D-SO-9 UNCONFIRMED)
+        "D-SO-10",  # legacy codes: warn
+        "D-PL-2",  # appendix wording and "-----" [HD05-own]
+        "D-PL-3",  # appendix sizes UNCONFIRMED
+        "D-NB-8",  # mixed layouts [PRACTICE]
+    }
+)
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -122,6 +243,8 @@ class PartyProfile(Profile):
     recipients_label_underline: bool = True
     place_abbreviations: tuple[str, ...] = ("TP. ", "TP ", "ĐK. ", "ĐK ")  # D-DD-5
     one_syllable_place_needs_unit: bool = True  # D-DD-5: "Thành phố Huế,"
+    rule_ids: Mapping[str, str] = field(default_factory=lambda: RULE_IDS)
+    soft_rules: frozenset[str] = SOFT_RULES
     records_office: str = "Văn phòng Đảng ủy"  # D-NN-5 (commune wording: PRACTICE)
     archive_names_office: bool = True  # D-NN-5: "- Lưu Chi bộ.", "- Lưu Đảng ủy."
 

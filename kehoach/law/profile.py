@@ -12,9 +12,11 @@ Rule IDs refer to docs/luat/nd30-spec.md (and docs/luat/hd05-spec.md for Party o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ class Body:
     line_spacing: Length = Length("ND-5", 1.15, 1.0, 1.5)  # multiples of single
     # D-ND-4: a law that sets the line pitch in points ("Exactly"); None: ``line_spacing``.
     line_exact_pt: Length | None = None
+
+
+_NO_IDS: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -249,6 +254,18 @@ class Profile:
     # adds one-syllable names and lets "Thành phố"/"Đặc khu" shrink to "TP."/"ĐK.".
     place_abbreviations: tuple[str, ...] = ()
     one_syllable_place_needs_unit: bool = False
+
+    # --- rule IDs (hd05-spec §0, §10) ----------------------------------------------------------
+    # The IDs this law gives the rules it shares with NĐ 30 ("SO-3" is "D-SO-3" under HD 05);
+    # a rule not listed keeps its own. Soft rules (UNCONFIRMED, PRACTICE) never fail.
+    rule_ids: Mapping[str, str] = field(default_factory=lambda: _NO_IDS)
+    soft_rules: frozenset[str] = frozenset()
+
+    def rule_id(self, key: str) -> str:
+        """The ID of rule ``key`` under this law; a check's sub-key ("SO-1:type") may have an
+        ID of its own, else it is its rule's."""
+        base = key.split(":", 1)[0]
+        return self.rule_ids.get(key) or self.rule_ids.get(base) or base
 
     # --- derived facts (never set) -----------------------------------------------------------
 

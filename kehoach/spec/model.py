@@ -46,32 +46,11 @@ def is_party(profile: Profile) -> bool:
     return profile.key == HD05.key
 
 
-# hd05-spec §10: the NĐ 30 rules a Party plan reads under another ID (the one-value checks
-# shared by both laws); an ID not listed is inherited as it is.
-PARTY_RULES = {
-    "SO-3": "D-SO-3",
-    "SO-4": "D-SO-4",
-    "TL-2": "D-TL-2",
-    "CC-2": "D-CC-1",
-    "CC-4": "D-CC-1",
-    "DD-7": "D-DD-5",
-    "DD-8": "D-H-2",
-    "KY-2": "D-KY-4",
-    "KY-3": "D-KY-4",
-    "NN-2": "D-NN-3",
-    "NN-3": "D-NN-5",
-    "CQ-2": "D-CQ-3",
-    "CQ-3": "D-CQ-4",
-    "SO-2": "D-SO-2",
-    "CC-1": "D-CC-1",
-}
-
-
 def rule_id(profile: Profile, rule: str | None) -> str | None:
     """``rule`` as ``profile`` names it: "SO-3" is "D-SO-3" in a Party plan."""
-    if rule is None or not is_party(profile):
+    if rule is None:
         return rule
-    return PARTY_RULES.get(rule, rule)
+    return profile.rule_id(rule)  # the law's own table (kehoach.law.hd05.RULE_IDS)
 
 
 def rule_error(
