@@ -558,11 +558,13 @@ def guide_cmd(
 ) -> None:
     """In tài liệu hướng dẫn cài kèm kehoach: cả tài liệu, một khóa, một mục hoặc một mã lỗi."""
     from kehoach import guide
+    from kehoach.spec.diagnostics import os_error_text
 
     try:
         text = guide.index() if topic is None else guide.lookup(topic)
     except (guide.GuideMissing, OSError) as exc:
-        err.print(f"lỗi: {exc}", style="red", markup=False)
+        reason = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+        err.print(f"lỗi: {reason}", style="red", markup=False)
         raise typer.Exit(EXIT_INVALID) from None
     if text is None:
         raise UsageProblem(

@@ -57,7 +57,10 @@ def _check_one(
     except UnreadableDocx as exc:
         return None, str(exc)
     except Exception as exc:  # a checker bug must not show a traceback to a clerk
-        return None, f"Lỗi nội bộ khi kiểm tra «{path.name}»: {type(exc).__name__}: {exc}"
+        return None, (
+            f"Lỗi nội bộ khi kiểm tra «{path.name}» ({type(exc).__name__});"
+            " hãy báo cho nhóm kehoach, kèm tệp này"
+        )
 
 
 # Piped or redirected output (a file, ``less``, another program) has no width of its own;

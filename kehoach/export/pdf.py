@@ -39,6 +39,7 @@ from pathlib import Path
 
 from kehoach.export.outputs import Output, publish, refusals
 from kehoach.export.provenance import stamp_pdf, stamp_png
+from kehoach.spec.diagnostics import os_error_text
 
 __all__ = [
     "ConversionError",
@@ -265,7 +266,9 @@ def _run(
             start_new_session=(os.name == "posix"),
         )
     except OSError as exc:
-        raise ConversionError(f"Không chạy được chương trình {cmd[0]}: {exc}") from exc
+        raise ConversionError(
+            f"Không chạy được chương trình {cmd[0]}: {os_error_text(exc)}"
+        ) from exc
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -337,7 +340,7 @@ def _publish(outputs: list[Output], force: bool) -> None:
     try:
         publish(outputs)
     except OSError as exc:
-        raise ConversionError(f"Không ghi được tệp kết quả: {exc}") from exc
+        raise ConversionError(f"Không ghi được tệp kết quả: {os_error_text(exc)}") from exc
 
 
 def convert_to_pdf(
