@@ -596,3 +596,26 @@ def test_DD7_DDD5_the_place_carries_its_unit_word_in_validate_and_check(
         out.write_bytes(to_bytes(compose(spec)))
         found = [f.rule for f in check_docx(out) if f.rule in ("DD-7", "D-DD-5")]
     assert found == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("Thực hiện “Năm Dân vận chính quyền” năm 2026", "thực hiện “Năm Dân vận"),
+        ("Về Đại hội Đảng bộ xã năm 2026", "về Đại hội Đảng bộ xã"),
+        ("Hội An đón khách du lịch năm 2026", "Hội An đón khách"),  # a name keeps its capital
+        ("UBND xã phối hợp tuyên truyền năm 2026", "UBND xã phối hợp"),
+    ],
+)
+def test_DTL2_the_trich_yeu_starts_lower_except_a_name(written: str, printed: str) -> None:
+    text = PARTY.replace(
+        "trich_yeu: thực hiện “Năm Dân vận chính quyền” năm 2026", f"trich_yeu: {written}"
+    )
+    spec, _ = validate_text(text)
+    assert spec is not None
+    document = compose(spec)
+    assert document.summary[0].startswith(printed)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "kh.docx"
+        out.write_bytes(to_bytes(document))
+        assert "D-TL-2" not in [f.rule for f in check_docx(out)]

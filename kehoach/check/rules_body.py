@@ -12,6 +12,7 @@ import re
 from kehoach.law.metrics import text_width_mm, wrap_lines
 from kehoach.law.profile import Body, Length, Profile
 from kehoach.law.profiles import PROFILES
+from kehoach.law.text import starts_with_name
 
 from .docmodel import Line, Para, RunPiece, TableInfo
 from .findings import ERROR, WARNING, Collector
@@ -185,9 +186,10 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
         c.error("TL-2", "Trích yếu bắt đầu bằng «V/v»; «V/v» chỉ dùng cho công văn.", swhere)
     elif profile.summary_lowercase:  # D-TL-2: "thực hiện …", "về …"
         # An abbreviation keeps its capitals ("HĐND tỉnh …", "COVID-19 …"): its first letter
-        # is not the sentence's to lower, as kehoach's writer leaves it (law.text.lower_first).
-        acronym = len(text) > 1 and text[1].isupper()
-        if text and text[0].isalpha() and text[0].isupper() and not acronym and not is_upper(text):
+        # is not the sentence's to lower, nor is a proper name's ("Hội An …"): kehoach's writer
+        # leaves both (law.text.starts_with_name).
+        named = starts_with_name(text)
+        if text and text[0].isalpha() and text[0].isupper() and not named and not is_upper(text):
             c.error(
                 "TL-2",
                 f"Trích yếu bắt đầu bằng chữ hoa «{text.split()[0]}»; {c.law}: trích yếu bắt đầu "

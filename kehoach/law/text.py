@@ -50,9 +50,36 @@ def upper_vi(text: str) -> str:
     return unicodedata.normalize("NFC", text.upper())
 
 
+# One-syllable words that open a trích yếu and are never a name, though the word after them
+# may be one ("Về Đại hội Đảng bộ …", "Mừng Đảng, mừng Xuân").
+_OPENING_WORDS = frozenset(
+    {"về", "mừng", "cho", "với", "tại", "theo", "đón", "vì", "từ", "trong", "sau", "trước"}
+)
+
+
+def starts_with_name(text: str) -> bool:
+    """Whether ``text`` starts with a word whose capital is not the sentence's: an
+    abbreviation ("UBND …", "COVID-19 …") or a proper name of two capitalised syllables
+    ("Hội An …", "Hồ Chí Minh …"). The writer keeps that capital when it lowers a sentence
+    (TL-2, D-TL-2) and check accepts it; both ask here."""
+    words = text.split(maxsplit=2)
+    if not words:
+        return False
+    first = words[0]
+    if len(first) > 1 and first[1].isupper():
+        return True
+    return (
+        len(words) > 1
+        and first[:1].isupper()
+        and words[1][:1].isupper()
+        and first.lower().strip(",.;:") not in _OPENING_WORDS
+    )
+
+
 def lower_first(text: str) -> str:
-    """`Triển khai …` → `triển khai …`, leaving acronyms (`UBND …`) alone."""
-    if len(text) > 1 and text[1].isupper():
+    """`Triển khai …` → `triển khai …`, leaving an abbreviation or a proper name alone
+    (`UBND …`, `Hội An …`)."""
+    if starts_with_name(text):
         return text
     return text[:1].lower() + text[1:]
 
