@@ -48,21 +48,6 @@ MAX_NODES = 100_000
 MAX_DEPTH = 64  # nested lists and groups; a plan needs a dozen at most
 NULLS = {"", "~", "null", "Null", "NULL"}
 
-# PyYAML's problem texts, in Vietnamese.
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": "dấu ':' không được phép ở đây"
-    " (thiếu dấu cách sau ':' ở dòng trước, hoặc văn bản có ':' cần đặt trong dấu nháy)",
-    "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
-    "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
-    "found unexpected end of stream": "tệp kết thúc khi chuỗi trong dấu nháy chưa đóng",
-    "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi dấu nháy kép",
-    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML (bỏ dấu '---' thừa)",
-    "found duplicate anchor": "trùng tên neo (&anchor)",
-    "found invalid Unicode character escape code": (
-        "mã thoát \\u… không phải một ký tự hợp lệ (như \\ud800, nửa cặp thay thế)"
-    ),
-}
-
 
 def _translate(problem: str | None, context: str | None = None) -> str:
     if not problem:
@@ -82,9 +67,10 @@ def _translate(problem: str | None, context: str | None = None) -> str:
             "sau phần trong dấu nháy hoặc ngoặc vuông còn chữ (văn bản bắt đầu bằng dấu nháy"
             " hoặc '['?); đặt cả văn bản trong dấu nháy đơn '…', hoặc viết sau '>-' ở dòng riêng"
         )
-    for english, vietnamese in _YAML_PROBLEMS.items():
+    found = _found(problem)
+    for english, vietnamese in _YAML_PROBLEMS:
         if problem.startswith(english):
-            return vietnamese
+            return vietnamese.format(found=found)
     if "that cannot start any token" in problem:
         return (
             f"ký tự {problem.split('character ')[1].split(' that')[0]} không được đứng đầu văn bản;"
@@ -94,10 +80,6 @@ def _translate(problem: str | None, context: str | None = None) -> str:
         return "thụt lề không khớp với các dòng phía trên (kiểm tra số dấu cách đầu dòng)"
     if problem.startswith("did not find expected"):
         return "thụt lề hoặc dấu '-' không đúng chỗ"
-    found = _found(problem)
-    for english, vietnamese in _YAML_PROBLEMS_FOUND:
-        if problem.startswith(english):
-            return vietnamese.format(found=found)
     # A complaint no table names (a PyYAML newer than this one): said without its English.
     return "cú pháp YAML không hợp lệ ở vị trí này"
 
@@ -134,9 +116,30 @@ _TOKENS = {
     "<directive>": "chỉ thị '%'",
 }
 
-# Every other problem PyYAML's scanner, parser and composer can state (tests/test_yaml_words
-# reads them from PyYAML's source), in Vietnamese; {found} is what stood there instead.
-_YAML_PROBLEMS_FOUND = (
+# Every problem PyYAML's scanner, parser and composer can state (tests/test_yaml_words reads
+# them from PyYAML's source), in Vietnamese, by how it starts; {found} is what stood there
+# instead.
+_YAML_PROBLEMS = (
+    (
+        "mapping values are not allowed here",
+        "dấu ':' không được phép ở đây (thiếu dấu cách sau ':' ở dòng trước, hoặc văn bản có ':' cần đặt trong dấu nháy)",
+    ),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên khóa"),
+    (
+        "found character '\\t' that cannot start any token",
+        "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
+    ),
+    ("found unexpected end of stream", "tệp kết thúc khi chuỗi trong dấu nháy chưa đóng"),
+    ("found unknown escape character", "ký tự thoát (\\) không hợp lệ trong chuỗi dấu nháy kép"),
+    (
+        "expected a single document in the stream",
+        "tệp chỉ được chứa một tài liệu YAML (bỏ dấu '---' thừa)",
+    ),
+    ("found duplicate anchor", "trùng tên neo (&anchor)"),
+    (
+        "found invalid Unicode character escape code",
+        "mã thoát \\u… không phải một ký tự hợp lệ (như \\ud800, nửa cặp thay thế)",
+    ),
     (
         "expected ',' or ']'",
         "danh sách trong ngoặc vuông chưa đóng: thiếu ',' hoặc ']' (gặp {found}); văn bản bắt"
@@ -182,7 +185,6 @@ _YAML_PROBLEMS_FOUND = (
     ("found duplicate YAML directive", "chỉ thị %YAML xuất hiện hai lần"),
     ("found incompatible YAML document", "tệp ghi phiên bản YAML không dùng được (chỉ YAML 1.x)"),
     ("duplicate tag handle", "chỉ thị %TAG khai báo một thẻ hai lần"),
-    ("found duplicate tag handle", "chỉ thị %TAG khai báo một thẻ hai lần"),
     (
         "found undefined tag handle",
         "thẻ '!…' chưa khai báo; kế hoạch không dùng thẻ: văn bản bắt đầu bằng '!' cần đặt"
