@@ -303,14 +303,15 @@ NUMBERS = [
     "8:00", "20,5", "lần thứ 2", "(nếu có)", "tỷ lệ 95%",
 ]  # fmt: skip
 # Characters a clerk's text may carry from elsewhere: any letter, digit, punctuation or
-# symbol of Unicode (Vietnamese or not), stored as typed.
+# symbol of Unicode (Vietnamese or not), stored as typed. Not an ellipsis: "…" or "..." on
+# its own is a skeleton's blank, which validate rightly refuses (issue 10, placeholders).
 _WILD = st.text(
     st.characters(
         codec="utf-8", categories=("Lu", "Ll", "Lo", "Nd", "Po", "Ps", "Pe", "Pd", "Sm", "Sc", "So")
     ),
     min_size=1,
     max_size=6,
-)
+).filter(lambda text: "…" not in text and "..." not in text)
 
 
 @st.composite
