@@ -71,3 +71,19 @@ def test_an_office_template_with_a_mistake_names_its_file_line_and_reason(
     assert message.startswith(f"{tmp_path / 'ke_hoach.j2'}:2: mẫu câu chữ sai cú pháp Jinja")
     assert "'}' không đúng chỗ" in message
     assert not _ENGLISH.search(message.split(": ", 1)[1]), message
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        # Jinja raises a Python TypeError here; it must not read "two values of other kinds".
+        ("{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}", "macro 'm' nhận tối đa 1 tham số"),
+        ("{{ range(10**9) | list }}", "vòng lặp range() quá lớn (tối đa 100.000 lần)"),
+        ("{{ 1 / 0 }}", "phép chia cho 0"),
+        ("{{ 'a' + 1 }}", "phép tính giữa hai giá trị khác kiểu (ví dụ chữ cộng số)"),
+    ],
+)
+def test_a_template_error_at_run_time_is_said_whole_in_Vietnamese(source: str, said: str) -> None:
+    with pytest.raises(Exception) as caught:
+        jinja2.sandbox.ImmutableSandboxedEnvironment().from_string(source).render()
+    assert explain(caught.value) == said

@@ -229,20 +229,6 @@ class Wording:
         return _WHITESPACE.sub(" ", text).strip(" ")
 
 
-_JINJA_MESSAGES = [
-    (r"^'([^']+)' is undefined$", r"biến '\1' không tồn tại"),
-    (r"^parameter '([^']+)' was not provided$", r"macro cần tham số '\1' mà kehoach không truyền"),
-    (r"^No caller defined$", "macro dùng caller() nhưng không được gọi bằng {% call %}"),
-    (r"^Range too big\..*", "vòng lặp range() quá lớn (tối đa 100.000 lần)"),
-    (r"^macro '([^']+)' takes not more than (\d+) argument", r"macro '\1' nhận tối đa \2 tham số"),
-    (r"^'([^']+)' has no attribute '([^']+)'$", r"'\1' không có thuộc tính '\2'"),
-    (
-        r"^access to attribute '([^']+)' of '([^']+)' object is unsafe\.$",
-        r"không được truy cập thuộc tính '\1' (mẫu chạy trong hộp cát)",
-    ),
-]
-
-
 # Jinja's names for what it expected or found ("expected token 'end of print statement'").
 _JINJA_TOKENS = {
     "end of print statement": "'}}'",
@@ -267,9 +253,20 @@ def _tags(text: str) -> str:
     return " hoặc ".join("{% " + tag + " %}" for tag in re.findall(r"'(\w+)'", text))
 
 
-# Jinja's syntax complaints (parser and lexer), each a pattern and its Vietnamese; a message
-# no pattern knows is said without its English (tests/test_template_words.py).
-_JINJA_SYNTAX: list[tuple[str, Callable[[re.Match[str]], str]]] = [
+# What Jinja says, at run time and of a template's syntax (parser and lexer), each a pattern
+# and its Vietnamese (a template for the match, or a function of it); a message no pattern
+# knows is said without its English (tests/test_template_words.py).
+_JINJA_SAID: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+    (r"^'([^']+)' is undefined$", r"biến '\1' không tồn tại"),
+    (r"^parameter '([^']+)' was not provided$", r"macro cần tham số '\1' mà kehoach không truyền"),
+    (r"^No caller defined$", "macro dùng caller() nhưng không được gọi bằng {% call %}"),
+    (r"^Range too big\..*", "vòng lặp range() quá lớn (tối đa 100.000 lần)"),
+    (r"^macro '([^']+)' takes not more than (\d+) argument", r"macro '\1' nhận tối đa \2 tham số"),
+    (r"^'([^']+)' has no attribute '([^']+)'$", r"'\1' không có thuộc tính '\2'"),
+    (
+        r"^access to attribute '([^']+)' of '([^']+)' object is unsafe\.$",
+        r"không được truy cập thuộc tính '\1' (mẫu chạy trong hộp cát)",
+    ),
     (
         r"^Unexpected end of template\. Jinja was looking for the following tags: (.+?)\."
         r" The innermost block that needs to be closed is '(\w+)'\.$",
@@ -317,13 +314,18 @@ _JINJA_SYNTAX: list[tuple[str, Callable[[re.Match[str]], str]]] = [
 ]
 
 
-def syntax_reason(message: str) -> str:
-    """Jinja's syntax complaint in Vietnamese (never in English: an office's clerk reads it)."""
-    for pattern, said in _JINJA_SYNTAX:
+def _jinja_said(message: str) -> str | None:
+    """Jinja's ``message`` in Vietnamese, whole, when a pattern knows it."""
+    for pattern, said in _JINJA_SAID:
         match = re.match(pattern, message, re.DOTALL)
         if match:
-            return said(match)
-    return "cú pháp Jinja sai ở dòng này"
+            return match.expand(said) if isinstance(said, str) else said(match)
+    return None
+
+
+def syntax_reason(message: str) -> str:
+    """Jinja's syntax complaint in Vietnamese (never in English: an office's clerk reads it)."""
+    return _jinja_said(message) or "cú pháp Jinja sai ở dòng này"
 
 
 _PYTHON_ERRORS = {
@@ -338,24 +340,21 @@ _PYTHON_ERRORS = {
 
 
 def explain(exc: BaseException) -> str:
-    """Jinja's reason in Vietnamese where the pattern is known; a Python error by its kind."""
+    """Jinja's reason in Vietnamese where a pattern knows it (a Python error Jinja raises,
+    such as a macro called with too many arguments, included); else a Python error by its
+    kind."""
     if isinstance(exc, RecursionError):
         return "macro gọi lại chính nó không dừng"
     if isinstance(exc, jinja2.TemplateNotFound):  # an include or import inside a macro
         return f"không tìm thấy tệp mẫu '{exc.name}' trong thư mục mẫu"
-    if not isinstance(exc, jinja2.TemplateError):
-        for kind, meaning in _PYTHON_ERRORS.items():
-            if isinstance(exc, kind):
-                message = str(exc)
-                if kind is OverflowError and message.startswith("Range too big"):
-                    break
-                return meaning
-        else:
-            return f"lỗi trong mẫu ({type(exc).__name__})"
     if isinstance(exc, jinja2.TemplateSyntaxError):  # in a template a macro imports
         return f"sai cú pháp Jinja ({syntax_reason(exc.message or '')})"
-    message = str(exc).replace("kehoach.wording.WordingContext object", "kh")
-    for pattern, replacement in _JINJA_MESSAGES:
-        if re.match(pattern, message):
-            return re.sub(pattern, replacement, message)
-    return f"lỗi khi chạy mẫu ({type(exc).__name__})"
+    said = _jinja_said(str(exc).replace("kehoach.wording.WordingContext object", "kh"))
+    if said is not None:
+        return said
+    if isinstance(exc, jinja2.TemplateError):
+        return f"lỗi khi chạy mẫu ({type(exc).__name__})"
+    for kind, meaning in _PYTHON_ERRORS.items():
+        if isinstance(exc, kind):
+            return meaning
+    return f"lỗi trong mẫu ({type(exc).__name__})"
