@@ -311,11 +311,7 @@ def _placeholder(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnosti
     if isinstance(data, str):
         text = unicodedata.normalize("NFC", " ".join(data.split()))
         sample = _SAMPLE_VALUES.get(text.casefold())
-        dots = (
-            [m for m in _ELLIPSIS.finditer(text) if not text[: m.start()].rstrip().endswith(",")]
-            if "..." in text or "…" in text
-            else []
-        )
+        dots = [m for m in _ELLIPSIS.finditer(text) if not text[: m.start()].rstrip().endswith(",")]
         if sample is None and not dots:
             return
         if sample is not None:
