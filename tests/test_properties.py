@@ -1233,7 +1233,9 @@ def _with(old: str, new: str) -> str:
 # What the properties found that belonged to validate, the loader or the writer (issue 10),
 # each kept as one regression example: validate now refuses or warns with check's rule ID
 # (A: an empty cell '' is accepted; B: P-2 for a landscape appendix without a table; C: DD-1
-# for a place with a comma; D: a caption loses its final '.'; past 20 words it is refused).
+# for a place with a comma; D: a caption loses its final '.'; past 20 words it is refused;
+# E: a body code or symbol not in capitals, "viet_tat: true", passed validate and failed
+# check's SO-4: it is refused, see the test below).
 KNOWN = [
     pytest.param(
         _with(
@@ -1281,6 +1283,24 @@ def test_known_finding_a_caption_past_twenty_words_is_refused_at_its_place() -> 
     verdict = judge(text)
     (error,) = verdict.errors
     assert "tên bảng dài 28 từ" in error and error.startswith("ke-hoach.yaml:12:18: lỗi:")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("viet_tat: UBND", "viet_tat: true", 3),  # YAML's boolean word, read as text
+        ("viet_tat: UBND", "viet_tat: ubnd", 3),
+        ("viet_tat: UBND", "viet_tat: UBND\nky_hieu: KH-ubnd", 4),
+    ],
+)
+def test_known_finding_a_code_not_in_capitals_is_refused_at_its_place(
+    old: str, new: str, line: int
+) -> None:
+    """E: check refuses "KH-true" (SO-4: the symbol in capitals); validate now does first."""
+    verdict = judge(_with(old, new))
+    (error,) = verdict.errors
+    assert error.startswith(f"ke-hoach.yaml:{line}:") and "[SO-4]" in error, error
+    assert "phải viết chữ in hoa" in error
 
 
 def test_known_finding_utf16_has_a_place() -> None:

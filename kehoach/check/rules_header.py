@@ -695,7 +695,7 @@ def _check_so(layout: Layout, c: Collector, profile: Profile) -> None:
                 "quan ban hành.",
                 where,
             )
-        elif group not in profile.mixed_case_codes and group != group.upper():
+        elif profile.uncapitalised_codes(group):
             c.error("SO-4", f"Ký hiệu «{group}» phải viết chữ in hoa.", where)
     listed = set(profile.body_codes) | set(profile.legacy_body_codes)
     for group in groups[1:]:

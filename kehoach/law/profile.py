@@ -279,6 +279,19 @@ class Profile:
             return date(year, month, day) >= start
         return year >= start.year
 
+    def uncapitalised_codes(self, symbol: str) -> list[str]:
+        """SO-4 (D-SO-4): the groups of a symbol or body code ("KH-ubnd", "ubnd") not written
+        in capitals; the mixed-case type codes the law lists ("TTr") and legacy codes (said
+        apart, D-SO-10) aside. validate and check both ask here."""
+        return [
+            group
+            for group in re.split(r"[-/]", symbol)
+            if group
+            and group != group.upper()
+            and group not in self.mixed_case_codes
+            and group not in self.legacy_body_codes
+        ]
+
     # --- compiled patterns (derived, never set) -------------------------------------------
 
     @cached_property

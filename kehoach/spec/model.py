@@ -205,7 +205,19 @@ class CoQuan(Base):
                 " nối bằng '-', không có dấu cách",
                 "ví dụ: UBND, SGDĐT, BCĐ",
             )
+        _capitals(profile, value, f"chữ viết tắt '{value}'")
         return value
+
+
+def _capitals(profile: Profile, symbol: str, what: str) -> None:
+    """SO-4 (D-SO-4): a symbol's groups are capitals, as check reads them."""
+    low = profile.uncapitalised_codes(symbol)
+    if low:
+        raise rule_error(
+            "SO-4",
+            f"{what} phải viết chữ in hoa" + (f" (nhóm '{low[0]}')" if low[0] != symbol else ""),
+            f"viết: {upper_vi(symbol)}",
+        )
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -1052,6 +1064,7 @@ def _party_symbol(value: str, profile: Profile) -> str:
                 f" {profile.type_name_in_text})",
                 f"viết ky_hieu: {profile.symbol(body)}; {auto}",
             )
+        _capitals(profile, value, f"ký hiệu '{value}'")
         return value
     if ND30.symbol_re.fullmatch(value):
         party = _party_form(value)
@@ -1113,6 +1126,7 @@ class QuyetDinh(Base):
                 " nối bằng '-', không có dấu cách",
                 f"ví dụ: {code}-UBND; hoặc bỏ khóa để tự tạo {code}-<viet_tat>",
             )
+        _capitals(profile, value, f"ký hiệu quyết định '{value}'")
         return value
 
 
@@ -1268,6 +1282,7 @@ class KeHoach(Base):
                 f" {profile.type_name_in_text}, Phụ lục III)",
                 hint,
             )
+        _capitals(profile, value, f"ký hiệu '{value}'")
         return value
 
     @model_validator(mode="after")
