@@ -7,14 +7,19 @@ escapes so nothing else in a clerk's text is ever reinterpreted.
 from __future__ import annotations
 
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from kehoach.document import Span
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # Imported on the first text with a marker: a plan without emphasis never pays for it.
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("zero").enable(["emphasis", "escape"])
 
 
