@@ -854,7 +854,7 @@ def _check_law_in_force(
     c.warn(
         "D-L-3",
         f"Văn bản ghi năm {y}{f', ngày {d} tháng {mo}' if day and month else ''}, trước ngày"
-        f" {profile.law} có hiệu lực ({start.day:02d}/{start.month}/{start.year}): văn bản ban"
+        f" {profile.law} có hiệu lực ({profile.short_date(start.year, start.month, start.day)}): văn bản ban"
         f" hành trước ngày đó theo {profile.predecessor}; lệnh kiểm tra theo {profile.law}.",
         where,
     )

@@ -273,13 +273,6 @@ class PartyProfile(Profile):
         """D-SO-1, D-SO-6: ``Số 05-KH/ĐU``, no colon; blanks before the "-" for a draft."""
         return f"Số {number}-{symbol}" if number else f"Số{' ' * 6}-{symbol}"
 
-    def short_date(self, year: int, month: int | None = None, day: int | None = None) -> str:
-        """D-ND-6: "05/02/2026" in running text (DD-4 padding), blanks for a draft."""
-        if day is None or month is None:
-            return f"{' ' * 4}/{' ' * 4}/{year}"
-        month_text = f"{month:02d}" if month <= 2 else str(month)
-        return f"{day:02d}/{month_text}/{year}"
-
     def reference(
         self,
         kind: str,

@@ -269,6 +269,13 @@ class Profile:
 
     # --- derived facts (never set) -----------------------------------------------------------
 
+    def short_date(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        """A date in running text, "05/02/2026" (DD-4 padding; D-ND-6), blanks for a draft."""
+        if day is None or month is None:
+            return f"{' ' * 4}/{' ' * 4}/{year}"
+        month_text = f"{month:02d}" if month <= 2 else str(month)
+        return f"{day:02d}/{month_text}/{year}"
+
     def applies_on(self, year: int, month: int | None = None, day: int | None = None) -> bool:
         """D-L-2: a document dated so falls under this law; a date without its day or month
         (a draft) is judged by its year. validate and check both ask here (D-L-3)."""

@@ -238,6 +238,7 @@ def _unit_at(words: list[str], start: int = 1) -> int | None:
     return None
 
 
+_UNIT_PREFIXES = tuple(unit + " " for unit in _UNIT_WORDS)
 # DD-7: units named after a person, whose name alone is not a place.
 _PERSON_PLACES = ("Hồ Chí Minh",)
 
@@ -247,7 +248,7 @@ def place_without_unit(place: str, profile: Profile) -> tuple[str, str] | None:
     and how to write it; ``None`` when it need not. validate says it of the spec, check of
     the document, from here."""
     name = " ".join(place.split())
-    if not name or name.lower().startswith(tuple(u + " " for u in _UNIT_WORDS)):
+    if not name or name.lower().startswith(_UNIT_PREFIXES):
         return None
     if name.startswith(profile.place_abbreviations):
         return None

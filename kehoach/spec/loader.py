@@ -263,7 +263,6 @@ def _pos(mark: yaml.Mark) -> Position:
 # A continuation line of a plain value that reads as the start of a new item: YAML joins it
 # to the line above ("- UBND huyện" + "    - Thường trực Đảng ủy" → one recipient).
 _NEW_ITEM = re.compile(r"^[-+•–]\s")
-_ITEM_MARKS = "-+•–"
 _NEW_BASIS = {
     "can_cu": re.compile(r"^Căn cứ\s", re.IGNORECASE),
     "thuc_hien": re.compile(r"^Thực hiện\s", re.IGNORECASE),
@@ -342,7 +341,7 @@ class _Builder:
         for number in range(first + 1, min(last, len(self.lines) - 1) + 1):
             text = self.lines[number].strip()
             starts_basis = basis is not None and basis.match(text)
-            if (text[:1] in _ITEM_MARKS and _NEW_ITEM.match(text)) or starts_basis:
+            if _NEW_ITEM.match(text) or starts_basis:
                 column = len(self.lines[number]) - len(self.lines[number].lstrip()) + 1
                 what = (
                     "trông như một mục mới (thiếu '- ' ở đầu dòng)"
