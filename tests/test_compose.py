@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from kehoach.compose import compose
+from kehoach.compose.inline import parse_inline
 from kehoach.document import Role
 from kehoach.law.nd30 import ND30
 from kehoach.law.text import body_name_in_text
@@ -248,3 +252,26 @@ def test_NN3_archive_line_variants() -> None:
         assert d.recipients == ["- Sở Nội vụ;", expected], line
     d = doc("noi_nhan: [Sở Nội vụ]\nluu: 'vt, *VP*'\n")
     assert d.recipients[-1] == "- Lưu: VT, VP."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="*_\\ \r\n\0aáB.,“”-", max_size=24))
+def test_inline_parse_reads_emphasis_as_markdown_its_parseInline(text: str) -> None:
+    """parse_inline calls markdown-it's inline parser directly (without the core chain):
+    the spans are those parseInline gives, on any mix of markers, escapes and line ends."""
+    from kehoach.compose.inline import _parser
+
+    assume(any(marker in text for marker in "*_\\"))  # without one, no parser runs
+    expected: list[tuple[str, bool, bool]] = []
+    bold = italic = 0
+    for token in _parser().parseInline(text)[0].children or []:
+        bold += {"strong_open": 1, "strong_close": -1}.get(token.type, 0)
+        italic += {"em_open": 1, "em_close": -1}.get(token.type, 0)
+        piece = token.content if token.type in ("text", "text_special") else ""
+        piece = " " if token.type in ("softbreak", "hardbreak") else piece
+        if expected and expected[-1][1:] == (bold > 0, italic > 0):
+            expected[-1] = (expected[-1][0] + piece, bold > 0, italic > 0)
+        elif piece:
+            expected.append((piece, bold > 0, italic > 0))
+    got = [(s.text, s.bold, s.italic) for s in parse_inline(text)]
+    assert got == [e for e in expected if e[0]]

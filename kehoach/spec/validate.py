@@ -214,7 +214,7 @@ def validate_loaded(
         # D-NB-9: said even when the spec has errors, which are often its Party forms.
         report.items.extend(_looks_like_party(loaded, profile))
     # Before the model, on the data as written: what it would read silently.
-    placeholders = list(_placeholders(loaded, loaded.data, ()))
+    placeholders = _placeholders(loaded, loaded.data, ())
     written = _as_named_by(profile, [*placeholders, *_several_in_one(loaded)])
     report.items.extend(written)
     try:
@@ -285,35 +285,43 @@ _SAMPLE_VALUES = {
 _SAMPLE_MAX = 2 * max(map(len, _SAMPLE_VALUES))  # spaces typed in a sample aside
 
 
-def _placeholders(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnostic]:
+def _placeholders(loaded: Loaded, data: Any, path: KeyPath) -> list[Diagnostic]:
     """Every value that still holds a skeleton placeholder: an error at its key, marked
     ``placeholder`` (issue 10: an untouched skeleton must not render "XÃ ..." or "ngày;")."""
+    found: list[Diagnostic] = []
+    _gather_placeholders(loaded, data, path, found)
+    return found
+
+
+def _gather_placeholders(loaded: Loaded, data: Any, path: KeyPath, found: list[Diagnostic]) -> None:
     if isinstance(data, dict):
         entries: Iterable[tuple[str | int, Any]] = data.items()
     elif isinstance(data, list):
         entries = enumerate(data)
     else:
-        yield from _placeholder(loaded, data, path)
+        problem = _placeholder(loaded, data, path)
+        if problem is not None:
+            found.append(problem)
         return
     for key, value in entries:
-        if (
-            isinstance(value, str)
-            and len(value) > _SAMPLE_MAX
-            and "..." not in value
-            and "…" not in value
-        ):
-            continue  # most text: neither an ellipsis nor short enough to be a sample
-        yield from _placeholders(loaded, value, (*path, key))
+        if isinstance(value, str):
+            if len(value) > _SAMPLE_MAX and "..." not in value and "…" not in value:
+                continue  # most text: neither an ellipsis nor short enough to be a sample
+            problem = _placeholder(loaded, value, (*path, key))
+            if problem is not None:
+                found.append(problem)
+        elif value is not None:
+            _gather_placeholders(loaded, value, (*path, key), found)
 
 
-def _placeholder(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnostic]:
+def _placeholder(loaded: Loaded, data: Any, path: KeyPath) -> Diagnostic | None:
     """The error for one value, if it is a skeleton placeholder."""
     if isinstance(data, str):
         text = unicodedata.normalize("NFC", " ".join(data.split()))
         sample = _SAMPLE_VALUES.get(text.casefold())
         dots = [m for m in _ELLIPSIS.finditer(text) if not text[: m.start()].rstrip().endswith(",")]
         if sample is None and not dots:
-            return
+            return None
         if sample is not None:
             message = f"'{text}' vẫn là chữ mẫu của tệp mẫu, chưa được thay"
             hint = sample
@@ -327,9 +335,10 @@ def _placeholder(loaded: Loaded, data: Any, path: KeyPath) -> Iterator[Diagnosti
             message = f"'{shown}' vẫn là chữ mẫu: còn chỗ trống '{dot.group(0)}' chưa điền"
             hint = f"thay '{dot.group(0)}' bằng nội dung thật (hoặc xóa dòng này nếu không dùng)"
         where = loaded.locate(path)
-        yield Diagnostic(
+        return Diagnostic(
             Severity.ERROR, message, *where, format_path(path), None, hint, placeholder=True
         )
+    return None
 
 
 def _besides(placeholders: list[Diagnostic], errors: list[Diagnostic]) -> list[Diagnostic]:
