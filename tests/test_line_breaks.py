@@ -21,6 +21,8 @@ import pytest
 from conftest import EXAMPLES, FIXTURES, ROOT
 from docx.oxml import parse_xml
 from docx.shared import Mm, Pt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdf_support import require_libreoffice
 
 import kehoach
@@ -685,3 +687,27 @@ def test_a_body_name_in_the_header_takes_a_line_more_rather_than_split_a_word() 
         assert " ".join(lines) == name
         assert any("CHƯƠNG TRÌNH" in line for line in lines)
         assert len(lines) <= len(wrap_lines(name, 13, width, bold=True)) + 1
+
+
+def _pieces_by_whole_scan(text: str) -> list[str]:
+    """The definition, slowly: every coded word of the whole text cut at its hyphens."""
+    pieces, start = [], 0
+    for match in re.finditer(r"(?<![^\W_])/?[^\W_]+(?:[/.-][^\W_]+)+", text):
+        word = match.group()
+        if "-" not in word or not ("/" in word or any(ch.isdigit() for ch in word)):
+            continue
+        offset = match.start()
+        for part in word.split("-")[:-1]:
+            offset += len(part)
+            pieces.append(text[start:offset])
+            start = offset + 1
+            offset += 1
+    return [*pieces, text[start:]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aĐ1/-._ \u00a0\t", max_size=30))
+def test_nobreak_hyphens_search_only_hyphenated_stretches(text: str) -> None:
+    """The writer looks only at the space-free stretches that hold a hyphen; it finds what a
+    scan of the whole text finds."""
+    assert breaks.nobreak_hyphen_pieces(text) == _pieces_by_whole_scan(text)
