@@ -420,13 +420,16 @@ def run_batch(
 
 
 def _missing_folders(targets: Iterable[Path]) -> list[Path]:
-    """Folders the targets need that do not exist yet, deepest first."""
+    """Folders the targets need that do not exist yet, deepest first (each looked at once)."""
     missing: set[Path] = set()
+    seen: set[Path] = set()
     for target in targets:
         folder = target.parent
-        while not folder.exists() and folder != folder.parent and folder not in missing:
+        while folder not in seen and folder != folder.parent and not folder.exists():
+            seen.add(folder)
             missing.add(folder)
             folder = folder.parent
+        seen.add(folder)
     return sorted(missing, key=lambda f: len(f.parts), reverse=True)
 
 

@@ -12,6 +12,8 @@ import glob
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach.paths import LinkLoop, forget_folders, real_path
+
 SPEC_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = set("*?[")
 
@@ -47,9 +49,13 @@ def expand(arguments: list[Path]) -> tuple[list[SpecInput], list[str]]:
     specs: list[SpecInput] = []
     problems: list[str] = []
     seen: set[Path] = set()
+    forget_folders()
 
     def add(spec: SpecInput) -> None:
-        key = spec.path.resolve()
+        try:
+            key = real_path(spec.path)
+        except LinkLoop:  # kept: reading it says what is wrong, at the file
+            key = spec.path.absolute()
         if key not in seen:
             seen.add(key)
             specs.append(spec)

@@ -136,3 +136,31 @@ def test_a_symlink_loop_as_output_is_refused(tmp_path: Path) -> None:
         result = invoke("render", str(EXAMPLE), "-o", str(tmp_path / out))
         assert result.exit_code == 2 and "vòng quanh" in result.output
         assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["render", "validate"])
+def test_a_spec_that_is_a_symlink_loop_is_refused_at_the_file(tmp_path: Path, command: str) -> None:
+    """A spec named on the command line that is a link to itself was a traceback (exit 1)
+    while the batch looked for plans named twice; now its reading says what is wrong."""
+    loop = tmp_path / "vong.yaml"
+    loop.symlink_to(loop)
+    good = tmp_path / "tot.yaml"
+    good.write_bytes(EXAMPLE.read_bytes())
+    out = ["-o", str(tmp_path / "ra")] if command == "render" else []
+    result = invoke(command, str(loop), str(good), *out)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert f"{loop}: lỗi: không đọc được tệp" in result.output and "vòng quanh" in result.output
+    assert not (tmp_path / "ra").exists()  # one plan failed: nothing is written
+
+
+def test_outputs_in_one_folder_look_at_it_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A batch's refusal checks look at each output folder once, not once per plan."""
+    from kehoach.export import outputs
+
+    looked: list[Path] = []
+    real = outputs._folder_problem
+    monkeypatch.setattr(outputs, "_folder_problem", lambda p: looked.append(p) or real(p))
+    many = [outputs.Output(tmp_path / "ra" / f"kh-{i}.docx", None, b"") for i in range(50)]
+    assert outputs.refusals(many) == []
+    assert looked == [tmp_path / "ra"]

@@ -18,10 +18,10 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from kehoach.export.provenance import made_by_kehoach
+from kehoach.paths import LinkLoop, forget_folders, real_path
 
 
 def _umask() -> int:
@@ -142,41 +142,27 @@ class Output:
         return self.content if isinstance(self.content, bytes) else self.content.read_bytes()
 
 
-@lru_cache(maxsize=256)
-def _real_folder(folder: Path) -> Path:
-    return folder.resolve()
-
-
-class _Loop(Exception):
-    """A symbolic link that leads back to itself (``-o`` pointing into a loop)."""
-
-
-def _real(path: Path) -> Path:
-    """``path.resolve()``, resolving each folder of a batch once."""
-    try:
-        if path.is_symlink():
-            return path.resolve()
-        return _real_folder(path.parent) / path.name
-    except (RuntimeError, OSError) as exc:  # Python < 3.13 raises RuntimeError for a loop
-        raise _Loop(str(path)) from exc
-
-
 def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
-    """Why each output could not be written, found before the first one is (Vietnamese)."""
-    _real_folder.cache_clear()  # folders may have changed since the last batch
+    """Why each output could not be written, found before the first one is (Vietnamese).
+    A batch's outputs share a few folders: each folder is looked at once."""
+    forget_folders()
     problems = []
     claimed: dict[Path, Output] = {}
+    folders: dict[Path, tuple[Path, str | None]] = {}
     for output in outputs:
         target = output.target
         try:
-            key = _real(target)
-            source = _real(output.source) if output.source is not None else None
-        except _Loop:
+            key = real_path(target)
+        except LinkLoop:
             problems.append(
                 f"{target}: đường dẫn đi qua một liên kết tượng trưng (symlink) vòng quanh,"
                 " không ghi được; chọn thư mục khác (-o)"
             )
             continue
+        try:
+            source = real_path(output.source) if output.source is not None else None
+        except LinkLoop:
+            source = None  # reading it says so, at the spec
         # Windows and macOS folders do not tell KH.docx from kh.docx: neither may we.
         earlier = claimed.get(Path(str(key).casefold()))
         if earlier is not None:
@@ -190,23 +176,50 @@ def refusals(outputs: Iterable[Output], *, force: bool = False) -> list[str]:
         if source is not None and key == source:
             problems.append(f"{target}: tệp kết quả sẽ ghi đè lên chính tệp đầu vào; đổi tên tệp")
             continue
-        if _is_dir(target):
+        there = _look(target)
+        if there == "folder":
             problems.append(f"{target}: đã có một thư mục trùng tên tệp cần ghi")
             continue
-        if target.exists() and not force and not made_by_kehoach(target):
+        if there == "file" and not force and not made_by_kehoach(target):
             problems.append(
                 f"{target}: đã có tệp này và tệp không do kehoach tạo nên không ghi đè;"
                 " đổi tên hoặc chuyển tệp đó đi, xuất ra thư mục khác (-o), hoặc dùng --force"
             )
             continue
-        folder = target.parent
-        while not _exists(folder) and folder != folder.parent:
-            folder = folder.parent
-        if not _is_dir(folder):
+        if target.parent not in folders:
+            folders[target.parent] = _folder_problem(target.parent)
+        folder, problem = folders[target.parent]
+        if problem == "not a folder":
             problems.append(f"{folder}: không phải thư mục, không ghi được {target}")
-        elif not os.access(folder, os.W_OK):
+        elif problem == "read-only":
             problems.append(f"{folder}: không có quyền ghi vào thư mục này")
     return problems
+
+
+def _look(path: Path) -> str | None:
+    """ "folder", "file" (anything else that is there) or None (nothing), as the path is
+    followed; one look at the disk unless it is a symbolic link."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        if _is_dir(path):
+            return "folder"
+        return "file" if _exists(path) else None
+    return "folder" if stat.S_ISDIR(info.st_mode) else "file"
+
+
+def _folder_problem(parent: Path) -> tuple[Path, str | None]:
+    """The nearest existing folder above a target, and why nothing can be written there."""
+    folder = parent
+    while not _exists(folder) and folder != folder.parent:
+        folder = folder.parent
+    if not _is_dir(folder):
+        return folder, "not a folder"
+    if not os.access(folder, os.W_OK):
+        return folder, "read-only"
+    return folder, None
 
 
 def _exists(path: Path) -> bool:

@@ -140,9 +140,7 @@ Paragraphs = Annotated[list[Text], BeforeValidator(_paragraphs)]
 
 
 class Base(BaseModel):
-    # defer_build: only KeHoach is ever validated, and its schema holds every other model;
-    # building each one's own validator at import would be paid by every command.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # --- header -----------------------------------------------------------------------------
