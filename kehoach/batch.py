@@ -321,8 +321,7 @@ def _run(jobs: list[Job], settings: Settings, workers: int) -> Iterator[Outcome]
     methods = multiprocessing.get_all_start_methods()
     # fork shares the already imported code; where it is missing workers import it once.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    size = max(1, min(32, len(jobs) // (workers * 8)))
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    chunks = _chunks(jobs, workers)
     # Ctrl-C reaches every process of the terminal's group: the workers ignore it and this
     # process stops the batch (run_batch then removes what was staged, exit code 130).
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt) as pool:
@@ -346,6 +345,21 @@ def _run(jobs: list[Job], settings: Settings, workers: int) -> Iterator[Outcome]
                     if outcome.index not in handed and outcome.staged is not None:
                         discard(outcome.staged)
             raise
+
+
+def _chunks(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """The jobs in chunks of at most 32, as many as 8 a worker and a multiple of the workers,
+    sized alike: every worker gets the same share, so none idles while another finishes a
+    last, extra chunk."""
+    count = max(workers * 8, -(-len(jobs) // 32))
+    count = min(len(jobs), -(-count // workers) * workers) or 1
+    size, extra = divmod(len(jobs), count)
+    chunks, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        chunks.append(jobs[start:end])
+        start = end
+    return chunks
 
 
 def _run_chunk(jobs: list[Job], settings: Settings) -> list[Outcome]:

@@ -194,3 +194,16 @@ def test_a_batch_honours_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert report.ok and all(p.stat().st_mode & 0o777 == 0o640 for p in report.written)
+
+
+@pytest.mark.parametrize(("plans", "workers"), [(300, 2), (10_000, 2), (300, 3), (17, 2), (5, 2)])
+def test_workers_get_even_shares(plans: int, workers: int) -> None:
+    """Issue 7 (2 jobs ≥ 1.7× 1 job): chunks of at most 32 plans, in order, sized alike and a
+    multiple of the workers in number, so no worker is left with one extra chunk at the end."""
+    from kehoach.batch import _chunks
+
+    chunks = _chunks(list(range(plans)), workers)
+    assert [job for chunk in chunks for job in chunk] == list(range(plans))
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) <= 32 and max(sizes) - min(sizes) <= 1
+    assert len(chunks) % workers == 0 or len(chunks) == plans
