@@ -1,8 +1,8 @@
 """Render speed and file size, as ratios against baselines measured in the same run.
 
 Every figure is a whole process (interpreter start, imports, YAML load and, for kehoach,
-validation), run once to warm up and then timed several times; the minimum is compared, the
-median shown beside it.
+validation), run once to warm up and then timed several times, the commands in turns; the
+minimum is compared, the median shown beside it.
 
 * batch: ``kehoach render DIR -o OUT -j 1`` (one process) on N copies of the Phú Phong plan, against docxtpl
   with an equivalent template and a plain python-docx script writing the same plan
@@ -54,19 +54,30 @@ def warm_up(command: list[str]) -> None:
     )
 
 
-def timed(command: list[str], repeat: int, *, before=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """(minimum, median) wall seconds of ``command`` as a whole process, after a warm-up."""
-    if before is not None:
-        before()
-    warm_up(command)
-    times = []
-    for _ in range(repeat):
+def interleaved(runs: dict, repeat: int) -> dict[str, tuple[float, float]]:  # type: ignore[type-arg]
+    """(minimum, median) wall seconds of each command, timed in turns (A, B, C, A, B, C …)
+    after one warm-up each, so a machine that slows down or speeds up during the run weighs
+    on every command alike instead of on whichever ran then. ``runs``: name → (command,
+    ``before``, a callable run before each timing or None)."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for command, before in runs.values():
         if before is not None:
             before()
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
+        warm_up(command)
+    for _ in range(repeat):
+        for name, (command, before) in runs.items():
+            if before is not None:
+                before()
+            # What the command before wrote is put on disk first, untimed: the kernel would
+            # otherwise write it back while this one runs, and make it pay.
+            if hasattr(os, "sync"):
+                os.sync()
+            start = time.perf_counter()
+            subprocess.run(
+                command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            times[name].append(time.perf_counter() - start)
+    return {name: (min(t), statistics.median(t)) for name, t in times.items()}
 
 
 def main() -> int:
@@ -107,9 +118,9 @@ def main() -> int:
                 str(out["python-docx"]),
             ],
         }
-        times = {
-            name: timed(cmd, args.repeat, before=fresh(out[name])) for name, cmd in runs.items()
-        }
+        times = interleaved(
+            {name: (cmd, fresh(out[name])) for name, cmd in runs.items()}, args.repeat
+        )
         ours = times["kehoach"][0]
         print(f"Lô {args.copies} kế hoạch Phú Phong, mỗi lệnh là một tiến trình (min / trung vị):")
         for name, (best, median) in times.items():
@@ -123,11 +134,17 @@ def main() -> int:
                 failed.append(f"{name} {ratio:.1f}× < {target:g}×")
 
         one = work / "one"
-        bare, _ = timed([sys.executable, "-c", "pass"], 5)
-        render_one, render_median = timed(
-            [*kehoach, "render", str(EXAMPLE), "-o", str(one), "--force"], 5
+        starts = interleaved(
+            {
+                "bare": ([sys.executable, "-c", "pass"], None),
+                "one": ([*kehoach, "render", str(EXAMPLE), "-o", str(one), "--force"], None),
+                "version": ([*kehoach, "--version"], None),
+            },
+            5,
         )
-        version, version_median = timed([*kehoach, "--version"], 5)
+        bare = starts["bare"][0]
+        render_one, render_median = starts["one"]
+        version, version_median = starts["version"]
         print(f"Khởi động (python trống: {bare * 1000:.0f} ms):")
         for label, best, median, limit in (
             ("kehoach render một tệp", render_one, render_median, RENDER_ONE_S),
