@@ -64,6 +64,10 @@ class Settings:
     templates: Path | None = None
 
 
+# A row whose only error is a column already reported for an earlier row says so.
+SAID_ABOVE = "xem lỗi ở trên"
+
+
 @dataclass
 class Outcome:
     """What became of one job: small, so thousands fit in a report."""
@@ -83,6 +87,14 @@ class Outcome:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    @property
+    def error_count(self) -> int:
+        """Its errors as the clerk reads them: each located error, and a problem said
+        without a place (a file that could not be written) as one more."""
+        failed = self.status in ("invalid", "failed")
+        alone = failed and self.problem is not None and self.problem != SAID_ABOVE
+        return len(self.errors) + alone
 
 
 @dataclass
@@ -112,7 +124,8 @@ class BatchReport:
 
     @property
     def error_count(self) -> int:
-        return sum(len(o.errors) for o in self.outcomes)
+        """Every error said: the inputs' and the batch's own (a name two plans share …)."""
+        return sum(o.error_count for o in self.outcomes) + len(self.problems)
 
     def to_dict(self) -> dict[str, Any]:
         """The report format of `--bao-cao` and `validate --json` (docs/bao-cao.md)."""
@@ -220,9 +233,7 @@ def unit_jobs(
         if wrong:
             fresh = [d for d in dict.fromkeys(wrong) if d not in reported]
             reported.update(fresh)
-            early.append(
-                Outcome(i, label, "invalid", fresh, problem=None if fresh else "xem lỗi ở trên")
-            )
+            early.append(Outcome(i, label, "invalid", fresh, problem=None if fresh else SAID_ABOVE))
             continue
         try:
             name = unit_rows.output_name(pattern or DEFAULT_UNIT_NAME, unit_rows.fields(plan))

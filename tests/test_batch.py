@@ -207,3 +207,19 @@ def test_workers_get_even_shares(plans: int, workers: int) -> None:
     sizes = [len(chunk) for chunk in chunks]
     assert max(sizes) <= 32 and max(sizes) - min(sizes) <= 1
     assert len(chunks) % workers == 0 or len(chunks) == plans
+
+
+def test_a_plan_that_cannot_be_written_counts_as_an_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The summary said "1 tệp, 0 lỗi" under a file that could not be written: a problem
+    said without a place is an error too, in the line and in the report's so_loi."""
+    from kehoach import batch
+    from kehoach.progress import summary_line
+
+    def refuse(path: Path, data: bytes, *, sync: bool = True) -> Path:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(batch, "stage", refuse)
+    report = kehoach.render_many([ROOT / "examples" / "phu-phong-2024.yaml"], tmp_path / "ra")
+    assert not report.ok and report.error_count == 1
+    assert "1 tệp, 1 lỗi, 0 cảnh báo; không ghi tệp nào." in summary_line(report, write=True)
+    assert report.to_dict()["tong"]["so_loi"] == 1
