@@ -110,3 +110,18 @@ def test_DDD5_the_rule_ID_table_moves_validate_and_check(tmp_path: Path) -> None
     rendered = render(text, HD05, tmp_path, "hue")
     assert "D-DD-5" in rules(check_docx(rendered, HD05))
     assert "D-DD-99" in rules(check_docx(rendered, renamed))
+
+
+def test_DD4_the_padded_months_move_the_writer_and_check(tmp_path: Path) -> None:
+    """DD-4: how a month is written ("tháng 02", "tháng 3") is one fact of the profile; the
+    writer's date line and check's reading of it follow it together."""
+    dated = VALID.replace("ngay: 05/02/2026", "ngay: 15/02/2026")
+    assert dated != VALID
+    plain = replace(ND30, padded_months=0)  # a law that pads no month
+    ours = render(dated, plain, tmp_path, "plain")
+    texts = "".join(t.text or "" for t in part(ours, "word/document.xml").iter(f"{W}t"))
+    assert "ngày 15 tháng 2 năm 2026" in texts
+    assert "DD-4" not in rules(check_docx(ours, plain))
+    assert "DD-4" in rules(check_docx(ours, ND30), "error")  # NĐ 30 wants "tháng 02"
+    nd30 = render(dated, ND30, tmp_path, "nd30")
+    assert "DD-4" in rules(check_docx(nd30, plain), "error")

@@ -804,26 +804,24 @@ def _check_date(layout: Layout, c: Collector, profile: Profile) -> None:
         )
 
 
-def _written(profile: Profile, day: int, month: int) -> tuple[str, str]:
-    """DD-4: day and month as the profile's date line writes them ("05", "3")."""
-    m = _DATE.match(profile.place_date_line("X", 2000, month, day))
-    assert m is not None, "the profile's date line must read as «<place>, ngày … tháng … năm …»"
-    return m.group("d"), m.group("m")
-
-
 def _check_date_values(c: Collector, where: str, d: str, mo: str, y: str, profile: Profile) -> None:
     problems = []
     if not _blank(d):
         if not (d.isdigit() and 1 <= int(d) <= 31):
             problems.append(f"ngày «{d}» không hợp lệ")
-        elif d != (good := _written(profile, int(d), 1)[0]):
+        elif d != (good := profile.day_month(int(d), 1)[0]):
             problems.append(f"«ngày {d}» phải viết «ngày {good}» (ngày 1–9 có số 0 ở trước)")
     if not _blank(mo):
         if not (mo.isdigit() and 1 <= int(mo) <= 12):
             problems.append(f"tháng «{mo}» không hợp lệ")
-        elif mo != (good := _written(profile, 1, int(mo))[1]):
-            n = int(mo)
-            rule = "tháng 1, 2 viết «01», «02»" if n <= 2 else "tháng 3–12 không có số 0 ở trước"
+        elif mo != (good := profile.day_month(1, int(mo))[1]):
+            n, last = int(mo), profile.padded_months
+            padded = ", ".join(str(k) for k in range(1, last + 1))
+            rule = (
+                f"tháng {padded} có số 0 ở trước"
+                if n <= last
+                else f"tháng {last + 1}–12 không có số 0 ở trước"
+            )
             problems.append(f"«tháng {mo}» phải viết «tháng {good}» ({rule})")
     if not _blank(y) and not re.fullmatch(r"\d{4}", y):
         problems.append(f"năm «{y}» phải ghi đủ 4 chữ số")

@@ -254,6 +254,9 @@ class Profile:
     # adds one-syllable names and lets "Thành phố"/"Đặc khu" shrink to "TP."/"ĐK.".
     place_abbreviations: tuple[str, ...] = ()
     one_syllable_place_needs_unit: bool = False
+    # DD-4: days 1–9 always take a leading 0; months up to this one do too ("tháng 01",
+    # "tháng 02": so that "tháng 1" cannot be read as the start of "tháng 10").
+    padded_months: int = 2
 
     # --- rule IDs (hd05-spec §0, §10) ----------------------------------------------------------
     # The IDs this law gives the rules it shares with NĐ 30 ("SO-3" is "D-SO-3" under HD 05);
@@ -269,12 +272,17 @@ class Profile:
 
     # --- derived facts (never set) -----------------------------------------------------------
 
+    def day_month(self, day: int, month: int) -> tuple[str, str]:
+        """DD-4: day and month as written ("05", "02", "3"); every date kehoach writes, and
+        every date check reads, is held to this."""
+        return f"{day:02d}", (f"{month:02d}" if month <= self.padded_months else str(month))
+
     def short_date(self, year: int, month: int | None = None, day: int | None = None) -> str:
         """A date in running text, "05/02/2026" (DD-4 padding; D-ND-6), blanks for a draft."""
         if day is None or month is None:
             return f"{' ' * 4}/{' ' * 4}/{year}"
-        month_text = f"{month:02d}" if month <= 2 else str(month)
-        return f"{day:02d}/{month_text}/{year}"
+        day_text, month_text = self.day_month(day, month)
+        return f"{day_text}/{month_text}/{year}"
 
     def applies_on(self, year: int, month: int | None = None, day: int | None = None) -> bool:
         """D-L-2: a document dated so falls under this law; a date without its day or month
@@ -374,8 +382,8 @@ class Profile:
         if day is None or month is None:
             blank = " " * 5
             return f"{place}, ngày{blank}tháng{blank}năm {year}"
-        month_text = f"{month:02d}" if month <= 2 else str(month)
-        return f"{place}, ngày {day:02d} tháng {month_text} năm {year}"
+        day_text, month_text = self.day_month(day, month)
+        return f"{place}, ngày {day_text} tháng {month_text} năm {year}"
 
     def reference(
         self,
