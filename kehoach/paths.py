@@ -7,6 +7,7 @@ costs one look, to see whether it is a symbolic link itself.
 
 from __future__ import annotations
 
+import errno
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,8 +27,12 @@ def real_path(path: Path) -> Path:
         if path.is_symlink() or not path.name or path.name == "..":
             return path.resolve()
         return _real_folder(path.parent) / path.name
-    except (RuntimeError, OSError) as exc:  # Python < 3.13 says a loop with RuntimeError
+    except RuntimeError as exc:  # how Python < 3.13 says a loop
         raise LinkLoop(str(path)) from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise LinkLoop(str(path)) from exc
+        return path.absolute()  # a folder that cannot be looked into: reading or writing says so
 
 
 def forget_folders() -> None:

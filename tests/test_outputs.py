@@ -164,3 +164,22 @@ def test_outputs_in_one_folder_look_at_it_once(tmp_path: Path, monkeypatch) -> N
     many = [outputs.Output(tmp_path / "ra" / f"kh-{i}.docx", None, b"") for i in range(50)]
     assert outputs.refusals(many) == []
     assert looked == [tmp_path / "ra"]
+
+
+def test_real_path_tells_a_loop_from_a_folder_it_cannot_enter(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Only a loop of links is said as one; a folder that cannot be looked into leaves the
+    path as written (writing it then says why), not a wrong "vòng quanh"."""
+    import errno
+
+    from kehoach import paths
+
+    loop = tmp_path / "vong"
+    loop.symlink_to(loop)
+    with pytest.raises(paths.LinkLoop):
+        paths.real_path(loop / "kh.docx")
+
+    def denied(self: Path) -> bool:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "is_symlink", denied)
+    assert paths.real_path(tmp_path / "kin" / "kh.docx") == tmp_path / "kin" / "kh.docx"
