@@ -690,19 +690,17 @@ def test_a_body_name_in_the_header_takes_a_line_more_rather_than_split_a_word() 
 
 
 def _pieces_by_whole_scan(text: str) -> list[str]:
-    """The definition, slowly: every coded word of the whole text cut at its hyphens."""
-    pieces, start = [], 0
-    for match in re.finditer(r"(?<![^\W_])/?[^\W_]+(?:[/.-][^\W_]+)+", text):
-        word = match.group()
-        if "-" not in word or not ("/" in word or any(ch.isdigit() for ch in word)):
-            continue
-        offset = match.start()
-        for part in word.split("-")[:-1]:
-            offset += len(part)
-            pieces.append(text[start:offset])
-            start = offset + 1
-            offset += 1
-    return [*pieces, text[start:]]
+    """The definition, slowly: the text cut at every hyphen of every coded word (letters and
+    digits joined by "/", "." or "-" that hold a digit or a "/") found in the whole text."""
+    cuts = [
+        match.start() + offset
+        for match in re.finditer(r"(?<![^\W_])/?[^\W_]+(?:[/.-][^\W_]+)+", text)
+        if "/" in match.group() or any(ch.isdigit() for ch in match.group())
+        for offset, ch in enumerate(match.group())
+        if ch == "-"
+    ]
+    starts, ends = [0, *(cut + 1 for cut in cuts)], [*cuts, len(text)]
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 @settings(max_examples=500, deadline=None)
