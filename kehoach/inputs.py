@@ -32,13 +32,19 @@ class SpecInput:
         return output / f"{self.path.stem}{suffix}"
 
 
+def _spec_like(path: Path) -> bool:
+    """A file to read: a regular file, or a link that leads nowhere or round a loop (kept, so
+    that reading it says what is wrong instead of the plan going missing in silence)."""
+    return path.is_file() or (path.is_symlink() and not path.is_dir())
+
+
 def _folder_specs(folder: Path) -> list[SpecInput]:
     found = []
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.suffix.lower() in SPEC_SUFFIXES and path.is_file():
+        if path.suffix.lower() in SPEC_SUFFIXES and _spec_like(path):
             found.append(SpecInput(path, folder))
     return sorted(found, key=lambda s: [p.casefold() for p in s.path.relative_to(folder).parts])
 

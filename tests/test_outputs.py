@@ -183,3 +183,18 @@ def test_real_path_tells_a_loop_from_a_folder_it_cannot_enter(tmp_path: Path, mo
 
     monkeypatch.setattr(Path, "is_symlink", denied)
     assert paths.real_path(tmp_path / "kin" / "kh.docx") == tmp_path / "kin" / "kh.docx"
+
+
+def test_broken_links_in_a_spec_folder_are_said_not_skipped(tmp_path: Path) -> None:
+    """A .yaml link in a folder that leads nowhere, or round a loop, was skipped in silence:
+    the batch then reported success without that plan. Each is now an error at its file."""
+    specs = tmp_path / "ho-so"
+    specs.mkdir()
+    (specs / "tot.yaml").write_bytes(EXAMPLE.read_bytes())
+    (specs / "vong.yaml").symlink_to(specs / "vong.yaml")
+    (specs / "mat.yaml").symlink_to(tmp_path / "khong-co.yaml")
+    result = invoke("render", str(specs), "-o", str(tmp_path / "ra"))
+    assert result.exit_code == 2, result.output
+    assert f"{specs / 'vong.yaml'}: lỗi: không đọc được tệp" in result.output
+    assert f"{specs / 'mat.yaml'}: lỗi: không tìm thấy tệp" in result.output
+    assert "3 tệp, 2 lỗi" in result.output and not (tmp_path / "ra").exists()
