@@ -487,7 +487,7 @@ def _finish(
                     outcome.status = "not_written"
                     outcome.outputs = []
                 return
-        flush_to_disk()  # every staged document on disk before the first rename
+        flush_to_disk(o.staged for o in ready if o.staged is not None)  # before any rename
         for outcome in ready:
             try:
                 commit(outcome.staged, outcome.outputs[0], sync=False)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,26 @@ def test_broken_links_in_a_spec_folder_are_said_not_skipped(tmp_path: Path) -> N
     assert f"{specs / 'vong.yaml'}: lỗi: không đọc được tệp" in result.output
     assert f"{specs / 'mat.yaml'}: lỗi: không tìm thấy tệp" in result.output
     assert "3 tệp, 2 lỗi" in result.output and not (tmp_path / "ra").exists()
+
+
+def test_without_posix_sync_each_staged_file_is_flushed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Windows has no os.sync: a batch renamed its documents without flushing them, so a
+    power cut could leave an empty .docx. There each staged file is now fsynced first."""
+    monkeypatch.delattr(os, "sync", raising=False)
+    flushed: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISREG(os.fstat(fd).st_mode):  # a document, not a folder
+            flushed.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    specs = tmp_path / "ho-so"
+    specs.mkdir()
+    for name in ("a", "b", "c"):
+        (specs / f"{name}.yaml").write_bytes(EXAMPLE.read_bytes())
+    result = invoke("render", str(specs), "-o", str(tmp_path / "ra"), "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert len(flushed) == 3  # one per document
+    assert sorted(p.name for p in (tmp_path / "ra").iterdir()) == ["a.docx", "b.docx", "c.docx"]
