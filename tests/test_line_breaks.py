@@ -709,3 +709,57 @@ def test_nobreak_hyphens_search_only_hyphenated_stretches(text: str) -> None:
     """The writer looks only at the space-free stretches that hold a hyphen; it finds what a
     scan of the whole text finds."""
     assert breaks.nobreak_hyphen_pieces(text) == _pieces_by_whole_scan(text)
+
+
+# --- Nơi nhận lines, wrapped by the word processor ------------------------------------------
+
+RECIPIENTS = [
+    "- Các bộ phận chuyên môn UBND thị trấn;",
+    "- Ủy ban nhân dân các xã, phường, thị trấn trên địa bàn huyện Phú Phong;",
+    "- Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Định;",
+    "- Lưu: VT, Phòng Văn hóa - Xã hội.",
+]
+
+
+@pytest.mark.parametrize("text", RECIPIENTS)
+def test_NN2_a_recipient_line_wraps_between_words(text: str) -> None:
+    """A Nơi nhận entry is wrapped by Word or LibreOffice, which broke "UBND thị / trấn;":
+    the layout holds a word or a name together with a no-break space where the wrap would
+    cut it, at every column width, and changes nothing else."""
+    from kehoach.law.layout import NO_BREAK_SPACE, whole_words
+
+    words = text.split(" ")
+    forbidden = breaks.gaps(tuple(words)).forbidden
+    for tenths in range(350, 800, 5):
+        width = tenths / 10
+        held = whole_words(text, 11, width)
+        assert held.replace(NO_BREAK_SPACE, " ") == text
+        if text_width_mm(text, 11) <= width:
+            assert held == text  # a line that fits is left as written
+            continue
+        lines = wrap_lines(held, 11, width)  # as a client breaks it: never at a no-break space
+        for k in range(1, len(lines)):
+            start = len(" ".join(lines[:k]).replace(NO_BREAK_SPACE, " ").split(" "))
+            assert forbidden[start] < breaks.SPLIT_UNIT, (width, lines)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_keeps_recipient_words_whole(tmp_path: Path) -> None:
+    """The Phú Phong plan's "- Các bộ phận chuyên môn UBND thị trấn;" wrapped as "… thị /
+    trấn;" in LibreOffice; rendered now, no Nơi nhận line ends inside a word."""
+    require_libreoffice()
+    docx_file = tmp_path / "phu-phong.docx"
+    docx_file.write_bytes(
+        kehoach.to_docx_bytes(kehoach.load(ROOT / "examples" / "phu-phong-2024.yaml"))
+    )
+    [pdf] = docx_to_pdf([docx_file], tmp_path / "pdf")
+    lines = [line.text for page in read_pdf_layout(pdf) for line in page.lines]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Nơi nhận"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("- Lưu"))
+    block = lines[start + 1 : end + 1]
+    assert any(line.endswith("UBND") for line in block) and "thị trấn;" in block
+    for above, below in pairwise(block):
+        if below.startswith("- "):
+            continue  # a new entry
+        words = (above.split()[-1], below.split()[0])
+        assert breaks.gaps(words).forbidden[1] < breaks.SPLIT_UNIT, (above, below)

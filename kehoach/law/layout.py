@@ -56,6 +56,7 @@ class PageLayout:
     header: HeaderLayout
     title: TitleLayout
     closing: tuple[float, float]  # NN-5 column widths
+    recipients: list[str]  # NN-2 lines, words kept whole where they wrap
 
 
 def page_setup(
@@ -210,12 +211,82 @@ def plan_closing(profile: Profile, page: Page) -> tuple[float, float]:
     return left, total - left
 
 
+NO_BREAK_SPACE = "\u00a0"
+# A run of words held together may fill at most this much of a line, so the client never
+# has to cut it inside a word.
+_HELD_SHARE = 0.9
+
+
+def whole_words(text: str, size_pt: float, width_mm: float) -> str:
+    """A line the word processor wraps itself (a Nơi nhận entry), with a no-break space
+    inside each word or name its wrap would cut ("thị / trấn", "Phú / Phong"), so that it
+    breaks before them. The gaps beside each predicted break are held too: a client's
+    glyphs may be a little wider or narrower than these metrics."""
+    words = text.split(" ")
+    if len(words) < 2 or text_width_mm(text, size_pt) <= width_mm:
+        return text
+    forbidden = breaks.gaps(tuple(words)).forbidden
+    held: set[int] = set()  # gap i lies before words[i]
+    while True:
+        wanted = {
+            gap
+            for start in _wraps(words, held, size_pt, width_mm)
+            for gap in (start - 1, start, start + 1)
+            if 0 < gap < len(words) and gap not in held and forbidden[gap] >= breaks.SPLIT_UNIT
+        }
+        wanted = {
+            gap
+            for gap in wanted
+            if _run_width(words, held | {gap}, gap, size_pt) <= width_mm * _HELD_SHARE
+        }
+        if not wanted:
+            break
+        held |= wanted
+    return words[0] + "".join(
+        (NO_BREAK_SPACE if i in held else " ") + word for i, word in enumerate(words) if i
+    )
+
+
+def _wraps(words: list[str], held: set[int], size_pt: float, width_mm: float) -> list[int]:
+    """The words a greedy word processor starts a line with: it breaks only at a gap not
+    held, so a run of held-together words moves to the next line whole."""
+    runs: list[tuple[int, str]] = []  # (first word, the run's text)
+    for i, word in enumerate(words):
+        if i in held:
+            runs[-1] = (runs[-1][0], f"{runs[-1][1]} {word}")
+        else:
+            runs.append((i, word))
+    starts, line = [], runs[0][1]
+    for first, text in runs[1:]:
+        candidate = f"{line} {text}"
+        if text_width_mm(candidate, size_pt) > width_mm:
+            starts.append(first)
+            line = text
+        else:
+            line = candidate
+    return starts
+
+
+def _run_width(words: list[str], held: set[int], gap: int, size_pt: float) -> float:
+    """Width of the run of held-together words that holds ``gap``."""
+    first, last = gap - 1, gap
+    while first > 0 and first in held:
+        first -= 1
+    while last + 1 < len(words) and last + 1 in held:
+        last += 1
+    return text_width_mm(" ".join(words[first : last + 1]), size_pt)
+
+
 def lay_out(document: Document, profile: Profile) -> PageLayout:
     page = document.page
+    closing = plan_closing(profile, page)
+    size = profile.sizes.recipients.value
+    inside = closing[0] - 2 * profile.cell_margin_mm
     return PageLayout(
         header=plan_header(profile, page, document.header),
         title=plan_title(profile, page, document.summary),
-        closing=plan_closing(profile, page),
+        closing=closing,
+        recipients=[whole_words(text, size, inside) for text in document.recipients],
     )
 
 

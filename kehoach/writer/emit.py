@@ -317,7 +317,8 @@ class _Emitter:
         left = [paragraph(sheet.recipients.id)]
         if doc.recipients:
             left = [self.recipients_label(doc.recipients_label)]  # NN-1, D-NN-2
-            left += [self.line(sheet.recipients, text) for text in doc.recipients]  # NN-2, NN-3
+            lines = self.layout.recipients  # type: ignore[union-attr]  # NN-2, NN-3
+            left += [self.line(sheet.recipients, text) for text in lines]
         right = [self.line(sheet.authority, text) for text in doc.signature.authority]  # KY-1
         if doc.signature.position:  # KY-1 bold; D-KY-3 regular
             right.append(self.line(sheet.position, doc.signature.position))
