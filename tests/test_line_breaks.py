@@ -763,3 +763,49 @@ def test_libreoffice_keeps_recipient_words_whole(tmp_path: Path) -> None:
             continue  # a new entry
         words = (above.split()[-1], below.split()[0])
         assert breaks.gaps(words).forbidden[1] < breaks.SPLIT_UNIT, (above, below)
+
+
+HO_CHI_MINH = """\
+co_quan:
+  ten: ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH
+  viet_tat: UBND
+dia_danh: Thành phố Hồ Chí Minh
+ngay: 05/03/2026
+trich_yeu: Triển khai công tác dân vận năm 2026
+nguoi_ky:
+  thay_mat: ủy ban nhân dân thành phố Hồ Chí Minh
+  chuc_vu: chủ tịch
+  ho_ten: Nguyễn Văn An
+noi_nhan:
+  - Ban Dân vận Thành ủy Thành phố Hồ Chí Minh
+nhiem_vu:
+  muc:
+    - Tổ chức tuyên truyền
+"""
+
+
+def test_KY1_an_authority_line_keeps_a_name_whole() -> None:
+    """KY-1: "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH" is wider than the signature column;
+    Word and LibreOffice wrapped it as "… THÀNH PHỐ HỒ / CHÍ MINH". The layout holds the
+    name together, so the line breaks before it."""
+    from kehoach.law.layout import NO_BREAK_SPACE, plan_closing
+
+    document = compose(kehoach.loads(HO_CHI_MINH))
+    layout = lay_out(document, ND30)
+    [line] = layout.authority
+    assert line.replace(NO_BREAK_SPACE, " ") == "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    width = plan_closing(ND30, document.page)[1] - 2 * ND30.cell_margin_mm
+    lines = wrap_lines(line, ND30.sizes.authority.value, width, bold=True)
+    assert len(lines) == 2 and lines[1].replace(NO_BREAK_SPACE, " ").endswith("HỒ CHÍ MINH")
+    assert "CHÍ" not in lines[0]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_keeps_an_authority_name_whole(tmp_path: Path) -> None:
+    require_libreoffice()
+    docx_file = tmp_path / "hcm.docx"
+    docx_file.write_bytes(kehoach.to_docx_bytes(kehoach.loads(HO_CHI_MINH)))
+    [pdf] = docx_to_pdf([docx_file], tmp_path / "pdf")
+    lines = [line.text for page in read_pdf_layout(pdf) for line in page.lines]
+    assert any(line.endswith("HỒ CHÍ MINH") for line in lines), lines
+    assert not any(line.endswith(("HỒ", "CHÍ")) for line in lines), lines

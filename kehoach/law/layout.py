@@ -57,6 +57,8 @@ class PageLayout:
     title: TitleLayout
     closing: tuple[float, float]  # NN-5 column widths
     recipients: list[str]  # NN-2 lines, words kept whole where they wrap
+    authority: list[str]  # KY-1 lines, likewise
+    position: str | None  # KY-1 (D-KY-3), likewise
 
 
 def page_setup(
@@ -217,27 +219,27 @@ NO_BREAK_SPACE = "\u00a0"
 _HELD_SHARE = 0.9
 
 
-def whole_words(text: str, size_pt: float, width_mm: float) -> str:
+def whole_words(text: str, size_pt: float, width_mm: float, *, bold: bool = False) -> str:
     """A line the word processor wraps itself (a Nơi nhận entry), with a no-break space
     inside each word or name its wrap would cut ("thị / trấn", "Phú / Phong"), so that it
     breaks before them. The gaps beside each predicted break are held too: a client's
     glyphs may be a little wider or narrower than these metrics."""
     words = text.split(" ")
-    if len(words) < 2 or text_width_mm(text, size_pt) <= width_mm:
+    if len(words) < 2 or text_width_mm(text, size_pt, bold=bold) <= width_mm:
         return text
     forbidden = breaks.gaps(tuple(words)).forbidden
     held: set[int] = set()  # gap i lies before words[i]
     while True:
         wanted = {
             gap
-            for start in _wraps(words, held, size_pt, width_mm)
+            for start in _wraps(words, held, size_pt, width_mm, bold)
             for gap in (start - 1, start, start + 1)
             if 0 < gap < len(words) and gap not in held and forbidden[gap] >= breaks.SPLIT_UNIT
         }
         wanted = {
             gap
             for gap in wanted
-            if _run_width(words, held | {gap}, gap, size_pt) <= width_mm * _HELD_SHARE
+            if _run_width(words, held | {gap}, gap, size_pt, bold) <= width_mm * _HELD_SHARE
         }
         if not wanted:
             break
@@ -247,7 +249,9 @@ def whole_words(text: str, size_pt: float, width_mm: float) -> str:
     )
 
 
-def _wraps(words: list[str], held: set[int], size_pt: float, width_mm: float) -> list[int]:
+def _wraps(
+    words: list[str], held: set[int], size_pt: float, width_mm: float, bold: bool
+) -> list[int]:
     """The words a greedy word processor starts a line with: it breaks only at a gap not
     held, so a run of held-together words moves to the next line whole."""
     runs: list[tuple[int, str]] = []  # (first word, the run's text)
@@ -259,7 +263,7 @@ def _wraps(words: list[str], held: set[int], size_pt: float, width_mm: float) ->
     starts, line = [], runs[0][1]
     for first, text in runs[1:]:
         candidate = f"{line} {text}"
-        if text_width_mm(candidate, size_pt) > width_mm:
+        if text_width_mm(candidate, size_pt, bold=bold) > width_mm:
             starts.append(first)
             line = text
         else:
@@ -267,26 +271,30 @@ def _wraps(words: list[str], held: set[int], size_pt: float, width_mm: float) ->
     return starts
 
 
-def _run_width(words: list[str], held: set[int], gap: int, size_pt: float) -> float:
+def _run_width(words: list[str], held: set[int], gap: int, size_pt: float, bold: bool) -> float:
     """Width of the run of held-together words that holds ``gap``."""
     first, last = gap - 1, gap
     while first > 0 and first in held:
         first -= 1
     while last + 1 < len(words) and last + 1 in held:
         last += 1
-    return text_width_mm(" ".join(words[first : last + 1]), size_pt)
+    return text_width_mm(" ".join(words[first : last + 1]), size_pt, bold=bold)
 
 
 def lay_out(document: Document, profile: Profile) -> PageLayout:
     page = document.page
     closing = plan_closing(profile, page)
+    left, right = (width - 2 * profile.cell_margin_mm for width in closing)
     size = profile.sizes.recipients.value
-    inside = closing[0] - 2 * profile.cell_margin_mm
+    signer, sign_size = document.signature, profile.sizes.authority.value
+    position = signer.position
     return PageLayout(
         header=plan_header(profile, page, document.header),
         title=plan_title(profile, page, document.summary),
         closing=closing,
-        recipients=[whole_words(text, size, inside) for text in document.recipients],
+        recipients=[whole_words(text, size, left) for text in document.recipients],
+        authority=[whole_words(t, sign_size, right, bold=True) for t in signer.authority],
+        position=position and whole_words(position, sign_size, right, bold=profile.position_bold),
     )
 
 

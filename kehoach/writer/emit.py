@@ -319,9 +319,10 @@ class _Emitter:
             left = [self.recipients_label(doc.recipients_label)]  # NN-1, D-NN-2
             lines = self.layout.recipients  # type: ignore[union-attr]  # NN-2, NN-3
             left += [self.line(sheet.recipients, text) for text in lines]
-        right = [self.line(sheet.authority, text) for text in doc.signature.authority]  # KY-1
-        if doc.signature.position:  # KY-1 bold; D-KY-3 regular
-            right.append(self.line(sheet.position, doc.signature.position))
+        signature = self.layout  # type: ignore[union-attr]  # KY-1, words kept whole
+        right = [self.line(sheet.authority, text) for text in signature.authority]
+        if signature.position:  # KY-1 bold; D-KY-3 regular
+            right.append(self.line(sheet.position, signature.position))
         right += [self.line(sheet.signer_name)] * self.law.signature_space_lines  # KY-5
         right.append(self.line(sheet.signer_name, doc.signature.name))  # KY-2
         widths = self.layout.closing  # type: ignore[union-attr]
