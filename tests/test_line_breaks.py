@@ -809,3 +809,27 @@ def test_libreoffice_keeps_an_authority_name_whole(tmp_path: Path) -> None:
     lines = [line.text for page in read_pdf_layout(pdf) for line in page.lines]
     assert any(line.endswith("HỒ CHÍ MINH") for line in lines), lines
     assert not any(line.endswith(("HỒ", "CHÍ")) for line in lines), lines
+
+
+def test_a_table_cell_keeps_words_whole_at_no_extra_line() -> None:
+    """A table cell is wrapped by the client too ("tổ / chức phi chính / phủ" in the Hà Nội
+    appendix): its words are held together where that costs no extra line (a line more
+    makes the whole row taller), and each run keeps its own text and formatting."""
+    from kehoach.document import Span
+    from kehoach.law.layout import NO_BREAK_SPACE, whole_word_spans
+
+    spans = [Span("Phòng Tổ chức, ", bold=True), Span("biên chế và tổ chức phi chính phủ")]
+    for tenths in range(250, 600, 5):
+        width = tenths / 10
+        held = whole_word_spans(spans, 13, width)
+        assert [(s.text.replace(NO_BREAK_SPACE, " "), s.bold) for s in held] == [
+            (s.text, s.bold) for s in spans
+        ]
+        text = "".join(s.text for s in held)
+        plain = "".join(s.text for s in spans)
+        lines = wrap_lines(text, 13, width, bold=True)
+        assert len(lines) <= len(wrap_lines(plain, 13, width, bold=True))
+    # at the Hà Nội column's width: "… và tổ / chức phi chính / phủ" before, whole words now
+    held = "".join(s.text for s in whole_word_spans(spans, 13, 36.0))
+    lines = [line.replace(NO_BREAK_SPACE, " ") for line in wrap_lines(held, 13, 36.0, bold=True)]
+    assert lines == ["Phòng Tổ chức,", "biên chế và", "tổ chức phi", "chính phủ"]

@@ -8,10 +8,10 @@ predicts is what the page shows. Lengths are millimetres.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from kehoach.document import Document, Header, Page, Table
+from kehoach.document import Document, Header, Page, Span, Table
 from kehoach.law import breaks
 from kehoach.law.metrics import balanced_lines, text_width_mm
 from kehoach.law.profile import Profile
@@ -219,11 +219,14 @@ NO_BREAK_SPACE = "\u00a0"
 _HELD_SHARE = 0.9
 
 
-def whole_words(text: str, size_pt: float, width_mm: float, *, bold: bool = False) -> str:
+def whole_words(
+    text: str, size_pt: float, width_mm: float, *, bold: bool = False, same_lines: bool = False
+) -> str:
     """A line the word processor wraps itself (a Nơi nhận entry), with a no-break space
     inside each word or name its wrap would cut ("thị / trấn", "Phú / Phong"), so that it
     breaks before them. The gaps beside each predicted break are held too: a client's
-    glyphs may be a little wider or narrower than these metrics."""
+    glyphs may be a little wider or narrower than these metrics. ``same_lines``: only if that
+    costs no extra line (a table cell, where a line more makes the whole row taller)."""
     words = text.split(" ")
     if len(words) < 2 or text_width_mm(text, size_pt, bold=bold) <= width_mm:
         return text
@@ -244,9 +247,33 @@ def whole_words(text: str, size_pt: float, width_mm: float, *, bold: bool = Fals
         if not wanted:
             break
         held |= wanted
+    if same_lines and len(_wraps(words, held, size_pt, width_mm, bold)) > len(
+        _wraps(words, set(), size_pt, width_mm, bold)
+    ):
+        return text
     return words[0] + "".join(
         (NO_BREAK_SPACE if i in held else " ") + word for i, word in enumerate(words) if i
     )
+
+
+def whole_word_spans(
+    spans: list[Span], size_pt: float, width_mm: float, *, bold: bool = False
+) -> list[Span]:
+    """``whole_words`` for a paragraph of runs (a table cell), at no extra line: each space it
+    holds becomes a no-break space in whichever run it falls."""
+    text = "".join(span.text for span in spans)
+    if "  " in text:  # not text the model folded: left as it is
+        return spans
+    bold = bold or any(span.bold for span in spans)
+    held = whole_words(text, size_pt, width_mm, bold=bold, same_lines=True)
+    if held == text:
+        return spans
+    out, start = [], 0
+    for span in spans:
+        end = start + len(span.text)
+        out.append(replace(span, text=held[start:end]))
+        start = end
+    return out
 
 
 def _wraps(

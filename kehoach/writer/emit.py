@@ -19,7 +19,9 @@ from kehoach.law.layout import (
     note_lines,
     plan_appendix_rule,
     table_columns,
+    whole_word_spans,
 )
+from kehoach.law.metrics import TWIPS_PER_MM
 from kehoach.law.profile import Profile
 from kehoach.writer.styles import RULE_LINE, Style, StyleSheet, style_sheet
 from kehoach.writer.xml import (
@@ -224,8 +226,19 @@ class _Emitter:
                 ppr["keepNext"] = "<w:keepNext/>"
             if size_pt:
                 ppr["rPr"] = props("rPr", size(size_pt))
+            # Words kept whole where the client wraps the cell (as in Nơi nhận lines).
+            inside = width / TWIPS_PER_MM - 2 * self.law.cell_margin_mm
+            font = size_pt or style.size
             paragraphs = [
-                paragraph(style.id, self.spans(spans, style, size_pt=size_pt), **ppr)
+                paragraph(
+                    style.id,
+                    self.spans(
+                        whole_word_spans(spans, font, inside, bold=style.bold or cell.bold),
+                        style,
+                        size_pt=size_pt,
+                    ),
+                    **ppr,
+                )
                 for spans in (cell.paragraphs if not cell.covered else [[]])
             ]
             out.append(f"<w:tc>{props('tcPr', tc)}{''.join(paragraphs)}</w:tc>")
