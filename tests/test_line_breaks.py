@@ -493,6 +493,8 @@ def test_compound_list_is_clean_data() -> None:
 
 def test_words_match_in_any_case_and_tone_placement() -> None:
     assert breaks.key("“Hoá,") == "hóa" and breaks.key("UỶ") == "ủy"
+    assert breaks.key("QUÝ") == "quý" and breaks.key("quỹ") == "quỹ"  # "qu" is one consonant
+    assert breaks.gaps(("hằng", "QUÝ")).forbidden[1] == breaks.SPLIT_WORD
     decomposed = unicodedata.normalize("NFD", "CHƯƠNG TRÌNH")
     gaps = breaks.gaps(tuple(decomposed.split()))
     assert gaps.forbidden[1] == breaks.SPLIT_WORD
