@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from kehoach.document import Document, Header, Page, Span, Table
 from kehoach.law import breaks
-from kehoach.law.metrics import balanced_lines, text_width_mm
+from kehoach.law.metrics import balanced_lines, text_width_mm, wrap_lines
 from kehoach.law.profile import Profile
 
 # CQ-4: a long body name breaks where a clerk breaks it, after the kind of body.
@@ -228,8 +228,8 @@ def whole_words(
     glyphs may be a little wider or narrower than these metrics. ``same_lines``: only if that
     costs no extra line (a table cell, where a line more makes the whole row taller)."""
     words = text.split(" ")
-    if len(words) < 2 or text_width_mm(text, size_pt, bold=bold) <= width_mm:
-        return text
+    if len(words) < 2 or "" in words or text_width_mm(text, size_pt, bold=bold) <= width_mm:
+        return text  # fits, or is not text the model folded (a space at an end, two in a row)
     forbidden = breaks.gaps(tuple(words)).forbidden
     held: set[int] = set()  # gap i lies before words[i]
     while True:
@@ -251,9 +251,7 @@ def whole_words(
         _wraps(words, set(), size_pt, width_mm, bold)
     ):
         return text
-    return words[0] + "".join(
-        (NO_BREAK_SPACE if i in held else " ") + word for i, word in enumerate(words) if i
-    )
+    return _joined(words, held)
 
 
 def whole_word_spans(
@@ -262,8 +260,6 @@ def whole_word_spans(
     """``whole_words`` for a paragraph of runs (a table cell), at no extra line: each space it
     holds becomes a no-break space in whichever run it falls."""
     text = "".join(span.text for span in spans)
-    if "  " in text:  # not text the model folded: left as it is
-        return spans
     bold = bold or any(span.bold for span in spans)
     held = whole_words(text, size_pt, width_mm, bold=bold, same_lines=True)
     if held == text:
@@ -279,23 +275,16 @@ def whole_word_spans(
 def _wraps(
     words: list[str], held: set[int], size_pt: float, width_mm: float, bold: bool
 ) -> list[int]:
-    """The words a greedy word processor starts a line with: it breaks only at a gap not
-    held, so a run of held-together words moves to the next line whole."""
-    runs: list[tuple[int, str]] = []  # (first word, the run's text)
-    for i, word in enumerate(words):
-        if i in held:
-            runs[-1] = (runs[-1][0], f"{runs[-1][1]} {word}")
-        else:
-            runs.append((i, word))
-    starts, line = [], runs[0][1]
-    for first, text in runs[1:]:
-        candidate = f"{line} {text}"
-        if text_width_mm(candidate, size_pt, bold=bold) > width_mm:
-            starts.append(first)
-            line = text
-        else:
-            line = candidate
-    return starts
+    """The words a greedy word processor starts a line with (``wrap_lines``, which never
+    breaks at a no-break space, so a run of held-together words moves down whole)."""
+    lines = wrap_lines(_joined(words, held), size_pt, width_mm, bold=bold)
+    return list(accumulate(len(line.split()) for line in lines[:-1]))
+
+
+def _joined(words: list[str], held: set[int]) -> str:
+    return words[0] + "".join(
+        (NO_BREAK_SPACE if i in held else " ") + word for i, word in enumerate(words) if i
+    )
 
 
 def _run_width(words: list[str], held: set[int], gap: int, size_pt: float, bold: bool) -> float:
