@@ -487,7 +487,7 @@ def test_compound_list_is_clean_data() -> None:
             assert entry == unicodedata.normalize("NFC", entry) == entry.lower()
             assert len(entry.split()) >= 2 and entry == " ".join(entry.split())
             assert breaks.key(entry.split()[-1]) == entry.split()[-1]  # new tone placement
-    assert 250 <= len(breaks.COMPOUNDS) <= 350
+    assert 400 <= len(breaks.COMPOUNDS) <= 600
     assert set(ISSUE_WORDS) <= set(breaks.COMPOUNDS)
 
 
