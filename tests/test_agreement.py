@@ -128,3 +128,70 @@ def test_the_corpus_renders_a_real_share_of_variants() -> None:
     """The corpus is not vacuous: most variants validate and reach the checker."""
     valid = sum(validate_text(text)[0] is not None for _, text in VARIANTS)
     assert valid >= len(VARIANTS) // 2
+
+
+DECISION = """\
+quyet_dinh:
+  so: "12"
+  tham_quyen: {tham_quyen}
+  dieu:
+    - Quyết định này có hiệu lực kể từ ngày ký.
+  noi_nhan: [Như Điều 3]
+"""
+AUTHORITIES = ["CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN PHÚ", "ỦY BAN NHÂN DÂN XÃ AN PHÚ"]
+DECISION_SIGNERS = [
+    None,  # the decision takes the plan's signer
+    {"ky_thay": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH"},
+    {"thay_mat": "ỦY BAN NHÂN DÂN", "ky_thay": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH"},
+]
+PLAN_SIGNERS = [DECISION_SIGNERS[1], DECISION_SIGNERS[2], {"chuc_vu": "CHỦ TỊCH"}]
+
+
+def _decision_variants() -> list[tuple[str, str, bool]]:
+    """(name, spec, whether KT-6 is due): under the Chủ tịch's authority a block with TM. is
+    wrong, under the Ủy ban's a block without it."""
+    out = []
+    cases = itertools.product(AUTHORITIES, DECISION_SIGNERS, PLAN_SIGNERS)
+    for i, (authority, own, signer) in enumerate(cases):
+        text = (
+            BASE.replace('so: "05"\n', "")
+            .format(
+                ten=BODIES[0][0],
+                viet_tat=BODIES[0][1],
+                dia_danh=PLACES[0],
+                trich_yeu=SUMMARIES[0],
+                nguoi_ky=_yaml_signer(signer, NAMES[0]),
+            )
+            .replace("noi_nhan:\n  - Thường trực Đảng ủy\n", "")
+        )
+        text += DECISION.format(tham_quyen=authority)
+        if own is not None:
+            text += "  nguoi_ky:\n" + "\n".join(
+                "  " + line for line in _yaml_signer(own, NAMES[0]).splitlines()
+            )
+        personal = authority.startswith("CHỦ TỊCH")
+        blocks = [own or signer, signer]
+        due = any(("thay_mat" in block) == personal for block in blocks)
+        out.append((f"quyet-dinh-{i:02d}", text, due))
+    return out
+
+
+DECISION_VARIANTS = _decision_variants()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "due"), DECISION_VARIANTS, ids=[n for n, _, _ in DECISION_VARIANTS]
+)
+def test_a_decision_and_the_plan_it_issues_are_signed_for_the_same_authority(
+    name: str, text: str, due: bool, tmp_path: Path
+) -> None:
+    """KT-6 (Mẫu 1.2, 1.3): a Quyết định of the Chủ tịch, and the plan attached to it, are not
+    signed "TM."; one of the Ủy ban is. Validate and check judge both signature blocks by the
+    decision's authority, so they warn together, and only when a block is signed wrongly."""
+    spec, report = validate_text(text)
+    assert spec is not None, [d.format() for d in report.items]
+    said = [d for d in report.warnings if d.rule == "KT-6"]
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(to_bytes(compose(spec)))
+    found = [f for f in check_docx(path) if f.rule == "KT-6"]
+    assert bool(said) == bool(found) == due, f"{text}\ncheck: {found}\nvalidate: {said}"

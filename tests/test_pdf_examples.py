@@ -24,6 +24,7 @@ from pdf_support import (
 import kehoach
 from kehoach.export.pdf import docx_to_pdf, pdf_to_png
 from kehoach.export.pdflayout import Page, read_pdf_layout
+from kehoach.law.nd30 import ND30
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +82,14 @@ def test_example_pdf_layout(name: str, example_pdfs: dict[str, Path]) -> None:
         plan = starts[1]
         signer = spec.quyet_dinh.nguoi_ky or spec.nguoi_ky
         assert_signature_not_alone(pages[:plan], signer.ho_ten, top_margin_mm=top)
-        first_authority = "TM. " + spec.nguoi_ky.thay_mat if spec.nguoi_ky.thay_mat else None
-        assert first_authority is not None
+        first_authority = next(
+            (
+                f"{prefix} {getattr(spec.nguoi_ky, key)}"
+                for key, prefix in ND30.authority_prefixes
+                if getattr(spec.nguoi_ky, key)
+            ),
+            spec.nguoi_ky.chuc_vu,
+        )
         assert_signature_not_alone(
             pages[plan:],
             spec.nguoi_ky.ho_ten,

@@ -214,6 +214,46 @@ def test_a_decision_comes_first_then_the_plan_it_issues() -> None:
     assert "Nơi nhận:" in text(closings[0]) and "Nơi nhận:" not in text(closings[1])
 
 
+def test_a_decision_is_signed_as_its_authority_and_the_plan_bears_its_signature() -> None:
+    """KT-6 and Mẫu 1.3: a Quyết định of the Chủ tịch is the head's own, so neither it nor the
+    plan it issues signs "TM. ỦY BAN NHÂN DÂN" (the example and this fixture did, to quiet
+    the KT-6 meant for plans the Ủy ban itself issues); the plan carries the decision's
+    signature, so two different blocks are warned about."""
+    fixture = (SHAPES / "quyet-dinh.yaml").read_text("utf-8")
+    assert validate_text(fixture)[1].warnings == []
+    plan_tm = fixture.replace(
+        "nguoi_ky:\n  ky_thay: CHỦ TỊCH",
+        "nguoi_ky:\n  thay_mat: ỦY BAN NHÂN DÂN\n  ky_thay: CHỦ TỊCH",
+    )
+    warned = {w.rule: w for w in validate_text(plan_tm)[1].warnings}
+    assert {(rule, w.key_path) for rule, w in warned.items()} == {
+        (None, "nguoi_ky"),
+        ("KT-6", "nguoi_ky.thay_mat"),
+    }
+    assert "Mẫu 1.3" in warned[None].message
+    assert "(TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần" in warned[None].message
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG ban hành" in warned["KT-6"].message
+    # The decision's own block under TM.: the same KT-6, at its own key.
+    both_tm = plan_tm.replace(
+        "  nguoi_ky:\n    ky_thay:", "  nguoi_ky:\n    thay_mat: ỦY BAN NHÂN DÂN\n    ky_thay:"
+    )
+    assert {(w.rule, w.key_path) for w in validate_text(both_tm)[1].warnings} == {
+        ("KT-6", "quyet_dinh.nguoi_ky.thay_mat"),
+        ("KT-6", "nguoi_ky.thay_mat"),
+    }
+    # Issued by the Ủy ban itself (a collective): TM. is what KT-6 asks of both blocks.
+    collective = both_tm.replace(
+        "tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        "tham_quyen: ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+    )
+    assert validate_text(collective)[1].warnings == []
+    plan_alone = collective.replace("  thay_mat: ỦY BAN NHÂN DÂN\n  ky_thay", "  ky_thay")
+    assert {(w.rule, w.key_path) for w in validate_text(plan_alone)[1].warnings} == {
+        (None, "nguoi_ky"),
+        ("KT-6", "nguoi_ky"),
+    }
+
+
 def test_article_numbers_are_bold_and_the_attached_note_italic() -> None:
     root = body(kehoach.load(SHAPES / "quyet-dinh.yaml"))
     article = next(p for p in paragraphs(root) if text(p).startswith("Điều 2."))

@@ -184,6 +184,9 @@ class Layout:
     summary_rule: HRule | None = None
     summary_mark: Line | None = None  # D-TL-3: "-----" under the trích yếu
     authority: list[Line] = field(default_factory=list)  # a Quyết định's issuing authority
+    # Whose signature the text bears: a Quyết định's own authority, or for a text attached
+    # to the Quyết định before it in the file (Mẫu 1.3), that decision's.
+    signs_for: list[Line] = field(default_factory=list)
     body_start: int = 0
     body_end: int = 0
     body_paras: list[Para] = field(default_factory=list)
@@ -354,6 +357,9 @@ def locate_all(model: DocModel, profile: Profile) -> list[Layout]:
         layout = _locate_range(model, profile, keys, start, end)
         layout.number, layout.count = n, len(starts)
         layout.first_section = 0 if n == 1 else first_blocks.get(start)
+        before = layouts[-1] if layouts else None
+        issuer = before if before is not None and before.is_decision and layout.attached else layout
+        layout.signs_for = issuer.authority
         layouts.append(layout)
     if len(layouts) > 1:
         for layout in layouts:

@@ -550,10 +550,11 @@ def _check_authority(layout: Layout, authority: list[Line], c: Collector, profil
                 items[0][2].where(),
             )
     issuing = collapse_ws(" ".join(nfc(ln.display) for ln in layout.issuing)).strip()
-    authority = collapse_ws(" ".join(nfc(ln.display) for ln in layout.authority)).strip()
+    authority = collapse_ws(" ".join(nfc(ln.display) for ln in layout.signs_for)).strip()
     if authority and profile.is_personal_title(authority):
-        # A Quyết định of the head ("CHỦ TỊCH ỦY BAN NHÂN DÂN …", Mẫu 1.2): signed by the
-        # head or a deputy (KT.), never on behalf of the collective.
+        # A Quyết định of the head ("CHỦ TỊCH ỦY BAN NHÂN DÂN …", Mẫu 1.2), and the text it
+        # issues (Mẫu 1.3): signed by the head or a deputy (KT.), never on behalf of the
+        # collective.
         if tm in chain:
             c.warn(
                 "KT-6",

@@ -46,6 +46,7 @@ from kehoach.spec.model import (
     KeHoach,
     Muc,
     MucDichYeuCau,
+    NguoiKy,
     Phan,
     ToChucThucHien,
     collective_positions,
@@ -761,13 +762,59 @@ def _header(spec: KeHoach, law: Profile) -> Header:
 
 
 def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
-    """§9: what ``check`` reports on the signature block, said about the spec first."""
-    signer = spec.nguoi_ky
+    """§9: what ``check`` reports on the signature block, said about the spec first. A plan
+    issued by a Quyết định (Mẫu 1.3) answers to the authority that issues the decision, and
+    bears the decision's signature: the decision's own signer is checked too, and a plan
+    signed otherwise is warned about."""
+    decision = spec.quyet_dinh
+    if decision is None or is_party(law):
+        yield from _one_signer(spec, spec.nguoi_ky, ("nguoi_ky",), None, loaded, law)
+        return
+    authority = decision.tham_quyen or upper_vi(" ".join(spec.co_quan.ten))
+    yield from _one_signer(spec, spec.nguoi_ky, ("nguoi_ky",), authority, loaded, law)
+    if decision.nguoi_ky is None:
+        return  # the decision takes the plan's signer
+    path = ("quyet_dinh", "nguoi_ky")
+    yield from _one_signer(spec, decision.nguoi_ky, path, authority, loaded, law)
+    if decision.nguoi_ky != spec.nguoi_ky:
+        yield _warn(
+            loaded,
+            ("nguoi_ky",),
+            "kế hoạch ban hành kèm theo quyết định mang chữ ký của người ký quyết định"
+            f" (Mẫu 1.3), nhưng nguoi_ky ({_signature_text(spec.nguoi_ky, law)}) khác"
+            f" quyet_dinh.nguoi_ky ({_signature_text(decision.nguoi_ky, law)})",
+            None,
+            "bỏ khóa nguoi_ky trong quyet_dinh (quyết định dùng nguoi_ky của kế hoạch),"
+            " hoặc ghi hai khóa giống nhau",
+        )
+
+
+def _signature_text(signer: NguoiKy, law: Profile) -> str:
+    """A signature block on one line, as the clerk reads it: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ
+    TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A"."""
+    shown = [
+        f"{prefix} {getattr(signer, key)}"
+        for key, prefix in law.authority_prefixes
+        if getattr(signer, key)
+    ]
+    return " / ".join([*shown, *([signer.chuc_vu] if signer.chuc_vu else []), signer.ho_ten])
+
+
+def _one_signer(
+    spec: KeHoach,
+    signer: NguoiKy,
+    path: KeyPath,
+    authority: str | None,
+    loaded: Loaded,
+    law: Profile,
+) -> Iterator[Diagnostic]:
+    """One signature block at ``path``; ``authority`` is the Quyết định's issuing line when
+    the block answers to it ("CHỦ TỊCH ỦY BAN NHÂN DÂN …": a person, never "TM.")."""
     title = law.academic_title(signer.ho_ten)
     if title:
         yield _warn(
             loaded,
-            ("nguoi_ky", "ho_ten"),
+            (*path, "ho_ten"),
             f"không ghi học hàm, học vị ('{title}') trước họ tên người ký",
             "KY-3",
             "chỉ ghi họ và tên, ví dụ: Nguyễn Văn A",
@@ -776,7 +823,7 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
     if len(name.split()) > 1 and name == name.upper():
         yield _warn(
             loaded,
-            ("nguoi_ky", "ho_ten"),
+            (*path, "ho_ten"),
             f"họ tên người ký '{name}' viết in hoa toàn bộ",
             "KY-2",
             "viết hoa chữ cái đầu mỗi âm tiết, ví dụ: "
@@ -788,7 +835,7 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
     if signer.ky_thay and not signer.chuc_vu.startswith(("PHÓ", "THỨ")):
         yield _warn(
             loaded,
-            ("nguoi_ky", "chuc_vu"),
+            (*path, "chuc_vu"),
             f"người ký thay (KT. {signer.ky_thay}) thường là cấp phó,"
             f" nhưng chức vụ là '{signer.chuc_vu}'",
             "KT-1",
@@ -800,7 +847,7 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
     if "TUQ" in chain and "KT" in chain:
         yield _warn(
             loaded,
-            ("nguoi_ky", "ky_thay"),
+            (*path, "ky_thay"),
             "người được ủy quyền (TUQ.) không được ủy quyền lại, nên không dùng kèm KT.",
             "KT-4",
             f"bỏ ky_thay; người được ủy quyền tự ký: chuc_vu: {signer.ky_thay}",
@@ -809,18 +856,31 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
         shown = " → ".join(p + "." for p in chain)
         yield _warn(
             loaded,
-            ("nguoi_ky",),
+            path,
             f"kết hợp thẩm quyền ký {shown} ít gặp; {law.law_short} chỉ nêu TM. → KT. và TL. → KT.",
             "KT-5",
             "kiểm tra lại các khóa thay_mat, thua_lenh, thua_uy_quyen, ky_thay, quyen",
         )
     body = " ".join(spec.co_quan.ten)
+    if authority is not None and law.is_personal_title(authority):
+        # The decision is the head's own ("CHỦ TỊCH ỦY BAN NHÂN DÂN …"): signed by the head,
+        # or KT. by a deputy, never on behalf of the collective.
+        if "TM" in chain:
+            yield _warn(
+                loaded,
+                (*path, "thay_mat"),
+                f"quyết định do {authority} ban hành (thẩm quyền của người đứng đầu), nên"
+                " không ký 'TM.' (thay mặt tập thể)",
+                "KT-6",
+                "bỏ thay_mat; cấp phó ký thì dùng ky_thay",
+            )
+        return
     # TUQ. and Q. stand on their own (adding TM. would give the KT-5 error or warning).
     if law.is_collective_body(body) and not {"TM", "TL", "TUQ", "Q"} & set(chain):
         collective = collective_name(body)
         yield _warn(
             loaded,
-            ("nguoi_ky",),
+            path,
             f"{body} là cơ quan làm việc theo chế độ tập thể: thường ký 'TM. {collective}'",
             "KT-6",
             f"thêm thay_mat: {collective}",
@@ -828,7 +888,7 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
     if law.is_head_based_body(body) and "TM" in chain:
         yield _warn(
             loaded,
-            ("nguoi_ky", "thay_mat"),
+            (*path, "thay_mat"),
             "cơ quan làm việc theo chế độ thủ trưởng không ký 'TM.'",
             "KT-6",
             "bỏ thay_mat; cấp phó ký thì dùng ky_thay",
