@@ -28,6 +28,7 @@ from .ooxml import (
     local,
     ns_of,
     on_off,
+    read_as,
     snippet,
     w,
     wattr,
@@ -377,17 +378,13 @@ class DocModel:
             buf = ""
             for child in r:
                 name = local(child)
-                if name == "t":
-                    buf += child.text or ""
-                elif name in ("tab", "ptab"):
-                    buf += "\t"
-                elif name == "noBreakHyphen":
-                    buf += "-"
-                elif name in ("br", "cr"):
+                if name in ("br", "cr"):
                     if buf:
                         lines[-1].append(RunPiece(r, buf, fmt))
                         buf = ""
                     lines.append([])
+                else:
+                    buf += read_as(child, name)
             if buf:
                 lines[-1].append(RunPiece(r, buf, fmt))
         para.lines = [Line(para, pieces, i) for i, pieces in enumerate(lines)]

@@ -143,3 +143,16 @@ def collapse_ws(text: str) -> str:
 def snippet(text: str, limit: int = 40) -> str:
     flat = collapse_ws(text)
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+# What a run's children read as (a no-break hyphen is the "-" the reader sees); line breaks
+# are left to the caller, which starts a new line there.
+_READ_AS = {"tab": "\t", "ptab": "\t", "noBreakHyphen": "-"}
+
+
+def read_as(child: Element, name: str) -> str:
+    """The text a run's child ``name`` (its local name) shows: ``w:t`` its text, a tab a
+    tab character, a no-break hyphen "-"; anything else nothing."""
+    if name == "t":
+        return child.text or ""
+    return _READ_AS.get(name, "")

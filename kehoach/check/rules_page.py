@@ -11,7 +11,17 @@ from kehoach.law.profile import Profile
 from .docmodel import Container, DocModel, HeaderFooter, Para, SectionInfo, TableInfo
 from .findings import Collector
 from .locate import Layout
-from .ooxml import Element, fmt_mm, fmt_num, local, loose_key, twips_to_mm, w, wattr
+from .ooxml import (
+    Element,
+    fmt_mm,
+    fmt_num,
+    local,
+    loose_key,
+    read_as,
+    twips_to_mm,
+    w,
+    wattr,
+)
 from .reader import RunFormat
 from .typo import jc_name, size_range
 
@@ -137,9 +147,7 @@ def _scan_fields(para: Para) -> ParaFields:
     stack: list[dict] = []
 
     def text_of(r: Element) -> str:
-        return "".join(
-            (t.text or "") if local(t) == "t" else "\t" for t in r if local(t) in ("t", "tab")
-        )
+        return "".join(read_as(t, local(t)) for t in r)
 
     def close(entry: dict) -> None:
         instr = " ".join(entry["instr"].split())

@@ -84,7 +84,8 @@ class Opts:
     agency_rule_mm: float | None = None  # default: 0.4 × issuing-body line
     summary_rule_mm: float | None = None  # default: 0.4 × trích yếu line
     header_layout: str = "one"  # "one" | "split-rows" | "side-by-side"
-    page_number: str = "ok"  # "ok" | "none" | "no-titlepg" | "first-too" | "dash" | "footer"
+    # "ok" | "none" | "no-titlepg" | "first-too" | "dash" | "nobreak-dash" | "footer"
+    page_number: str = "ok"
     recipients: list[str] = field(
         default_factory=lambda: [
             "- Thường trực Huyện ủy;",
@@ -302,6 +303,15 @@ def page_field(para: Paragraph, size: float = 14) -> None:
     fld("end")
 
 
+def _no_break_hyphen(run, *, before: bool = False) -> None:  # type: ignore[no-untyped-def]
+    hyphen = OxmlElement("w:noBreakHyphen")
+    text = run._r.find(qn("w:t"))
+    if before:
+        text.addprevious(hyphen)
+    else:
+        text.addnext(hyphen)
+
+
 def _page_numbers(doc: DocxDocument, o: Opts) -> None:
     sec = doc.sections[0]
     sec.different_first_page_header_footer = o.page_number != "no-titlepg"
@@ -317,9 +327,13 @@ def _page_numbers(doc: DocxDocument, o: Opts) -> None:
     para = tight(sec.header.paragraphs[0])
     if o.page_number == "dash":
         add_run(para, "- ", 14)
+    if o.page_number == "nobreak-dash":  # Word's Ctrl+Shift+-: a w:noBreakHyphen, no w:t
+        _no_break_hyphen(add_run(para, " ", 14))
     page_field(para)
     if o.page_number == "dash":
         add_run(para, " -", 14)
+    if o.page_number == "nobreak-dash":
+        _no_break_hyphen(add_run(para, " ", 14), before=True)
     if o.page_number == "first-too":
         page_field(tight(first.paragraphs[0]))
 

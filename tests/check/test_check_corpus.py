@@ -147,6 +147,14 @@ def test_PN1_dash_prefix_and_suffix(tmp_path: Path) -> None:
     assert errors(findings) == {"PN-1"}
 
 
+def test_PN1_dashes_typed_as_no_break_hyphens(tmp_path: Path) -> None:
+    """ "‑ 2 ‑" with Word's no-break hyphen (w:noBreakHyphen, no w:t) was read as " 2 "."""
+    findings = run(tmp_path, clone(BASE, page_number="nobreak-dash"))
+    assert errors(findings) == {"PN-1"}
+    (pn1,) = [f for f in findings if f.rule == "PN-1"]
+    assert "«-» phía trước" in pn1.message and "«-» phía sau" in pn1.message
+
+
 def test_PN2_and_PN3_page_number_small_and_right_aligned(tmp_path: Path) -> None:
     def mutate(doc: DocxDocument) -> None:
         para = doc.sections[0].header.paragraphs[0]
