@@ -176,7 +176,28 @@ def _decision_variants() -> list[tuple[str, str, bool]]:
     return out
 
 
-DECISION_VARIANTS = _decision_variants()
+def _attached_variants() -> list[tuple[str, str, bool]]:
+    """The same for a plan whose Quyết định is issued apart (``kem_theo``): the issuer is the
+    one its note names."""
+    out = []
+    for i, (authority, signer) in enumerate(itertools.product(AUTHORITIES, PLAN_SIGNERS)):
+        personal = authority.startswith("CHỦ TỊCH")
+        issuer = ("Chủ tịch " if personal else "") + "Ủy ban nhân dân xã An Phú"
+        text = BASE.replace('so: "05"\n', "").format(
+            ten=BODIES[0][0],
+            viet_tat=BODIES[0][1],
+            dia_danh=PLACES[0],
+            trich_yeu=SUMMARIES[0],
+            nguoi_ky=_yaml_signer(signer, NAMES[0]),
+        )
+        text = text.replace("noi_nhan:\n  - Thường trực Đảng ủy\n", "")
+        text += f"kem_theo: Quyết định số 12/QĐ-UBND ngày 01/02/2026 của {issuer}\n"
+        due = ("thay_mat" in signer) == personal
+        out.append((f"kem-theo-{i:02d}", text, due))
+    return out
+
+
+DECISION_VARIANTS = _decision_variants() + _attached_variants()
 
 
 @pytest.mark.parametrize(

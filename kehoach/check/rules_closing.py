@@ -12,6 +12,7 @@ import re
 
 from kehoach.law.profile import Profile
 from kehoach.law.profiles import PROFILES
+from kehoach.law.text import attached_issuer
 
 from .docmodel import DocModel, Line
 from .findings import Collector
@@ -551,6 +552,8 @@ def _check_authority(layout: Layout, authority: list[Line], c: Collector, profil
             )
     issuing = collapse_ws(" ".join(nfc(ln.display) for ln in layout.issuing)).strip()
     authority = collapse_ws(" ".join(nfc(ln.display) for ln in layout.signs_for)).strip()
+    if not authority and layout.note:  # attached to a decision issued apart: its note names it
+        authority = attached_issuer(" ".join(nfc(ln.display) for ln in layout.note)) or ""
     if authority and profile.is_personal_title(authority):
         # A Quyết định of the head ("CHỦ TỊCH ỦY BAN NHÂN DÂN …", Mẫu 1.2), and the text it
         # issues (Mẫu 1.3): signed by the head or a deputy (KT.), never on behalf of the

@@ -133,6 +133,15 @@ def body_name_guess(names: list[str]) -> str:
     return _fields_body(_word(words[0], capital=True), words[1:])
 
 
+def attached_issuer(note: str) -> str | None:
+    """KT-6, Mẫu 1.3: who issued the Quyết định a text is attached to, in capitals, from its
+    note ("… Quyết định số 15/QĐ-UBND ngày … của Chủ tịch Ủy ban nhân dân xã An Phú)" →
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN PHÚ"); None when the note names nobody."""
+    _, found, issuer = " ".join(note.split()).rpartition(" của ")
+    issuer = issuer.rstrip(" .;)")
+    return upper_vi(issuer) if found and issuer else None
+
+
 def collective_name(body: str) -> str:
     """KT-2, KT-6: the collective a signer signs for ("TM. …"), as docs/spec.md §3.15 writes
     it: the kind of body without its unit ("ỦY BAN NHÂN DÂN XÃ TÂY PHÚ" → "ỦY BAN NHÂN DÂN",

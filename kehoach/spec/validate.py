@@ -25,6 +25,7 @@ from kehoach.law.nd30 import ND30
 from kehoach.law.profile import Profile
 from kehoach.law.profiles import PROFILES
 from kehoach.law.text import (
+    attached_issuer,
     body_name_guess,
     body_name_in_text,
     collective_name,
@@ -763,12 +764,13 @@ def _header(spec: KeHoach, law: Profile) -> Header:
 
 def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
     """§9: what ``check`` reports on the signature block, said about the spec first. A plan
-    issued by a Quyết định (Mẫu 1.3) answers to the authority that issues the decision, and
-    bears the decision's signature: the decision's own signer is checked too, and a plan
-    signed otherwise is warned about."""
+    issued by a Quyết định (Mẫu 1.3) answers to the authority that issues the decision (its
+    ``tham_quyen``, or the issuer ``kem_theo`` names), and bears the decision's signature:
+    the decision's own signer is checked too, and a plan signed otherwise is warned about."""
     decision = spec.quyet_dinh
     if decision is None or is_party(law):
-        yield from _one_signer(spec, spec.nguoi_ky, ("nguoi_ky",), None, loaded, law)
+        issuer = None if spec.kem_theo is None or is_party(law) else attached_issuer(spec.kem_theo)
+        yield from _one_signer(spec, spec.nguoi_ky, ("nguoi_ky",), issuer, loaded, law)
         return
     authority = decision.tham_quyen or upper_vi(" ".join(spec.co_quan.ten))
     yield from _one_signer(spec, spec.nguoi_ky, ("nguoi_ky",), authority, loaded, law)
