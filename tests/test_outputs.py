@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -205,6 +206,7 @@ def test_without_posix_sync_each_staged_file_is_flushed(tmp_path: Path, monkeypa
     """Windows has no os.sync: a batch renamed its documents without flushing them, so a
     power cut could leave an empty .docx. There each staged file is now fsynced first."""
     monkeypatch.delattr(os, "sync", raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
     flushed: list[int] = []
     real_fsync = os.fsync
 
@@ -222,3 +224,74 @@ def test_without_posix_sync_each_staged_file_is_flushed(tmp_path: Path, monkeypa
     assert result.exit_code == 0, result.output
     assert len(flushed) == 3  # one per document
     assert sorted(p.name for p in (tmp_path / "ra").iterdir()) == ["a.docx", "b.docx", "c.docx"]
+
+
+def _three_plans(tmp_path: Path) -> Path:
+    specs = tmp_path / "ho-so"
+    specs.mkdir()
+    for name in ("a", "b", "c"):
+        (specs / f"{name}.yaml").write_bytes(EXAMPLE.read_bytes())
+    return specs
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs là của Linux")
+def test_on_linux_a_batch_waits_only_for_its_own_file_system(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """os.sync() flushed every program's pending writes: a batch started during a large copy
+    to a USB disk waited for the whole copy. Linux syncs only the output's file system,
+    once, before the first rename."""
+    from kehoach.export import outputs
+
+    def no_sync() -> None:
+        raise AssertionError("os.sync waits for every file system")
+
+    monkeypatch.setattr(os, "sync", no_sync)
+    synced: list[int] = []
+    real = outputs._syncfs()
+    assert real is not None
+
+    def syncfs(fd: int) -> int:
+        synced.append(os.fstat(fd).st_dev)
+        assert not list((tmp_path / "ra").glob("*.docx")), "synced after a rename"
+        return real(fd)
+
+    monkeypatch.setattr(outputs, "_syncfs", lambda: syncfs)
+    specs = _three_plans(tmp_path)
+    result = invoke("render", str(specs), "-o", str(tmp_path / "ra"), "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert synced == [os.stat(tmp_path).st_dev]  # one file system, one call
+    assert sorted(p.name for p in (tmp_path / "ra").iterdir()) == ["a.docx", "b.docx", "c.docx"]
+
+
+def test_where_syncfs_fails_everything_is_synced(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kehoach.export import outputs
+
+    calls: list[str] = []
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(outputs, "_syncfs", lambda: lambda fd: calls.append("syncfs") or -1)
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"), raising=False)
+    specs = _three_plans(tmp_path)
+    result = invoke("render", str(specs), "-o", str(tmp_path / "ra"), "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert calls == ["syncfs", "sync"]
+
+
+def test_on_macos_each_file_is_fsynced(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """macOS's sync returns before the data is on disk, so it proves nothing there."""
+    monkeypatch.setattr(sys, "platform", "darwin")
+
+    def no_sync() -> None:
+        raise AssertionError("sync does not wait on macOS")
+
+    monkeypatch.setattr(os, "sync", no_sync, raising=False)
+    flushed: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            flushed.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    result = invoke("render", str(_three_plans(tmp_path)), "-o", str(tmp_path / "ra"), "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert len(flushed) == 3

@@ -15,9 +15,11 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kehoach.export.provenance import made_by_kehoach
@@ -96,9 +98,18 @@ def _rewrite_in_place(staged: Path, path: Path) -> None:
 
 
 def flush_to_disk(staged: Iterable[Path]) -> None:
-    """Every staged file on disk before the first rename. POSIX ``sync`` does it in one call,
-    far cheaper than an fsync each; where there is none (Windows) each file is flushed."""
-    if hasattr(os, "sync"):
+    """Every staged file on disk before the first rename, in as few waits as the system has:
+
+    * Linux: ``syncfs`` once per file system the files are on. It waits like ``sync`` but
+      only for that file system, so a batch does not also wait for every other program's
+      pending writes (a large copy to a USB disk, say);
+    * other POSIX systems: ``sync``, far cheaper than an fsync each;
+    * Windows (no ``sync``) and macOS (whose ``sync`` returns before the data is written):
+      each file fsynced."""
+    staged = list(staged)
+    if sys.platform.startswith("linux") and _sync_file_systems(staged):
+        return
+    if hasattr(os, "sync") and sys.platform != "darwin":
         os.sync()
         return
     for path in staged:
@@ -111,6 +122,43 @@ def flush_to_disk(staged: Iterable[Path]) -> None:
                 os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _sync_file_systems(staged: list[Path]) -> bool:
+    """Linux ``syncfs`` on the file system of each staged file's folder, once each; False
+    when it cannot be called or fails (the caller then syncs everything)."""
+    syncfs = _syncfs()
+    if syncfs is None:
+        return False
+    done: set[int] = set()
+    for folder in {path.parent for path in staged}:
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue  # the rename will say what is wrong with it
+        try:
+            device = os.fstat(fd).st_dev
+            if device not in done:
+                if syncfs(fd) != 0:
+                    return False
+                done.add(device)
+        finally:
+            os.close(fd)
+    return True
+
+
+@lru_cache(maxsize=1)
+def _syncfs() -> Callable[[int], int] | None:
+    """libc's ``syncfs`` (Linux 2.6.39+, glibc 2.14+), which Python does not wrap."""
+    import ctypes
+
+    try:
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int]
+    function.restype = ctypes.c_int
+    return function  # type: ignore[no-any-return]
 
 
 def sync_folders(paths: Iterable[Path]) -> None:
