@@ -24,7 +24,7 @@ from kehoach.compose.wording import (
     syntax_reason,
     template_environment,
 )
-from kehoach.law.text import body_name_guess, body_name_in_text, upper_vi
+from kehoach.law.text import body_name_guess, body_name_in_text, lead_office, upper_vi
 
 SKELETON = "moi.yaml.j2"
 PARTY_SKELETON = "moi-dang.yaml.j2"
@@ -225,6 +225,8 @@ def _render(template: jinja2.Template, basics: Basics, file_name: str) -> str:
         chu_quan=upper_vi(basics.chu_quan),
         viet_tat=basics.viet_tat,
         ten_goi=in_text or body_name_guess([co_quan]),
+        # The office charged first in Tổ chức thực hiện; a stand-in where the name says none.
+        van_phong=lead_office(co_quan, under_province=bool(basics.chu_quan)) or "Văn phòng ...",
         dia_danh=basics.dia_danh,
         nam=basics.nam,
         trich_yeu=trich_yeu,

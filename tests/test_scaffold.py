@@ -238,6 +238,36 @@ def test_a_head_run_body_gets_no_TM_and_keeps_its_capitals(
     assert compose(spec).signature.lines[0] in ("GIÁM ĐỐC", "HIỆU TRƯỞNG", "KT. GIÁM ĐỐC")
 
 
+@pytest.mark.parametrize(
+    ("body", "chu_quan", "office"),
+    [
+        ("ỦY BAN NHÂN DÂN XÃ ...", "", "Văn phòng HĐND và UBND xã"),
+        ("Ủy ban nhân dân phường Hòa Bình", "", "Văn phòng HĐND và UBND phường"),
+        ("UBND đặc khu Phú Quốc", "", "Văn phòng HĐND và UBND đặc khu"),
+        ("Ủy ban nhân dân tỉnh Lâm Đồng", "", "Văn phòng UBND tỉnh"),
+        ("Ủy ban nhân dân thành phố Hà Nội", "", "Văn phòng UBND thành phố"),
+        (
+            "Ủy ban nhân dân thành phố Hội An",
+            "UBND tỉnh Quảng Nam",
+            "Văn phòng HĐND và UBND thành phố",
+        ),
+        ("Sở Y tế", "", "Văn phòng Sở"),
+    ],
+)
+def test_the_first_office_charged_is_the_bodys_own(body: str, chu_quan: str, office: str) -> None:
+    """The skeleton charged "Văn phòng HĐND và UBND xã" whatever the body: a phường, a
+    province or a Sở was given a commune's office to correct by hand."""
+    data = yaml.safe_load(_skeleton(Basics(co_quan=body, chu_quan=chu_quan)))
+    assert data["to_chuc_thuc_hien"]["phan_cong"][0]["don_vi"] == office
+
+
+def test_a_body_whose_office_is_not_known_gets_a_stand_in_validate_reports() -> None:
+    text = _skeleton(Basics(co_quan="Trường Tiểu học Kim Đồng", viet_tat="THKĐ"))
+    assert yaml.safe_load(text)["to_chuc_thuc_hien"]["phan_cong"][0]["don_vi"] == "Văn phòng ..."
+    _, report = validate_text(text)
+    assert "to_chuc_thuc_hien.phan_cong[1].don_vi" in {e.key_path for e in report.errors}
+
+
 def test_a_deputy_answered_signs_KT_in_the_skeleton() -> None:
     """`new` answered "Phó Chủ tịch" wrote "TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH" (issue 10
     item 3), now refused (KT-1); the skeleton writes the KT. line."""

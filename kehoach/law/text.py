@@ -142,6 +142,29 @@ def attached_issuer(note: str) -> str | None:
     return upper_vi(issuer) if found and issuer else None
 
 
+def lead_office(body: str, *, under_province: bool = False) -> str | None:
+    """The office a plan of ``body`` usually charges first in its Tổ chức thực hiện (the
+    ``kehoach new`` skeleton): "Văn phòng HĐND và UBND phường" for the Ủy ban of a commune,
+    ward or special zone (or of a district or a city ``under_province``, before 2025),
+    "Văn phòng UBND tỉnh" for a province's, "Văn phòng Sở" for a Sở; None when the name
+    says nothing of it."""
+    name = " ".join(upper_vi(body).split())
+    for short, full in _COLLECTIVE_SHORT.items():
+        if name.startswith(short + " "):
+            name = full + name[len(short) :]
+    if name.startswith("SỞ "):
+        return "Văn phòng Sở"
+    if not name.startswith("ỦY BAN NHÂN DÂN "):
+        return None
+    rest = name[len("ỦY BAN NHÂN DÂN ") :]
+    unit = next((u for u in _UNIT_WORDS if rest.startswith(upper_vi(u) + " ")), None)
+    if unit is None:
+        return None
+    if unit == "tỉnh" or (unit == "thành phố" and not under_province):
+        return f"Văn phòng UBND {unit}"
+    return f"Văn phòng HĐND và UBND {unit}"
+
+
 def collective_name(body: str) -> str:
     """KT-2, KT-6: the collective a signer signs for ("TM. …"), as docs/spec.md §3.15 writes
     it: the kind of body without its unit ("ỦY BAN NHÂN DÂN XÃ TÂY PHÚ" → "ỦY BAN NHÂN DÂN",
