@@ -20,7 +20,7 @@ from .locate import Layout, nfc
 from .ooxml import collapse_ws, fmt_cm, twips_to_mm
 from .recognise import law_archive_colon, prefix_of
 from .tables import cell_borders
-from .typo import check_centered, check_typo, is_upper, jc_name
+from .typo import check_centered, check_typo, is_upper, jc_name, y_offset_mm
 
 
 def _authority_prefixes(profile: Profile) -> dict[str, str]:
@@ -225,6 +225,10 @@ def _check_signature_table(model: DocModel, layout: Layout, c: Collector) -> Non
         )
 
 
+# NN-1: two first lines this close (mm) print on the same line.
+_LEVEL_MM = 1.0
+
+
 def _check_closing_table(model: DocModel, layout: Layout, c: Collector, profile: Profile) -> None:
     label = profile.recipients_label
     tbl = layout.closing_table
@@ -259,7 +263,15 @@ def _check_closing_table(model: DocModel, layout: Layout, c: Collector, profile:
     else:
         first_rec = next((p for p in rec.paras if p.has_text), None)
         first_sig = next((p for p in sig.paras if p.has_text), None)
-        for cell, first in ((rec, first_rec), (sig, first_sig)):
+        # How far down its cell each first line starts: blank lines above both, of the same
+        # height (python-docx's empty first paragraph in every cell), leave them level.
+        tops = [
+            y_offset_mm(first.text_lines[0]) if first is not None else 0.0
+            for first in (first_rec, first_sig)
+        ]
+        for (cell, first), top, other in zip(
+            ((rec, first_rec), (sig, first_sig)), tops, reversed(tops), strict=True
+        ):
             if (
                 first is not None
                 and first.index > 0
@@ -271,7 +283,7 @@ def _check_closing_table(model: DocModel, layout: Layout, c: Collector, profile:
                     "ở dòng đầu mỗi ô.",
                     cell.label,
                 )
-            elif first is not None and first.index > 0:
+            elif first is not None and first.index > 0 and top > other + _LEVEL_MM:
                 c.warn(
                     "NN-1:place",
                     f"Có dòng trống phía trên, làm «{label}» và dòng đầu khối chữ ký lệch nhau.",

@@ -34,6 +34,7 @@ from .typo import (
     is_upper,
     line_pieces,
     size_range,
+    y_offset_mm,
 )
 
 # Measuring tolerances (the checker's own; texts, sizes and ratios are the profile's).
@@ -91,37 +92,6 @@ def _where_block(layout: Layout, side: str) -> str:
 
 
 # ---------------------------------------------------------------------- geometry
-
-
-def _line_height_mm(para: Para, size_pt: float) -> float:
-    fmt = para.fmt
-    single = size_pt * 1.15 * 25.4 / 72
-    if fmt.line_rule == "exact":
-        return twips_to_mm(fmt.line)
-    if fmt.line_rule == "atLeast":
-        return max(single, twips_to_mm(fmt.line))
-    return single * fmt.line / 240
-
-
-def _rendered_count(line: Line) -> int:
-    size = dominant_size(line.pieces) or line.para.fmt.mark_size_pt
-    width = twips_to_mm(line.para.inner_width)
-    bold = any(p.fmt.bold for p in line.pieces)
-    return max(1, len(wrap_lines(line.display, size, width, bold=bold)) if line.stripped else 1)
-
-
-def y_offset_mm(line: Line) -> float:
-    """Approximate distance from the top of the container to the top of ``line``."""
-    y = 0.0
-    for para in line.para.container.paras:
-        y += twips_to_mm(para.fmt.before)
-        for ln in para.lines:
-            if ln is line or (para is line.para and ln.index == line.index):
-                return y
-            size = dominant_size(ln.pieces) or para.fmt.mark_size_pt
-            y += _line_height_mm(para, size) * _rendered_count(ln)
-        y += twips_to_mm(para.fmt.after)
-    return y
 
 
 def _float_y_mm(tbl: TableInfo | None) -> float | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kehoach.law.metrics import wrap_lines
 from kehoach.law.profile import Size
 
 from .docmodel import Line, Para, RunPiece
 from .findings import ERROR, Collector
-from .ooxml import fmt_num
+from .ooxml import fmt_num, twips_to_mm
 
 _JC_NAMES = {
     "left": "căn trái",
@@ -141,3 +142,39 @@ def check_lines_centered(
 
 def line_pieces(lines: Iterable[Line]) -> list[RunPiece]:
     return [p for ln in lines for p in ln.pieces]
+
+
+# -- geometry -------------------------------------------------------------------------------
+
+
+def line_height_mm(para: Para, size_pt: float) -> float:
+    """One line of ``para`` at ``size_pt``, as its line rule makes it (TNR single: 1.15 × size)."""
+    fmt = para.fmt
+    single = size_pt * 1.15 * 25.4 / 72
+    if fmt.line_rule == "exact":
+        return twips_to_mm(fmt.line)
+    if fmt.line_rule == "atLeast":
+        return max(single, twips_to_mm(fmt.line))
+    return single * fmt.line / 240
+
+
+def rendered_count(line: Line) -> int:
+    """How many lines ``line`` takes once wrapped to its paragraph's width."""
+    size = dominant_size(line.pieces) or line.para.fmt.mark_size_pt
+    width = twips_to_mm(line.para.inner_width)
+    bold = any(p.fmt.bold for p in line.pieces)
+    return max(1, len(wrap_lines(line.display, size, width, bold=bold)) if line.stripped else 1)
+
+
+def y_offset_mm(line: Line) -> float:
+    """Approximate distance from the top of the container to the top of ``line``."""
+    y = 0.0
+    for para in line.para.container.paras:
+        y += twips_to_mm(para.fmt.before)
+        for ln in para.lines:
+            if ln is line or (para is line.para and ln.index == line.index):
+                return y
+            size = dominant_size(ln.pieces) or para.fmt.mark_size_pt
+            y += line_height_mm(para, size) * rendered_count(ln)
+        y += twips_to_mm(para.fmt.after)
+    return y

@@ -502,3 +502,36 @@ def test_two_documents_without_a_section_break(tmp_path: Path) -> None:
     assert [lay.so.stripped for lay in layouts if lay.so] == ["Số:      /KH-UBND", "Số: 16/KH-UBND"]
     findings = check_docx(path)
     assert findings == [], explain(findings)
+
+
+def _blank_line_on_top(cell) -> None:  # type: ignore[no-untyped-def]
+    """An empty paragraph of the cell's first paragraph's size before it (python-docx leaves
+    one in every new cell; a clerk presses Enter)."""
+    first = cell.paragraphs[0]._p
+    first.addprevious(copy.deepcopy(first))
+    for run in first.getprevious().findall(qn("w:r")):
+        first.getprevious().remove(run)
+
+
+def test_NN1_a_blank_line_atop_both_closing_cells_keeps_them_level(
+    rendered: dict[str, bytes], tmp_path: Path
+) -> None:
+    """python-docx's empty first paragraph in both cells moved «Nơi nhận:» and the first
+    signature line down alike; check warned twice that they were not level."""
+
+    def closing(doc: DocxDocument):  # type: ignore[no-untyped-def]
+        return next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:"))
+
+    def both(doc: DocxDocument) -> None:
+        for cell in closing(doc).rows[0].cells:
+            _blank_line_on_top(cell)
+
+    def recipients_only(doc: DocxDocument) -> None:
+        _blank_line_on_top(closing(doc).rows[0].cells[0])
+
+    def level(findings: list[Finding]) -> list[str]:
+        return [f.where for f in findings if f.rule == "NN-1" and "lệch nhau" in f.message]
+
+    assert level(variant(rendered, "quyet-dinh", tmp_path, both)) == []
+    findings = variant(rendered, "quyet-dinh", tmp_path, recipients_only)
+    assert level(findings) == ["bảng nơi nhận – chữ ký của Quyết định, cột trái"], explain(findings)
