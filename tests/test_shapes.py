@@ -94,7 +94,30 @@ def test_a_body_table_has_a_repeated_header_rules_and_merged_cells() -> None:
     group_pr = rows[1].find(f"{W}trPr")  # a group row never stays alone at a page foot
     assert group_pr is not None and group_pr.find(f"{W}cantSplit") is not None
     assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[1].iter(f"{W}p"))
-    assert rows[2].find(f"{W}trPr/{W}cantSplit") is None  # ordinary rows may break
+    assert rows[2].find(f"{W}trPr/{W}cantSplit") is not None  # a short row stays whole
+
+
+def test_a_short_row_stays_on_one_page_a_tall_one_may_break() -> None:
+    """A two-line row was cut by the page break ("Văn phòng Đăng" / "ký đất đai" on the next
+    page). A row of up to ROW_WHOLE_LINES lines is now kept whole (w:cantSplit); a taller
+    one may still break, since Word cuts off a row taller than the page instead."""
+    from kehoach.law.layout import ROW_WHOLE_LINES
+
+    long_cell = " ".join(["Rà soát, cập nhật hồ sơ và báo cáo kết quả định kỳ."] * 40)
+    spec = VALID + textwrap.dedent(f"""\
+        phu_luc:
+          - bang:
+              cot: [{{ten: Nội dung, rong: 3}}, Đơn vị]
+              dong:
+                - [Xây dựng cơ sở dữ liệu đất đai, Văn phòng Đăng ký đất đai]
+                - ["{long_cell}", Văn phòng]
+        """)
+    table = [t for t in body(spec).iter(f"{W}tbl") if "Đơn vị" in text(t)][-1]
+    header, short, tall = table.findall(f"{W}tr")
+    assert header.find(f"{W}trPr/{W}cantSplit") is None
+    assert short.find(f"{W}trPr/{W}cantSplit") is not None
+    assert tall.find(f"{W}trPr/{W}cantSplit") is None
+    assert ROW_WHOLE_LINES < 40  # the tall row is well over it
 
 
 def _needed_mm(word: str, size: float, bold: bool) -> float:

@@ -219,6 +219,20 @@ NO_BREAK_SPACE = "\u00a0"
 _HELD_SHARE = 0.9
 
 
+# A content-table row of at most this many lines stays on one page (w:cantSplit): a short
+# row cut by a page break ("Văn phòng Đăng" / "ký đất đai" on the next page) reads badly. A
+# taller row may break: Word cuts off a row taller than the page rather than break it.
+ROW_WHOLE_LINES = 12
+
+
+def cell_lines(paragraphs: list[list[Span]], size_pt: float, width_mm: float, *, bold: bool) -> int:
+    """Lines a table cell's paragraphs take when the client wraps them at ``width_mm``."""
+    return sum(
+        len(wrap_lines("".join(span.text for span in spans), size_pt, width_mm, bold=bold)) or 1
+        for spans in paragraphs
+    )
+
+
 def whole_words(
     text: str, size_pt: float, width_mm: float, *, bold: bool = False, same_lines: bool = False
 ) -> str:

@@ -13,8 +13,10 @@ from functools import lru_cache
 
 from kehoach.document import Appendix, Block, Document, Page, Role, Span, Table, TableCell
 from kehoach.law.layout import (
+    ROW_WHOLE_LINES,
     PageLayout,
     Rule,
+    cell_lines,
     lay_out,
     note_lines,
     plan_appendix_rule,
@@ -203,8 +205,8 @@ class _Emitter:
         row_pr = {"tblHeader": "<w:tblHeader/>"} if header else {}
         if heads_rows:  # keepNext in every paragraph keeps the row with the next (Word, LO)
             row_pr = {"cantSplit": "<w:cantSplit/>"}
-        tr_pr = props("trPr", row_pr)
         out = []
+        lines = 0  # the row's height in lines, its tallest cell's (merged ones left out)
         column = 0
         for cell in cells:
             width = sum(cols[column : column + cell.colspan])
@@ -229,20 +231,21 @@ class _Emitter:
             # Words kept whole where the client wraps the cell (as in Nơi nhận lines).
             inside = width / TWIPS_PER_MM - 2 * self.law.cell_margin_mm
             font = size_pt or style.size
-            paragraphs = [
-                paragraph(
-                    style.id,
-                    self.spans(
-                        whole_word_spans(spans, font, inside, bold=style.bold or cell.bold),
-                        style,
-                        size_pt=size_pt,
-                    ),
-                    **ppr,
-                )
+            bold = style.bold or cell.bold
+            held = [
+                whole_word_spans(spans, font, inside, bold=bold)
                 for spans in (cell.paragraphs if not cell.covered else [[]])
             ]
+            if not cell.covered and cell.rowspan == 1:
+                lines = max(lines, cell_lines(held, font, inside, bold=bold))
+            paragraphs = [
+                paragraph(style.id, self.spans(spans, style, size_pt=size_pt), **ppr)
+                for spans in held
+            ]
             out.append(f"<w:tc>{props('tcPr', tc)}{''.join(paragraphs)}</w:tc>")
-        return f"<w:tr>{tr_pr}{''.join(out)}</w:tr>"
+        if not header and lines <= ROW_WHOLE_LINES:
+            row_pr["cantSplit"] = "<w:cantSplit/>"
+        return f"<w:tr>{props('trPr', row_pr)}{''.join(out)}</w:tr>"
 
     # -- the page, top to bottom ---------------------------------------------------------------
 
