@@ -32,7 +32,7 @@ from kehoach.compose import compose
 from kehoach.export.pdf import docx_to_pdf
 from kehoach.export.pdflayout import read_pdf_layout
 from kehoach.law import breaks
-from kehoach.law.layout import lay_out
+from kehoach.law.layout import lay_out, whole_words
 from kehoach.law.metrics import (
     _cap_units,
     _word_units,
@@ -835,3 +835,18 @@ def test_a_table_cell_keeps_words_whole_at_no_extra_line() -> None:
     held = "".join(s.text for s in whole_word_spans(spans, 13, 36.0))
     lines = [line.replace(NO_BREAK_SPACE, " ") for line in wrap_lines(held, 13, 36.0, bold=True)]
     assert lines == ["Phòng Tổ chức,", "biên chế và", "tổ chức phi", "chính phủ"]
+
+
+def test_a_short_aside_in_brackets_stays_whole() -> None:
+    """Nơi nhận printed "- Bộ Nông nghiệp và Môi trường (để" / "b/c);": a bracketed aside of
+    up to three words is held like a name (SPLIT_UNIT), a longer one is not."""
+    text = "- Bộ Nông nghiệp và Môi trường (để b/c);"
+    forbidden = breaks.gaps(tuple(text.split())).forbidden
+    assert forbidden[8] == breaks.SPLIT_UNIT  # "(để / b/c);"
+    assert breaks.gaps(tuple(["Sở", "(để", "thực", "hiện);"])).forbidden[2] == breaks.SPLIT_UNIT
+    long = "Luật (sửa đổi, bổ sung một số điều) năm 2025"
+    assert breaks.gaps(tuple(long.split())).forbidden[2:7] == (0, 0, 0, 0, 0)
+    for width in range(45, 75):
+        held = whole_words(text, 11, width)
+        for line in wrap_lines(held, 11, width):
+            assert not line.endswith("(để"), (width, held)

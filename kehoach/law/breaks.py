@@ -11,7 +11,8 @@ long body names (CQ-3, CQ-4); this module tells it how good each gap between two
   belongs to ("số 412/TTr-SKHCN", "ngày 15/02/2026", "ngày 15 tháng 02 năm 2026",
   "năm 2024", "giai đoạn 2021 - 2025", "80 năm"), and inside a recognisable name
   (capitalised words in a sentence-case text, "Hà Nội", "Nguyễn Văn An"; in capitals, the
-  place after TỈNH / THÀNH PHỐ / XÃ …, "THÀNH PHỐ HỒ CHÍ MINH"): ``SPLIT_UNIT``;
+  place after TỈNH / THÀNH PHỐ / XÃ …, "THÀNH PHỐ HỒ CHÍ MINH"), and inside a short aside in
+  brackets ("(để b/c)", "(nếu có)"): ``SPLIT_UNIT``;
 * **preferred** — after ``,`` ``;`` ``:`` ``)`` and before "và", "của", "về", "trên địa bàn"
   (``PREFERRED``, cost 0), before "tại", "theo", "trong", "nhằm" …, after a closing quote,
   and between a document number and its "ngày" (``LIKED``, 0.5);
@@ -850,6 +851,8 @@ class Gaps:
 SPLIT_WORD = 3  # inside a word: "CHƯƠNG / TRÌNH", "hưởng / ứng", "Hồ / Chí Minh"
 SPLIT_UNIT = 2  # a number from its word, a date, a name: "năm / 2024", "Phú / Phong"
 SPLIT_PHRASE = 1  # between the words of a longer compound: "nông thôn / mới"
+# The most words of a bracketed aside kept on one line ("(để báo cáo)").
+_ASIDE_WORDS = 3
 
 
 def is_document_number(word: str) -> bool:
@@ -924,6 +927,15 @@ def gaps(words: tuple[str, ...]) -> Gaps:
         if word.key == "số" and not prev.tail and i + 1 < n and ws[i + 1].numeric:
             best = max(best, DISLIKED)  # "Kế hoạch / số 05/KH-UBND"
         cost[i] = best
+
+    # A short aside in brackets stays whole: "(để b/c)", "(nếu có)", "(để thực hiện)".
+    for i, word in enumerate(ws):
+        if word.raw.startswith("(") and ")" not in word.tail:
+            close = next(
+                (j for j in range(i + 1, min(i + _ASIDE_WORDS, n)) if ")" in ws[j].tail), None
+            )
+            if close is not None:
+                forbid(i, close + 1, SPLIT_UNIT)
 
     # Names: a run of capitalised words in a sentence-case text ("Phú Phong", "Nguyễn Văn
     # An"), not the capital that starts the text or a sentence; in capitals, the place after
