@@ -226,9 +226,18 @@ ROW_WHOLE_LINES = 12
 
 
 def cell_lines(paragraphs: list[list[Span]], size_pt: float, width_mm: float, *, bold: bool) -> int:
-    """Lines a table cell's paragraphs take when the client wraps them at ``width_mm``."""
+    """Lines a table cell's paragraphs take when the client wraps them at ``width_mm`` (a
+    paragraph with bold words measured bold, as ``whole_word_spans`` does)."""
     return sum(
-        len(wrap_lines("".join(span.text for span in spans), size_pt, width_mm, bold=bold)) or 1
+        len(
+            wrap_lines(
+                "".join(span.text for span in spans),
+                size_pt,
+                width_mm,
+                bold=bold or any(span.bold for span in spans),
+            )
+        )
+        or 1
         for spans in paragraphs
     )
 
