@@ -1,7 +1,9 @@
-"""The two baselines of bench_render.py, each run as its own process over a folder of specs.
+"""The two baselines of bench_render.py, each run as its own process over a folder of specs,
+and the floor kehoach is measured against.
 
     python baselines.py docxtpl TEMPLATE.docx SPECS_DIR OUT_DIR
     python baselines.py python-docx SPECS_DIR OUT_DIR
+    python baselines.py floor DOCUMENT.xml SPECS_DIR OUT_DIR
 
 Both read every YAML spec (libyaml, as kehoach does) and write the same plan kehoach writes,
 with the same formatting (``build``): the header table, type name and trích yếu, căn cứ,
@@ -115,6 +117,31 @@ def run_python_docx(specs: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for path in _specs(specs):
         build(content(_load(path))).save(str(out / f"{path.stem}.docx"))
+
+
+def run_floor(document_xml: Path, specs: Path, out: Path) -> None:
+    """The libraries' share of kehoach's work and none of its own: what the project's rules
+    (typer, pydantic, Jinja, markdown-it, PyYAML) cost at start-up, with kehoach's pydantic
+    model built, and per plan libyaml reading the spec, pydantic validating it, zlib packing a
+    document.xml as large as the plan's and the file written. No kehoach can be faster, so a
+    baseline's time over this one is the most kehoach can be faster than that baseline."""
+    import zlib
+
+    import jinja2  # noqa: F401  (imported for their start-up cost, as kehoach imports them)
+    import markdown_it  # noqa: F401
+    import typer.main  # noqa: F401
+
+    from kehoach.law.nd30 import ND30
+    from kehoach.spec.loader import _FAST_LOADER
+    from kehoach.spec.model import KeHoach
+
+    xml = document_xml.read_bytes()
+    out.mkdir(parents=True, exist_ok=True)
+    for path in _specs(specs):
+        data = yaml.load(path.read_text("utf-8"), Loader=_FAST_LOADER)
+        KeHoach.model_validate(data, context={"profile": ND30})
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        (out / f"{path.stem}.docx").write_bytes(packer.compress(xml) + packer.flush())
 
 
 def make_template(path: Path) -> None:
@@ -271,6 +298,8 @@ if __name__ == "__main__":
         run_docxtpl(Path(args[0]), Path(args[1]), Path(args[2]))
     elif kind == "python-docx":
         run_python_docx(Path(args[0]), Path(args[1]))
+    elif kind == "floor":
+        run_floor(Path(args[0]), Path(args[1]), Path(args[2]))
     elif kind == "template":
         make_template(Path(args[0]))
     else:

@@ -11,6 +11,8 @@ minimum is compared, the median shown beside it.
 * start-up: ``kehoach render one.yaml`` ≤ 0.4 s and ``kehoach --version`` ≤ 0.15 s wall
   (shown also as multiples of a bare ``python -c pass``).
 * size: the 3-page Phú Phong plan ≤ 12 KB on disk.
+* floor (shown, not a target): the same batch with the libraries' work alone (``baselines.py
+  floor``); a baseline's time over it is the ceiling of kehoach's ratio to that baseline.
 
 Run (docxtpl is an extra: ``pip install '.[bench]'``):
 
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,11 +98,17 @@ def main() -> int:
             shutil.copy(EXAMPLE, specs / f"ke-hoach-{i:04d}.yaml")
         template = work / "mau.docx"
         subprocess.run([sys.executable, str(BASELINES), "template", str(template)], check=True)
+        sample = work / "mau-kehoach"
+        subprocess.run([*kehoach, "render", str(EXAMPLE), "-o", str(sample)], check=True)
+        document_xml = work / "document.xml"
+        with zipfile.ZipFile(sample / f"{EXAMPLE.stem}.docx") as package:
+            document_xml.write_bytes(package.read("word/document.xml"))
 
         def fresh(folder: Path):  # type: ignore[no-untyped-def]
             return lambda: shutil.rmtree(folder, ignore_errors=True)
 
-        out = {name: work / f"out-{name}" for name in ("kehoach", "docxtpl", "python-docx")}
+        names = ("kehoach", "docxtpl", "python-docx", "floor")
+        out = {name: work / f"out-{name}" for name in names}
         runs = {
             "kehoach": [*kehoach, "render", str(specs), "-o", str(out["kehoach"]), "-j", "1"],
             "docxtpl": [
@@ -117,6 +126,14 @@ def main() -> int:
                 str(specs),
                 str(out["python-docx"]),
             ],
+            "floor": [
+                sys.executable,
+                str(BASELINES),
+                "floor",
+                str(document_xml),
+                str(specs),
+                str(out["floor"]),
+            ],
         }
         times = interleaved(
             {name: (cmd, fresh(out[name])) for name, cmd in runs.items()}, args.repeat
@@ -125,13 +142,22 @@ def main() -> int:
         print(f"Lô {args.copies} kế hoạch Phú Phong, mỗi lệnh là một tiến trình (min / trung vị):")
         for name, (best, median) in times.items():
             per_plan = best / args.copies * 1000
-            print(f"  {name:12} {best:6.2f} s / {median:6.2f} s  ({per_plan:5.1f} ms/kế hoạch)")
+            label = "sàn thư viện" if name == "floor" else name
+            print(f"  {label:12} {best:6.2f} s / {median:6.2f} s  ({per_plan:5.1f} ms/kế hoạch)")
+        floor = times["floor"][0]
         for name, target in TARGETS.items():
             ratio = times[name][0] / ours
             ok = ratio >= target
-            print(f"  kehoach nhanh gấp {ratio:5.1f} lần {name} (mục tiêu ≥ {target:g}×)")
+            print(
+                f"  kehoach nhanh gấp {ratio:5.1f} lần {name} (mục tiêu ≥ {target:g}×;"
+                f" trần {times[name][0] / floor:.1f}×)"
+            )
             if not ok:
                 failed.append(f"{name} {ratio:.1f}× < {target:g}×")
+        print(
+            "  (sàn thư viện: phần việc của các thư viện bắt buộc, không có mã riêng của"
+            " kehoach; trần: baseline chia cho sàn, mức kehoach không thể vượt)"
+        )
 
         one = work / "one"
         starts = interleaved(
