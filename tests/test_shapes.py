@@ -457,3 +457,23 @@ def test_every_shape_is_stable_across_runs() -> None:
     for path in sorted(SHAPES.glob("*.yaml")):
         spec = kehoach.load(path)
         assert kehoach.to_docx_bytes(spec) == kehoach.to_docx_bytes(kehoach.load(Path(path)))
+
+
+def test_a_table_under_a_heading_is_shown_where_it_goes() -> None:
+    """A clerk writes the table beside the item's tieu_de; the hint only said to split the
+    item in two. It now shows the nesting that keeps the table under its heading, and that
+    nesting is valid."""
+    table = "bang:\n  cot: [Nội dung, Đơn vị]\n  dong:\n    - [Số hóa hồ sơ, Văn phòng]\n"
+    beside = VALID.replace(
+        "    - Tuyên truyền\n",
+        "    - tieu_de: Phát triển hạ tầng số\n" + textwrap.indent(table, "      "),
+    )
+    (error,) = validate_text(beside)[1].errors
+    assert error.key_path == "nhiem_vu.muc[1].bang" and "danh sách muc của nó" in error.hint
+    nested = VALID.replace(
+        "    - Tuyên truyền\n",
+        "    - tieu_de: Phát triển hạ tầng số\n      muc:\n        - "
+        + textwrap.indent(table, "          ").lstrip(),
+    )
+    spec, report = validate_text(nested)
+    assert spec is not None and report.errors == [], [d.format() for d in report.items]

@@ -473,7 +473,9 @@ class Muc(Base):
             raise rule_error(
                 None,
                 "'bang' là một bảng, không dùng chung với tieu_de/noi_dung/muc/doan",
-                "tách thành hai mục riêng trong danh sách",
+                "bảng thuộc mục này thì đặt vào danh sách muc của nó, ngay dưới tieu_de"
+                " (muc:, rồi '- bang:' thụt vào trong); nếu không, tách thành hai mục riêng"
+                " trong danh sách",
                 field="bang",
             )
         if self.bang is not None:
