@@ -850,3 +850,21 @@ def test_a_short_aside_in_brackets_stays_whole() -> None:
         held = whole_words(text, 11, width)
         for line in wrap_lines(held, 11, width):
             assert not line.endswith("(để"), (width, held)
+
+
+def test_a_short_last_word_is_not_left_alone_on_its_line() -> None:
+    """Nơi nhận printed "- Các phòng, đơn vị thuộc và trực thuộc" / "Sở;": a last word
+    under a fifth of the line takes the word before it along (and so the whole of "trực
+    thuộc"), at every width where it would stand alone."""
+    from kehoach.law.layout import _RUNT_SHARE
+
+    text = "- Các phòng, đơn vị thuộc và trực thuộc Sở;"
+    alone = 0
+    for tenths in range(450, 800, 5):
+        width = tenths / 10
+        if wrap_lines(text, 11, width)[-1:] == ["Sở;"]:
+            alone += 1
+            lines = wrap_lines(whole_words(text, 11, width), 11, width)
+            assert lines[-1].replace("\u00a0", " ").endswith("thuộc Sở;"), (width, lines)
+            assert text_width_mm("Sở;", 11) <= width * _RUNT_SHARE
+    assert alone  # the case happens in the range tried

@@ -217,6 +217,8 @@ NO_BREAK_SPACE = "\u00a0"
 # A run of words held together may fill at most this much of a line, so the client never
 # has to cut it inside a word.
 _HELD_SHARE = 0.9
+# A last word narrower than this share of the line is not left alone on it (a runt).
+_RUNT_SHARE = 0.2
 
 
 # A content-table row of at most this many lines stays on one page (w:cantSplit): a short
@@ -248,20 +250,30 @@ def whole_words(
     """A line the word processor wraps itself (a Nơi nhận entry), with a no-break space
     inside each word or name its wrap would cut ("thị / trấn", "Phú / Phong"), so that it
     breaks before them. The gaps beside each predicted break are held too: a client's
-    glyphs may be a little wider or narrower than these metrics. ``same_lines``: only if that
-    costs no extra line (a table cell, where a line more makes the whole row taller)."""
+    glyphs may be a little wider or narrower than these metrics; and a short last word is
+    not left alone on the last line. ``same_lines``: only if that costs no extra line (a
+    table cell, where a line more makes the whole row taller)."""
     words = text.split(" ")
     if len(words) < 2 or "" in words or text_width_mm(text, size_pt, bold=bold) <= width_mm:
         return text  # fits, or is not text the model folded (a space at an end, two in a row)
     forbidden = breaks.gaps(tuple(words)).forbidden
     held: set[int] = set()  # gap i lies before words[i]
+    last = len(words) - 1
     while True:
+        starts = _wraps(words, held, size_pt, width_mm, bold)
         wanted = {
             gap
-            for start in _wraps(words, held, size_pt, width_mm, bold)
+            for start in starts
             for gap in (start - 1, start, start + 1)
             if 0 < gap < len(words) and gap not in held and forbidden[gap] >= breaks.SPLIT_UNIT
         }
+        if (  # a short last word alone on its line ("… trực thuộc / Sở;") takes one along
+            starts
+            and starts[-1] == last
+            and last not in held
+            and text_width_mm(words[last], size_pt, bold=bold) <= width_mm * _RUNT_SHARE
+        ):
+            wanted.add(last)
         wanted = {
             gap
             for gap in wanted
