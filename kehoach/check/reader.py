@@ -105,7 +105,15 @@ class ParaFormat:
     frame_xalign: str | None
     mark_size_pt: float
     has_numbering: bool = False
+    # w:outlineLvl 0–8: a heading in the navigation pane; None (or 9) for body text.
+    outline_level: int | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def _outline_level(el: Element | None) -> int | None:
+    """``w:outlineLvl``: 0–8 a heading level; 9 (Word's "Body Text") and absent are None."""
+    level = int_attr(el, "val") if el is not None else None
+    return level if level is not None and 0 <= level <= 8 else None
 
 
 def _underlined(el: Element | None) -> bool:
@@ -488,6 +496,7 @@ class StyleSheet:
             mark_size_pt=mark_size,
             has_numbering=num_pr is not None
             and (wattr(num_pr.find(w("numId")), "val") or "0") != "0",
+            outline_level=_outline_level(first("outlineLvl")),
         )
 
     # ------------------------------------------------------------------ tables

@@ -535,3 +535,43 @@ def test_NN1_a_blank_line_atop_both_closing_cells_keeps_them_level(
     assert level(variant(rendered, "quyet-dinh", tmp_path, both)) == []
     findings = variant(rendered, "quyet-dinh", tmp_path, recipients_only)
     assert level(findings) == ["bảng nơi nhận – chữ ký của Quyết định, cột trái"], explain(findings)
+
+
+def test_DM2_an_item_a_styled_document_marks_as_body_text_is_not_a_heading(
+    tmp_path: Path,
+) -> None:
+    """The filled `kehoach new` skeleton: "2. Nội dung nhiệm vụ" (an item, no end mark)
+    before an unnumbered paragraph was warned as a heading left unbolded, on kehoach's own
+    output. Where a document gives its headings an outline level (Heading styles), a
+    numbered line in body text is an item. A document with no such styles is still judged
+    by the line's shape."""
+    spec = kehoach.loads(
+        """\
+co_quan: {ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ, viet_tat: UBND}
+dia_danh: An Phú
+ngay: 2026
+trich_yeu: Triển khai công tác chuyển đổi số năm 2026
+nhiem_vu:
+  muc:
+    - tieu_de: Tên nhóm nhiệm vụ
+      muc: [Nội dung nhiệm vụ thứ nhất]
+    - Nội dung nhiệm vụ
+    - doan: Đoạn văn không đánh số
+noi_nhan: [Thường trực Đảng ủy]
+nguoi_ky: {thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An}
+"""
+    )
+    path = tmp_path / "kh.docx"
+    path.write_bytes(kehoach.to_docx_bytes(spec))
+    assert check_docx(path) == []
+    doc = docx.Document(str(path))
+    for p in all_paragraphs(doc):  # the same page with direct formatting only
+        for style in p._p.findall(f"{qn('w:pPr')}/{qn('w:pStyle')}"):
+            if style.get(qn("w:val")).startswith("Heading"):
+                style.set(qn("w:val"), "BodyText")
+                for run in p.runs:
+                    run.font.bold = True
+    findings = check_docx(save(doc, tmp_path / "kh-direct.docx"))
+    assert [(f.rule, f.where) for f in findings if f.rule == "DM-2"] == [
+        ("DM-2", "đoạn 9 («2. Nội dung nhiệm vụ»)")
+    ], explain(findings)
