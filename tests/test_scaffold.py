@@ -92,6 +92,15 @@ _FILLS = [
 _DOTS = re.compile(r"(?<=\s)(\.\.\.|…)")
 
 
+def _dots_deleted(text: str) -> str:
+    """``text`` with the named placeholders filled and every other "..." simply deleted, as
+    a hurried clerk does: the items are left without a final mark."""
+    for pattern, value in _FILLS:
+        text = pattern.sub(value, text)
+    text = re.sub(r"(XÃ|TỈNH) (\.\.\.|…)", r"\1 TÂY SƠN", text)
+    return re.sub(r" ?(\.\.\.|…)", "", text)
+
+
 def filled(text: str) -> str:
     """``text`` with every placeholder of the skeletons replaced, as a clerk would."""
     for pattern, value in _FILLS:
@@ -172,6 +181,24 @@ def test_the_skeleton_filled_is_valid(skeleton: str) -> None:
     spec, report = validate_text(filled(skeleton), Path("kh.yaml"))
     assert spec is not None and report.items == [], [d.format() for d in report.items]
     assert "..." not in str(spec.model_dump()) and "…" not in str(spec.model_dump())
+
+
+def test_the_skeleton_filled_renders_a_document_check_accepts(
+    skeleton: str, tmp_path: Path
+) -> None:
+    """The clerk's first document: what the skeleton becomes, filled, passes kehoach's own
+    checker with nothing to say, also where a clerk only deletes the "..." (short items
+    without a final mark drew DM-2 warnings)."""
+    from kehoach.check import check_docx
+    from kehoach.writer import to_bytes
+
+    for text in (filled(skeleton), _dots_deleted(skeleton)):
+        spec, report = validate_text(text, Path("kh.yaml"))
+        assert spec is not None, [d.format() for d in report.errors]
+        path = tmp_path / "kh.docx"
+        path.write_bytes(to_bytes(compose(spec)))
+        findings = check_docx(path)
+        assert findings == [], [f"{f.rule} {f.message} @ {f.where}" for f in findings]
 
 
 def test_every_top_level_hint_is_listed(skeleton: str, kind: str) -> None:
