@@ -105,15 +105,20 @@ class ParaFormat:
     frame_xalign: str | None
     mark_size_pt: float
     has_numbering: bool = False
-    # w:outlineLvl 0–8: a heading in the navigation pane; None (or 9) for body text.
+    # w:outlineLvl: 0–8 a heading in the navigation pane, 9 declared body text, None unsaid.
     outline_level: int | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
 
+# Word's outline level "Body Text" (headings are 0–8).
+BODY_TEXT_LEVEL = 9
+
+
 def _outline_level(el: Element | None) -> int | None:
-    """``w:outlineLvl``: 0–8 a heading level; 9 (Word's "Body Text") and absent are None."""
+    """``w:outlineLvl``: 0–8 a heading level, 9 declared body text ("Body Text"); None when
+    the document does not say."""
     level = int_attr(el, "val") if el is not None else None
-    return level if level is not None and 0 <= level <= 8 else None
+    return level if level is not None and 0 <= level <= BODY_TEXT_LEVEL else None
 
 
 def _underlined(el: Element | None) -> bool:

@@ -28,6 +28,7 @@ from .ooxml import (
     snippet,
     twips_to_mm,
 )
+from .reader import BODY_TEXT_LEVEL
 from .rules_header import check_mark, check_rule, ratio_text
 from .typo import (
     check_centered,
@@ -628,12 +629,6 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: 
     named while there are at most three."""
     letters = profile.point_letters  # S-4
     letter_idx = 0
-    # A document that gives some khoản a heading style (an outline level, as kehoach and
-    # Word's Heading styles do) has said which numbered lines are headings: the others are
-    # items, not headings left unbolded (DM-2).
-    styled = any(
-        p.fmt.outline_level is not None for p, k in zip(paras, kinds, strict=True) if k == "khoan"
-    )
     for i, (para, kind) in enumerate(zip(paras, kinds, strict=True)):
         text = collapse_ws(nfc("".join(p.display for p in para.pieces()))).strip()
         where = para.where()
@@ -660,7 +655,9 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: 
             if (
                 _is_title(title)
                 and not _all_bold(para)
-                and not (styled and para.fmt.outline_level is None)
+                # A line the document itself calls body text (outline level "Body Text",
+                # as kehoach writes items) is an item, not a heading left unbolded.
+                and para.fmt.outline_level != BODY_TEXT_LEVEL
                 and _has_content_below(paras, kinds, i, profile.closing_mark)
             ):
                 rest = f"có nội dung bên dưới) nên in đậm ({c.vocab.heading_cite})."

@@ -104,6 +104,10 @@ class StyleSheet:
         ]
 
 
+# Word's outline level "Body Text": a paragraph that is no heading (headings are 0–8).
+BODY_TEXT_LEVEL = 9
+
+
 @lru_cache(maxsize=16)
 def style_sheet(profile: Profile, body_size: float) -> StyleSheet:
     s = profile.sizes
@@ -121,6 +125,7 @@ def style_sheet(profile: Profile, body_size: float) -> StyleSheet:
         body=True,
         line=body_line,
         before_pt=profile.body.space_before_pt,
+        outline=BODY_TEXT_LEVEL,  # said, not left to the default: an item is not a heading
     )
 
     def heading(level: int) -> Style:

@@ -537,14 +537,14 @@ def test_NN1_a_blank_line_atop_both_closing_cells_keeps_them_level(
     assert level(findings) == ["bảng nơi nhận – chữ ký của Quyết định, cột trái"], explain(findings)
 
 
-def test_DM2_an_item_a_styled_document_marks_as_body_text_is_not_a_heading(
+def test_DM2_a_numbered_line_the_document_calls_body_text_is_not_a_heading(
     tmp_path: Path,
 ) -> None:
     """The filled `kehoach new` skeleton: "2. Nội dung nhiệm vụ" (an item, no end mark)
     before an unnumbered paragraph was warned as a heading left unbolded, on kehoach's own
-    output. Where a document gives its headings an outline level (Heading styles), a
-    numbered line in body text is an item. A document with no such styles is still judged
-    by the line's shape."""
+    output. A line whose style says it is body text (outline level "Body Text", as kehoach
+    writes items) is an item. A document that does not say is still judged by the line's
+    shape."""
     spec = kehoach.loads(
         """\
 co_quan: {ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ, viet_tat: UBND}
@@ -565,12 +565,13 @@ nguoi_ky: {thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễ
     path.write_bytes(kehoach.to_docx_bytes(spec))
     assert check_docx(path) == []
     doc = docx.Document(str(path))
-    for p in all_paragraphs(doc):  # the same page with direct formatting only
+    for p in all_paragraphs(doc):  # the same page in Normal, with direct formatting only
         for style in p._p.findall(f"{qn('w:pPr')}/{qn('w:pStyle')}"):
-            if style.get(qn("w:val")).startswith("Heading"):
-                style.set(qn("w:val"), "BodyText")
-                for run in p.runs:
-                    run.font.bold = True
+            if style.get(qn("w:val")).startswith(("Heading", "BodyText")):
+                if style.get(qn("w:val")).startswith("Heading"):
+                    for run in p.runs:
+                        run.font.bold = True
+                style.set(qn("w:val"), "Normal")
     findings = check_docx(save(doc, tmp_path / "kh-direct.docx"))
     assert [(f.rule, f.where) for f in findings if f.rule == "DM-2"] == [
         ("DM-2", "đoạn 9 («2. Nội dung nhiệm vụ»)")
