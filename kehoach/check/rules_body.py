@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kehoach.law.metrics import text_width_mm, wrap_lines
+from kehoach.law.numbering import is_title
 from kehoach.law.profile import Body, Length, Profile
 from kehoach.law.profiles import PROFILES
 from kehoach.law.text import starts_with_name
@@ -46,9 +47,6 @@ from .typo import (
 TWIP_SLACK = 1  # Word stores whole twips: one more for rounding the profile's mm
 GAP_SLACK_TWIPS = 5  # ND-4: a gap of 5.75 pt still counts as 6 pt
 SINGLE_LINE = 1.15  # TNR "single" line height, as a multiple of the font size (§19)
-# §8.3 heading titles (DM-2, DM-3): a short name, not a sentence.
-TITLE_WORDS = 15
-SENTENCE_ENDS = (".", ";", ":", ",", "!", "?")
 
 _PART = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlc]+|\d+)\b", re.I)
 _MUC = re.compile(r"^(?P<label>[IVXLC]+)(?P<sep>[.\-–])\s+(?P<title>.+)$")
@@ -617,12 +615,6 @@ def _has_content_below(paras: list[Para], kinds: list[str], i: int, closing: str
     return kind == "plain" and depth == 1 and not text.endswith(closing)
 
 
-def _is_title(title: str) -> bool:
-    """§8.3: a heading's title is a short name, not a sentence: at most 15 words and no
-    punctuation at its end ("Mục đích", "Công tác tuyên truyền")."""
-    return len(title.split()) <= TITLE_WORDS and not title.rstrip().endswith(SENTENCE_ENDS)
-
-
 def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: Profile) -> None:
     """DM-1..DM-3, S-4. The same slip at every heading of a level (a house style that does
     not bold them) is one finding with its places (``Collector.many``), each place's label
@@ -653,7 +645,7 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: 
             title = m.group("title") if m else text
             label = m.group("label") if m else "1"
             if (
-                _is_title(title)
+                is_title(title)
                 and not _all_bold(para)
                 # A line the document itself calls body text (outline level "Body Text",
                 # as kehoach writes items) is an item, not a heading left unbolded.
@@ -675,7 +667,7 @@ def _check_headings(paras: list[Para], kinds: list[str], c: Collector, profile: 
             # A point is upright and regular (§8.3); a bold one that is a short name is a
             # titled point (S-2's house style; what kehoach renders from an item's
             # tieu_de), so only a bold sentence is reported.
-            if _all_bold(para) and len(text.split()) > 3 and not _is_title(title):
+            if _all_bold(para) and len(text.split()) > 3 and not is_title(title):
                 rest = (
                     f"là một câu (dài hoặc có dấu câu ở cuối) nhưng in đậm; điểm trình bày chữ"
                     f" đứng, không đậm, chỉ dòng tên điểm ngắn mới có thể in đậm"

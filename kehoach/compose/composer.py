@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
 
 from kehoach.compose.inline import parse_inline, plain
 from kehoach.compose.wording import Wording, WordingContext
@@ -27,6 +26,7 @@ from kehoach.document import (
 )
 from kehoach.law.layout import page_setup
 from kehoach.law.nd30 import roman
+from kehoach.law.numbering import DASHES, PART_ITEMS, SCHEMES, form_at
 from kehoach.law.profile import Profile
 from kehoach.law.profiles import profile_for
 from kehoach.law.text import (
@@ -64,33 +64,6 @@ def _long_date(match: re.Match[str], law: Profile) -> str:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return match.group(0)
     return law.date_words(year, month, day)
-
-
-@dataclass(frozen=True)
-class Scheme:
-    """How the levels of a plan are labelled (§8.3 scheme b, S-2).
-
-    ``items`` label the levels under a part, from the first: ``n`` = 1., ``a`` = a),
-    ``path`` = 1.1. (the numbers above, dotted), anything else is typed as is (-, +).
-    """
-
-    part: str  # roman, letter or number
-    items: tuple[str, ...]
-    path_from_part: bool = False  # decimal items count the part's own number (1. > 1.1.)
-
-
-SCHEMES = {
-    "la-ma": Scheme("roman", ("n", "a", "-", "+")),
-    "thap-phan": Scheme("roman", ("n", "path", "path", "-", "+")),
-    "chu-cai": Scheme("letter", ("n", "a", "-", "+")),
-    "so": Scheme("number", ("path", "a", "-", "+"), path_from_part=True),
-}
-PART_ITEMS = {
-    "la-ma": ("n", "a", "-", "+"),
-    "thap-phan": ("n", "path", "path", "-", "+"),
-    "gach": ("-", "+"),
-}
-_DASHES = ("-", "+")
 
 
 def _ensure_end(text: str, ending: str) -> str:
@@ -216,7 +189,7 @@ class _Composer:
             if item.doan is not None:
                 self.para(Role.BODY, item.doan)
                 continue
-            label = self.label(forms[min(depth, len(forms) - 1)], n, path, self.law)
+            label = self.label(form_at(forms, depth), n, path, self.law)
             n += 1
             if item.tieu_de:
                 self.para(
@@ -274,7 +247,7 @@ class _Composer:
                         level=outline + 1,
                     )
                     counter += 1
-                    self.items(group, _DASHES, outline=outline)
+                    self.items(group, DASHES, outline=outline)
         if isinstance(part, ToChucThucHien):
             for assignment in part.phan_cong:
                 first, *rest = assignment.nhiem_vu or [""]

@@ -22,6 +22,7 @@ from kehoach.document import Header
 from kehoach.law.hd05 import HD05
 from kehoach.law.layout import page_setup, plan_header
 from kehoach.law.nd30 import ND30
+from kehoach.law.numbering import DASHES, PART_ITEMS, POINT, SCHEMES, form_at, is_title
 from kehoach.law.profile import Profile
 from kehoach.law.profiles import PROFILES
 from kehoach.law.text import (
@@ -592,20 +593,28 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
                 None,
                 "thêm mo_dau, muc hoặc ket; hoặc xóa phần này",
             )
-        # (items, key path, numbering level of the first item: 1 = "1.", 2 = "a)", 3 = "-")
-        groups = [(part.muc, (*path, "muc"), 1)]
+        # (items, key path, numbering level of the first item: 1 = "1.", 2 = "a)", 3 = "-";
+        # the label forms compose gives them, from the first item's)
+        forms = PART_ITEMS[part.danh_so] if part.danh_so else SCHEMES[spec.danh_so].items
+        groups = [(part.muc, (*path, "muc"), 1, forms)]
         if isinstance(part, MucDichYeuCau):
             groups += [
-                (part.muc_dich, (*path, "muc_dich"), 3),
-                (part.yeu_cau, (*path, "yeu_cau"), 3),
+                (part.muc_dich, (*path, "muc_dich"), 3, DASHES),
+                (part.yeu_cau, (*path, "yeu_cau"), 3, DASHES),
             ]
         if isinstance(part, ToChucThucHien):
             for j, assignment in enumerate(part.phan_cong):
                 unit_path = (*path, "phan_cong", j)
                 yield from _typed_number(loaded, assignment.don_vi, (*unit_path, "don_vi"))
-                groups.append((assignment.muc, (*unit_path, "muc"), 2))
-        walk = (x for items, base, level in groups for x in _items(items, base, level))
-        for item, item_path, depth in walk:
+                groups.append((assignment.muc, (*unit_path, "muc"), 2, forms[1:]))
+        walk = (
+            (*x, level, group_forms)
+            for items, base, level, group_forms in groups
+            for x in _items(items, base, level)
+        )
+        for item, item_path, depth, level, group_forms in walk:
+            if item.tieu_de and form_at(group_forms, depth - level) == POINT:
+                yield from _point_title(loaded, law, item.tieu_de, (*item_path, "tieu_de"))
             texts = [("tieu_de", item.tieu_de)] if item.tieu_de else []
             if item.noi_dung:
                 key: str | int = "noi_dung"
@@ -904,6 +913,21 @@ def _has_content(part: Phan) -> bool:
     if isinstance(part, ToChucThucHien):
         extra = [*extra, *part.phan_cong]
     return bool(part.mo_dau or part.muc or part.ket or extra)
+
+
+def _point_title(loaded: Loaded, law: Profile, title: str, path: KeyPath) -> Iterator[Diagnostic]:
+    """DM-3, as check judges the rendered "a) …" line: an item's tieu_de is printed bold as
+    the point's name, so a sentence there reads as a bold sentence."""
+    if len(title.split()) >= 3 and not is_title(title):
+        yield _warn(
+            loaded,
+            path,
+            "tiêu đề của điểm (a), b) …) là một câu (dài hoặc có dấu câu ở cuối) nhưng được in"
+            " đậm như tên điểm",
+            rule_id(law, "DM-3"),
+            "tên điểm viết ngắn, không có dấu câu ở cuối; nếu là một câu thì viết ở noi_dung"
+            " thay cho tieu_de",
+        )
 
 
 def _typed_number(loaded: Loaded, text: str, path: KeyPath) -> Iterator[Diagnostic]:
