@@ -216,3 +216,36 @@ def test_a_decision_and_the_plan_it_issues_are_signed_for_the_same_authority(
     path.write_bytes(to_bytes(compose(spec)))
     found = [f for f in check_docx(path) if f.rule == "KT-6"]
     assert bool(said) == bool(found) == due, f"{text}\ncheck: {found}\nvalidate: {said}"
+
+
+@pytest.mark.parametrize(
+    ("signer", "due"),
+    [
+        ({"chuc_vu": "CHỦ TỊCH"}, True),
+        ({"ky_thay": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH"}, True),
+        ({"thay_mat": "ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH"}, False),
+        ({"thua_lenh": "CHỦ TỊCH", "chuc_vu": "CHÁNH VĂN PHÒNG"}, False),
+        ({"thua_uy_quyen": "CHỦ TỊCH", "chuc_vu": "CHÁNH VĂN PHÒNG"}, False),
+        ({"quyen": "CHỦ TỊCH"}, False),
+    ],
+)
+def test_kt6_for_a_collective_body_is_one_rule(
+    signer: dict[str, str], due: bool, tmp_path: Path
+) -> None:
+    """KT-6: an Ủy ban's plan signed without TM. is warned, unless TL., TUQ. or Q. stands
+    (TM. with these is the KT-5 warning). validate let "Q. CHỦ TỊCH" and "TUQ. CHỦ TỊCH"
+    pass and check warned them; both now read profile.collective_authorities."""
+    text = BASE.format(
+        ten=BODIES[0][0],
+        viet_tat=BODIES[0][1],
+        dia_danh=PLACES[0],
+        trich_yeu=SUMMARIES[0],
+        nguoi_ky=_yaml_signer(signer, NAMES[0]),
+    )
+    spec, report = validate_text(text)
+    assert spec is not None, [d.format() for d in report.items]
+    said = [d for d in report.warnings if d.rule == "KT-6"]
+    path = tmp_path / "kh.docx"
+    path.write_bytes(to_bytes(compose(spec)))
+    found = [f for f in check_docx(path) if f.rule == "KT-6"]
+    assert bool(said) == bool(found) == due, (said, found)

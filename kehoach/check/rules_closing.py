@@ -579,8 +579,10 @@ def _check_authority(layout: Layout, authority: list[Line], c: Collector, profil
             )
         return
     if issuing:
-        # TL. (by order of the chairman, e.g. the office head) is also normal for a collective.
-        if profile.is_collective_body(issuing) and tm not in chain and tl not in chain:
+        # KT-6: TM., or an authority that stands on its own (TL., TUQ., Q.; T/L for a Party
+        # body) as the profile lists them.
+        enough = {code[k] for k in profile.collective_authorities if k in code}
+        if profile.is_collective_body(issuing) and not enough & set(chain):
             body = collapse_ws(nfc(layout.issuing[0].display)).strip()
             c.warn(
                 "KT-6",

@@ -262,6 +262,8 @@ class PartyProfile(Profile):
     )  # fmt: skip
     # D-KT-5: "T/L BAN THƯỜNG VỤ" names the collective too, then "CHÁNH VĂN PHÒNG".
     body_authorities: tuple[str, ...] = ("thay_mat", "thua_lenh")
+    # D-KT-2: a collective's document is signed T/M, or T/L by its office.
+    collective_authorities: tuple[str, ...] = ("thay_mat", "thua_lenh")
 
     # --- formats that differ in shape -----------------------------------------------------
 

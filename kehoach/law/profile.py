@@ -248,6 +248,10 @@ class Profile:
     # KT-2, KT-3 (D-KT-5, D-NB-9): the authorities (spec keys) a collective's name follows
     # ("TM. ỦY BAN NHÂN DÂN"); after the others comes a position ("KT. CHỦ TỊCH").
     body_authorities: tuple[str, ...] = ("thay_mat",)
+    # KT-6: the authorities under which a collective body's document needs no "TM.": TM.
+    # itself, TL. (by order of its chairman), and TUQ. and Q., which stand on their own
+    # (TM. with them is the KT-5 warning).
+    collective_authorities: tuple[str, ...] = ("thay_mat", "thua_lenh", "thua_uy_quyen", "quyen")
 
     # --- place name (§3.4) ------------------------------------------------------------------
     # DD-7: a unit named after a person or a number is written with its unit word; D-DD-5

@@ -886,8 +886,9 @@ def _one_signer(
                 "bỏ thay_mat; cấp phó ký thì dùng ky_thay",
             )
         return
-    # TUQ. and Q. stand on their own (adding TM. would give the KT-5 error or warning).
-    if law.is_collective_body(body) and not {"TM", "TL", "TUQ", "Q"} & set(chain):
+    if law.is_collective_body(body) and not any(
+        getattr(signer, key) for key in law.collective_authorities
+    ):
         collective = collective_name(body)
         yield _warn(
             loaded,
@@ -1183,7 +1184,9 @@ def _party_signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Itera
             "kiểm tra lại các khóa thay_mat, thua_lenh, ky_thay, quyen",
         )
     body = " ".join(spec.co_quan.ten)
-    if collective_positions(body, law) and not (signer.thay_mat or signer.thua_lenh):
+    if collective_positions(body, law) and not any(
+        getattr(signer, key) for key in law.collective_authorities
+    ):
         collective = "CHI BỘ" if body.startswith("CHI BỘ") else "BAN THƯỜNG VỤ"
         yield _warn(
             loaded,
