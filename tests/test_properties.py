@@ -32,7 +32,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -936,11 +936,17 @@ class Verdict:
     errors: list[str]  # validate's errors, formatted
     said: set[str]  # every rule ID validate named (errors and warnings)
     check_errors: list[tuple[str, str, str]]  # (rule, message, where) check refused
+    check_warnings: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def unsaid(self) -> list[tuple[str, str, str]]:
         """Check's errors validate did not already name under the same rule ID."""
         return [f for f in self.check_errors if f[0] not in self.said]
+
+    @property
+    def unsaid_warnings(self) -> list[tuple[str, str, str]]:
+        """Check's warnings validate did not already name under the same rule ID."""
+        return [f for f in self.check_warnings if f[0] not in self.said]
 
 
 def judge(text: str) -> Verdict:
@@ -955,7 +961,10 @@ def judge(text: str) -> Verdict:
         path.write_bytes(content)
         findings = check_docx(path)
     return Verdict(
-        [], said, [(f.rule, f.message, f.where) for f in findings if f.severity == "error"]
+        [],
+        said,
+        [(f.rule, f.message, f.where) for f in findings if f.severity == "error"],
+        [(f.rule, f.message, f.where) for f in findings if f.severity == "warning"],
     )
 
 
@@ -987,7 +996,8 @@ def _events(data: dict[str, Any]) -> None:
 @given(spec_text())
 def test_valid_plans_validate_render_and_pass_check(pair: tuple[str, dict[str, Any]]) -> None:
     """Good input gives a good document: a plan written as docs/spec.md says validates
-    without an error, renders, and check finds no error validate did not name."""
+    without an error, renders, and check finds nothing, error or warning, that validate
+    did not name under the same rule ID."""
     text, data = pair
     assert _base_load(text) == plain_data(data), "the generator wrote YAML that means else"
     note(text)
@@ -995,6 +1005,11 @@ def test_valid_plans_validate_render_and_pass_check(pair: tuple[str, dict[str, A
     verdict = judge(text)
     assert not verdict.errors, _explain(text, verdict)
     assert not verdict.unsaid, _explain(text, verdict)
+    assert not verdict.unsaid_warnings, (
+        _explain(text, verdict)
+        + "\n"
+        + "\n".join(f"[{r}] {m} @ {w}" for r, m, w in verdict.unsaid_warnings)
+    )
 
 
 _LOCATED = re.compile(r"^ke-hoach\.yaml:\d+:\d+: lỗi")
