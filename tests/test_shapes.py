@@ -513,3 +513,25 @@ def test_a_point_titled_with_a_sentence_is_said_by_validate_as_check_says_it(
     path.write_bytes(to_bytes(compose(spec)))
     found = [f for f in check_docx(path) if f.rule == "DM-3"]
     assert bool(said) == bool(found) == due, (said, found)
+
+
+def test_the_decisions_date_line_is_measured_by_validate_too(tmp_path: Path) -> None:
+    """DD-8: with quyet_dinh the date line is the Quyết định's (the plan attached to it has
+    none); validate measured only the plan's header, so a place too long for the decision's
+    date column passed validate and check then warned."""
+    from kehoach.check import check_docx
+    from kehoach.compose import compose
+    from kehoach.writer import to_bytes
+
+    fixture = (SHAPES / "quyet-dinh.yaml").read_text("utf-8")
+    long_place = fixture.replace(
+        "dia_danh: Lâm Đồng", "dia_danh: Thị trấn Liên Nghĩa mở rộng phía tây nam Đức Trọng"
+    )
+    for text, due in ((fixture, False), (long_place, True)):
+        spec, report = validate_text(text)
+        assert spec is not None, [d.format() for d in report.items]
+        said = [d for d in report.warnings if d.rule == "DD-8"]
+        path = tmp_path / "kh.docx"
+        path.write_bytes(to_bytes(compose(spec)))
+        found = [f for f in check_docx(path) if f.rule == "DD-8"]
+        assert bool(said) == bool(found) == due, (said, found)

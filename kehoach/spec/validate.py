@@ -758,8 +758,19 @@ def _recipient_warnings(
 
 
 def _header(spec: KeHoach, law: Profile) -> Header:
-    """The header texts exactly as compose writes them, for the layout pass."""
-    if spec.quyet_dinh is not None or spec.kem_theo is not None:  # attached: no number, date
+    """The header with the date line, exactly as compose writes it, for the layout pass: the
+    plan's, or its Quyết định's when the plan is attached to one in the same file."""
+    decision = spec.quyet_dinh
+    if decision is not None:
+        day = decision.ngay or spec.ngay
+        symbol = decision.ky_hieu or f"{law.decision_code}-{spec.co_quan.viet_tat}"
+        return Header(
+            superior=list(spec.co_quan.chu_quan or []),
+            body=list(spec.co_quan.ten),
+            number_line=law.number_line(decision.so, symbol),
+            place_date=law.place_date_line(spec.dia_danh, day.nam, day.thang, day.ngay),
+        )
+    if spec.kem_theo is not None:  # attached: no number, no date
         return Header(list(spec.co_quan.chu_quan or []), list(spec.co_quan.ten), None, None)
     return Header(
         superior=list(spec.co_quan.chu_quan or []),
