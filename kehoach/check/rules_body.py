@@ -518,7 +518,7 @@ def _check_cancu(paras: list[Para], kinds: list[str], c: Collector, profile: Pro
     """CC-1 (D-CC-1) on the legal-basis block at the top of the body.
 
     The block is the "Căn cứ …" lines plus directly following "Thực hiện …"/"Xét …" lines
-    (plans often mix them). Each line but the last ends with ";"; the last ends with "."
+    (plans often mix them), and under HD 05 any "- " line that follows them. Each line but the last ends with ";"; the last ends with "."
     — unless the block runs straight into a plain sentence ("Ủy ban nhân dân … ban hành
     Kế hoạch … như sau:", CC-4), where the list is part of that sentence. NĐ 30 writes the
     căn cứ in italics; HD 05 writes every line of the block upright, starting "- ", the last
@@ -535,7 +535,14 @@ def _check_cancu(paras: list[Para], kinds: list[str], c: Collector, profile: Pro
     for para in paras:
         low = legal_basis_text(para.text, profile).lower()
         ends = nfc(para.text).rstrip()[-1:]
-        if low.startswith("căn cứ") or (low.startswith(_CONTINUATION) and ends in ";.,"):
+        # Under HD 05 every line of the block starts "- " whatever its words ("- Theo Kế
+        # hoạch số …"), so a dashed line ending like one continues it.
+        dashed = profile.legal_basis_dash and _DASH.match(collapse_ws(nfc(para.text)).strip())
+        if (
+            low.startswith("căn cứ")
+            or (low.startswith(_CONTINUATION) and ends in ";.,")
+            or (group and dashed and ends in ";.,")
+        ):
             group.append(para)
         else:
             break

@@ -513,3 +513,29 @@ def test_rendered_party_example_passes_as_a_party_document(
     assert result.recognition.profile is HD05
     assert result.profile is HD05
     assert result.findings == [], explain(result.findings)
+
+
+def test_DCC1_a_dashed_line_after_the_bases_belongs_to_the_block(tmp_path: Path) -> None:
+    """D-CC-1: "- Theo Kế hoạch số …" after the căn cứ (a spec's thuc_hien) was not taken
+    into the block, so the "- Căn cứ …;" before it was warned as a last basis ending in
+    ";". Under HD 05 every line of the block starts "- ": the block now runs to the last
+    of them, whose "." is what the rule asks."""
+    import docx
+
+    import kehoach
+
+    example = (ROOT / "examples" / "dang-uy-xa-dan-van-2026.yaml").read_text("utf-8")
+    text = re.sub(
+        r"thuc_hien:\n(  - .*\n(    .*\n)*)",
+        "thuc_hien:\n  - Theo Kế hoạch số 12-KH/TU ngày 05/01/2026 của Ban Thường vụ Tỉnh ủy\n",
+        example,
+    )
+    assert "Theo Kế hoạch số 12-KH/TU" in text
+    path = tmp_path / "kh.docx"
+    path.write_bytes(kehoach.to_docx_bytes(kehoach.loads(text)))
+    assert [f.rule for f in check_docx(path)] == []
+    doc = docx.Document(str(path))
+    last = next(p for p in doc.paragraphs if p.text.startswith("- Theo Kế hoạch"))
+    last.runs[-1].text = last.runs[-1].text.rstrip(".") + ";"  # the block's end now wrong
+    doc.save(str(path))
+    assert "D-CC-1" in {f.rule for f in check_docx(path)}
