@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, STATE_EXAMPLES
+from conftest import EXAMPLES, ROOT, STATE_EXAMPLES
 from pdf_support import (
     assert_a4,
     assert_no_number_on_first_page,
@@ -136,3 +136,17 @@ def test_cli_render_pdf_without_libreoffice_is_a_clear_error(
     assert result.exit_code == 2
     assert "LibreOffice" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "phu-phong-2024.pdf").exists()
+
+
+@pytest.mark.libreoffice
+def test_a_closing_paragraph_at_the_page_foot_goes_with_the_signature(tmp_path: Path) -> None:
+    """NN-5: the closing paragraph ended exactly at the foot of page 1 and the Nơi nhận /
+    signature table stood alone on page 2. Keep-with-next ran through an empty spacer
+    paragraph into the table, and LibreOffice does not carry it across two kept paragraphs;
+    the blank line is now space above the cells' first lines."""
+    require_libreoffice()
+    spec = kehoach.load(ROOT / "tests" / "fixtures" / "pages" / "closing-at-page-foot.yaml")
+    docx = tmp_path / "kh.docx"
+    docx.write_bytes(kehoach.to_docx_bytes(spec))
+    (pdf,) = docx_to_pdf([docx], tmp_path)
+    assert_signature_not_alone(read_pdf_layout(pdf), spec.nguoi_ky.ho_ten)

@@ -41,6 +41,7 @@ from kehoach.writer.xml import (
 )
 
 HEADER_DEFAULT, HEADER_FIRST = "rIdHeaderDefault", "rIdHeaderFirst"
+_SINGLE_LINE = 1.15  # a single line of Times New Roman, as a multiple of its size (§19)
 _ROW_GAP_PT = 6  # H-2: the Số / date row sits 6 pt under the names and the Tiêu ngữ
 _TITLE_GAP_PT = 6  # TL-5 (UNCONFIRMED): a line before the type name, 6 pt after the rule
 _AFTER_TABLE_PT = 6  # the empty paragraph after a content table
@@ -329,14 +330,20 @@ class _Emitter:
         """Ô 7 and 9b: Nơi nhận left, signature right, in one row that never splits (NN-5).
         A text attached to a Quyết định has the signature only."""
         sheet, doc = self.sheet, self.doc
-        self.parts.append(self.line(sheet.recipients_label, keepNext="<w:keepNext/>"))
-        left = [paragraph(sheet.recipients.id)]
+        # The blank line between the body and the table is space above each cell's first
+        # line, not an empty paragraph: LibreOffice does not carry keep-with-next across two
+        # kept paragraphs into a table, and left the table alone on the next page.
+        gap = {"spacing": spacing(sheet.recipients_label.size * _SINGLE_LINE, 0)}
+        left = [paragraph(sheet.recipients.id, **gap)]
         if doc.recipients:
-            left = [self.recipients_label(doc.recipients_label)]  # NN-1, D-NN-2
+            left = [self.recipients_label(doc.recipients_label, **gap)]  # NN-1, D-NN-2
             lines = self.layout.recipients  # type: ignore[union-attr]  # NN-2, NN-3
             left += [self.line(sheet.recipients, text) for text in lines]
         signature = self.layout  # type: ignore[union-attr]  # KY-1, words kept whole
-        right = [self.line(sheet.authority, text) for text in signature.authority]
+        right = [
+            self.line(sheet.authority, text, **(gap if i == 0 else {}))
+            for i, text in enumerate(signature.authority)
+        ]
         if signature.position:  # KY-1 bold; D-KY-3 regular
             right.append(self.line(sheet.position, signature.position))
         right += [self.line(sheet.signer_name)] * self.law.signature_space_lines  # KY-5
@@ -344,14 +351,14 @@ class _Emitter:
         widths = self.layout.closing  # type: ignore[union-attr]
         self.parts.append(self.table(widths, [["".join(left), "".join(right)]], cant_split=True))
 
-    def recipients_label(self, label: str) -> str:
+    def recipients_label(self, label: str, **extra: str) -> str:
         """NN-1 "Nơi nhận:"; D-NN-2: the words underlined, not the colon."""
         style = self.sheet.recipients_label
         if not self.law.recipients_label_underline:
-            return self.line(style, label)
+            return self.line(style, label, **extra)
         words = label.rstrip(":")
         underlined = run(words, props("rPr", {"u": '<w:u w:val="single"/>'}))
-        return paragraph(style.id, underlined + run(label[len(words) :]))
+        return paragraph(style.id, underlined + run(label[len(words) :]), **extra)
 
     def appendix(self, appendix: Appendix) -> None:
         """PL-2..PL-5: "Phụ lục I", its title, "(Kèm theo …)", a short rule, the content."""

@@ -509,8 +509,9 @@ def _blank_line_on_top(cell) -> None:  # type: ignore[no-untyped-def]
     one in every new cell; a clerk presses Enter)."""
     first = cell.paragraphs[0]._p
     first.addprevious(copy.deepcopy(first))
-    for run in first.getprevious().findall(qn("w:r")):
-        first.getprevious().remove(run)
+    blank = first.getprevious()
+    for child in [*blank.findall(qn("w:r")), *blank.findall(f"{qn('w:pPr')}/{qn('w:spacing')}")]:
+        child.getparent().remove(child)
 
 
 def test_NN1_a_blank_line_atop_both_closing_cells_keeps_them_level(
