@@ -10,6 +10,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from specs import said_and_found
 
 from kehoach.check import check_docx
 from kehoach.compose import compose
@@ -209,12 +210,7 @@ def test_a_decision_and_the_plan_it_issues_are_signed_for_the_same_authority(
     """KT-6 (Mẫu 1.2, 1.3): a Quyết định of the Chủ tịch, and the plan attached to it, are not
     signed "TM."; one of the Ủy ban is. Validate and check judge both signature blocks by the
     decision's authority, so they warn together, and only when a block is signed wrongly."""
-    spec, report = validate_text(text)
-    assert spec is not None, [d.format() for d in report.items]
-    said = [d for d in report.warnings if d.rule == "KT-6"]
-    path = tmp_path / f"{name}.docx"
-    path.write_bytes(to_bytes(compose(spec)))
-    found = [f for f in check_docx(path) if f.rule == "KT-6"]
+    said, found = said_and_found(text, "KT-6", tmp_path)
     assert bool(said) == bool(found) == due, f"{text}\ncheck: {found}\nvalidate: {said}"
 
 
@@ -242,10 +238,5 @@ def test_kt6_for_a_collective_body_is_one_rule(
         trich_yeu=SUMMARIES[0],
         nguoi_ky=_yaml_signer(signer, NAMES[0]),
     )
-    spec, report = validate_text(text)
-    assert spec is not None, [d.format() for d in report.items]
-    said = [d for d in report.warnings if d.rule == "KT-6"]
-    path = tmp_path / "kh.docx"
-    path.write_bytes(to_bytes(compose(spec)))
-    found = [f for f in check_docx(path) if f.rule == "KT-6"]
+    said, found = said_and_found(text, "KT-6", tmp_path)
     assert bool(said) == bool(found) == due, (said, found)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from lxml import etree
-from specs import VALID
+from specs import VALID, said_and_found
 
 import kehoach
 from kehoach.spec.validate import validate_text
@@ -495,10 +495,6 @@ def test_a_point_titled_with_a_sentence_is_said_by_validate_as_check_says_it(
     """DM-3: an item's tieu_de at the point level prints as a bold "a) …" line, and check
     warns a bold sentence there; validate said nothing (10 in 150 random valid plans). It
     now finds the point level by the same numbering schemes compose uses (law.numbering)."""
-    from kehoach.check import check_docx
-    from kehoach.compose import compose
-    from kehoach.writer import to_bytes
-
     item = f"- tieu_de: {title}\n  muc: [Nội dung.]\n"
     if nested:
         item = "- tieu_de: Nhóm việc\n  muc:\n" + textwrap.indent(item, "    ")
@@ -506,12 +502,7 @@ def test_a_point_titled_with_a_sentence_is_said_by_validate_as_check_says_it(
         "nhiem_vu:\n  muc:\n    - Tuyên truyền\n",
         f"danh_so: {danh_so}\nnhiem_vu:\n  muc:\n" + textwrap.indent(item, "    "),
     )
-    spec, report = validate_text(spec_text)
-    assert spec is not None, [d.format() for d in report.items]
-    said = [d for d in report.warnings if d.rule == "DM-3"]
-    path = tmp_path / "kh.docx"
-    path.write_bytes(to_bytes(compose(spec)))
-    found = [f for f in check_docx(path) if f.rule == "DM-3"]
+    said, found = said_and_found(spec_text, "DM-3", tmp_path)
     assert bool(said) == bool(found) == due, (said, found)
 
 
@@ -519,19 +510,10 @@ def test_the_decisions_date_line_is_measured_by_validate_too(tmp_path: Path) -> 
     """DD-8: with quyet_dinh the date line is the Quyết định's (the plan attached to it has
     none); validate measured only the plan's header, so a place too long for the decision's
     date column passed validate and check then warned."""
-    from kehoach.check import check_docx
-    from kehoach.compose import compose
-    from kehoach.writer import to_bytes
-
     fixture = (SHAPES / "quyet-dinh.yaml").read_text("utf-8")
     long_place = fixture.replace(
         "dia_danh: Lâm Đồng", "dia_danh: Thị trấn Liên Nghĩa mở rộng phía tây nam Đức Trọng"
     )
     for text, due in ((fixture, False), (long_place, True)):
-        spec, report = validate_text(text)
-        assert spec is not None, [d.format() for d in report.items]
-        said = [d for d in report.warnings if d.rule == "DD-8"]
-        path = tmp_path / "kh.docx"
-        path.write_bytes(to_bytes(compose(spec)))
-        found = [f for f in check_docx(path) if f.rule == "DD-8"]
+        said, found = said_and_found(text, "DD-8", tmp_path)
         assert bool(said) == bool(found) == due, (said, found)
