@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.law.metrics import text_width_mm, wrap_lines
+from kehoach.law.metrics import SINGLE_LINE, text_width_mm, wrap_lines
 from kehoach.law.numbering import is_title
 from kehoach.law.profile import Body, Length, Profile
 from kehoach.law.profiles import PROFILES
@@ -46,7 +46,6 @@ from .typo import (
 # Measuring allowances (the checker's own; indents, gaps and spacing are the profile's).
 TWIP_SLACK = 1  # Word stores whole twips: one more for rounding the profile's mm
 GAP_SLACK_TWIPS = 5  # ND-4: a gap of 5.75 pt still counts as 6 pt
-SINGLE_LINE = 1.15  # TNR "single" line height, as a multiple of the font size (§19)
 
 _PART = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlc]+|\d+)\b", re.I)
 _MUC = re.compile(r"^(?P<label>[IVXLC]+)(?P<sep>[.\-–])\s+(?P<title>.+)$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kehoach.law.metrics import wrap_lines
+from kehoach.law.metrics import MM_PER_PT, SINGLE_LINE, wrap_lines
 from kehoach.law.profile import Size
 
 from .docmodel import Line, Para, RunPiece
@@ -148,9 +148,9 @@ def line_pieces(lines: Iterable[Line]) -> list[RunPiece]:
 
 
 def line_height_mm(para: Para, size_pt: float) -> float:
-    """One line of ``para`` at ``size_pt``, as its line rule makes it (TNR single: 1.15 × size)."""
+    """One line of ``para`` at ``size_pt``, as its line rule makes it (single: §19)."""
     fmt = para.fmt
-    single = size_pt * 1.15 * 25.4 / 72
+    single = size_pt * SINGLE_LINE * MM_PER_PT
     if fmt.line_rule == "exact":
         return twips_to_mm(fmt.line)
     if fmt.line_rule == "atLeast":

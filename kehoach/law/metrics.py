@@ -18,6 +18,8 @@ from itertools import accumulate, pairwise, repeat
 from kehoach.law import breaks
 
 MM_PER_PT = 25.4 / 72
+# A "single" line of Times New Roman (and Liberation Serif), as a multiple of its size (§19).
+SINGLE_LINE = 1.15
 TWIPS_PER_MM = 1440 / 25.4
 
 

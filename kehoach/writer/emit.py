@@ -23,7 +23,7 @@ from kehoach.law.layout import (
     table_columns,
     whole_word_spans,
 )
-from kehoach.law.metrics import TWIPS_PER_MM
+from kehoach.law.metrics import SINGLE_LINE, TWIPS_PER_MM
 from kehoach.law.profile import Profile
 from kehoach.writer.styles import RULE_LINE, Style, StyleSheet, style_sheet
 from kehoach.writer.xml import (
@@ -41,7 +41,6 @@ from kehoach.writer.xml import (
 )
 
 HEADER_DEFAULT, HEADER_FIRST = "rIdHeaderDefault", "rIdHeaderFirst"
-_SINGLE_LINE = 1.15  # a single line of Times New Roman, as a multiple of its size (§19)
 _ROW_GAP_PT = 6  # H-2: the Số / date row sits 6 pt under the names and the Tiêu ngữ
 _TITLE_GAP_PT = 6  # TL-5 (UNCONFIRMED): a line before the type name, 6 pt after the rule
 _AFTER_TABLE_PT = 6  # the empty paragraph after a content table
@@ -333,7 +332,7 @@ class _Emitter:
         # The blank line between the body and the table is space above each cell's first
         # line, not an empty paragraph: LibreOffice does not carry keep-with-next across two
         # kept paragraphs into a table, and left the table alone on the next page.
-        gap = {"spacing": spacing(sheet.recipients_label.size * _SINGLE_LINE, 0)}
+        gap = {"spacing": spacing(sheet.recipients_label.size * SINGLE_LINE, 0)}
         left = [paragraph(sheet.recipients.id, **gap)]
         if doc.recipients:
             left = [self.recipients_label(doc.recipients_label, **gap)]  # NN-1, D-NN-2
