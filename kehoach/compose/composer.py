@@ -457,7 +457,7 @@ class _Composer:
         """The Quyết định printed before the plan, and the plan's "(Ban hành kèm theo …)"."""
         spec, law = self.spec, self.law
         day = qd.ngay or spec.ngay
-        symbol = qd.ky_hieu or f"{law.decision_code}-{spec.co_quan.viet_tat}"
+        symbol = qd.ky_hieu or law.decision_symbol(spec.co_quan.viet_tat)
         authority = qd.tham_quyen or upper_vi(" ".join(spec.co_quan.ten))
         summary = qd.trich_yeu or f"Về việc ban hành Kế hoạch {self.context.trich_yeu_thuong}"
         self.out = []

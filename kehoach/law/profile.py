@@ -375,6 +375,10 @@ class Profile:
         """SO-1: the symbol of a plan of ``body_code`` ("KH-UBND")."""
         return f"{self.type_code}-{body_code}"
 
+    def decision_symbol(self, body_code: str) -> str:
+        """SO-1, §14: the symbol of the Quyết định that issues a plan ("QĐ-UBND")."""
+        return f"{self.decision_code}-{body_code}"
+
     def number_line(self, number: str | None, symbol: str) -> str:
         """SO-1, SO-6: ``Số: 05/KH-UBND``, or blanks before the slash for the records office."""
         return f"Số: {number}/{symbol}" if number else f"Số:{' ' * 6}/{symbol}"

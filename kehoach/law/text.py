@@ -148,10 +148,7 @@ def lead_office(body: str, *, under_province: bool = False) -> str | None:
     ward or special zone (or of a district or a city ``under_province``, before 2025),
     "Văn phòng UBND tỉnh" for a province's, "Văn phòng Sở" for a Sở; None when the name
     says nothing of it."""
-    name = " ".join(upper_vi(body).split())
-    for short, full in _COLLECTIVE_SHORT.items():
-        if name.startswith(short + " "):
-            name = full + name[len(short) :]
+    name = _in_full(body)
     if name.startswith("SỞ "):
         return "Văn phòng Sở"
     if not name.startswith("ỦY BAN NHÂN DÂN "):
@@ -165,14 +162,21 @@ def lead_office(body: str, *, under_province: bool = False) -> str | None:
     return f"Văn phòng HĐND và UBND {unit}"
 
 
+def _in_full(body: str) -> str:
+    """A body's name in capitals, one space apart, its kind written out ("UBND XÃ AN PHÚ"
+    → "ỦY BAN NHÂN DÂN XÃ AN PHÚ")."""
+    text = " ".join(upper_vi(body).split())
+    for short, full in _COLLECTIVE_SHORT.items():
+        if text == short or text.startswith(short + " "):
+            return full + text[len(short) :]
+    return text
+
+
 def collective_name(body: str) -> str:
     """KT-2, KT-6: the collective a signer signs for ("TM. …"), as docs/spec.md §3.15 writes
     it: the kind of body without its unit ("ỦY BAN NHÂN DÂN XÃ TÂY PHÚ" → "ỦY BAN NHÂN DÂN",
     "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH" → "BAN CHỈ ĐẠO")."""
-    text = " ".join(upper_vi(body).split())
-    for short, full in _COLLECTIVE_SHORT.items():
-        if text == short or text.startswith(short + " "):
-            text = full + text[len(short) :]
+    text = _in_full(body)
     for kind in _COLLECTIVE_KINDS:
         if text == kind or text.startswith(kind + " "):
             return kind

@@ -763,7 +763,7 @@ def _header(spec: KeHoach, law: Profile) -> Header:
     decision = spec.quyet_dinh
     if decision is not None:
         day = decision.ngay or spec.ngay
-        symbol = decision.ky_hieu or f"{law.decision_code}-{spec.co_quan.viet_tat}"
+        symbol = decision.ky_hieu or law.decision_symbol(spec.co_quan.viet_tat)
         return Header(
             superior=list(spec.co_quan.chu_quan or []),
             body=list(spec.co_quan.ten),
@@ -787,9 +787,10 @@ def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Di
     issued by a Quyết định (Mẫu 1.3) answers to the authority that issues the decision (its
     ``tham_quyen``, or the issuer ``kem_theo`` names), and bears the decision's signature:
     the decision's own signer is checked too, and a plan signed otherwise is warned about."""
-    decision = spec.quyet_dinh
-    if decision is None or is_party(law):
-        issuer = None if spec.kem_theo is None or is_party(law) else attached_issuer(spec.kem_theo)
+    party = is_party(law)  # a Party plan has no quyet_dinh, and its signers D-KT rules
+    decision = None if party else spec.quyet_dinh
+    if decision is None:
+        issuer = attached_issuer(spec.kem_theo) if spec.kem_theo and not party else None
         yield from _one_signer(spec, spec.nguoi_ky, ("nguoi_ky",), issuer, loaded, law)
         return
     authority = decision.tham_quyen or upper_vi(" ".join(spec.co_quan.ten))

@@ -329,6 +329,7 @@ class _Emitter:
         """Ô 7 and 9b: Nơi nhận left, signature right, in one row that never splits (NN-5).
         A text attached to a Quyết định has the signature only."""
         sheet, doc = self.sheet, self.doc
+        layout: PageLayout = self.layout  # type: ignore[assignment]  # laid out by then
         # The blank line between the body and the table is space above each cell's first
         # line, not an empty paragraph: LibreOffice does not carry keep-with-next across two
         # kept paragraphs into a table, and left the table alone on the next page.
@@ -336,19 +337,19 @@ class _Emitter:
         left = [paragraph(sheet.recipients.id, **gap)]
         if doc.recipients:
             left = [self.recipients_label(doc.recipients_label, **gap)]  # NN-1, D-NN-2
-            lines = self.layout.recipients  # type: ignore[union-attr]  # NN-2, NN-3
-            left += [self.line(sheet.recipients, text) for text in lines]
-        signature = self.layout  # type: ignore[union-attr]  # KY-1, words kept whole
+            # NN-2, NN-3; words kept whole where the client wraps (as below)
+            left += [self.line(sheet.recipients, text) for text in layout.recipients]
         right = [
             self.line(sheet.authority, text, **(gap if i == 0 else {}))
-            for i, text in enumerate(signature.authority)
+            for i, text in enumerate(layout.authority)
         ]
-        if signature.position:  # KY-1 bold; D-KY-3 regular
-            right.append(self.line(sheet.position, signature.position))
+        if layout.position:  # KY-1 bold; D-KY-3 regular
+            right.append(self.line(sheet.position, layout.position))
         right += [self.line(sheet.signer_name)] * self.law.signature_space_lines  # KY-5
         right.append(self.line(sheet.signer_name, doc.signature.name))  # KY-2
-        widths = self.layout.closing  # type: ignore[union-attr]
-        self.parts.append(self.table(widths, [["".join(left), "".join(right)]], cant_split=True))
+        self.parts.append(
+            self.table(layout.closing, [["".join(left), "".join(right)]], cant_split=True)
+        )
 
     def recipients_label(self, label: str, **extra: str) -> str:
         """NN-1 "Nơi nhận:"; D-NN-2: the words underlined, not the colon."""
