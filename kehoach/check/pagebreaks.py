@@ -146,13 +146,28 @@ def page_break_findings(
                 Finding(
                     RULE,
                     WARNING,
-                    f"{problem}; nên bật «Giữ với đoạn sau» (Keep with next) cho đoạn này hoặc "
-                    "ngắt trang trước nó. (Theo bản PDF xuất bằng LibreOffice; Word có thể ngắt "
-                    "trang lệch đi một vài dòng.)",
+                    f"{problem}; {_remedy(item.para)}",
                     f"{item.para.where(False)}, cuối trang {page.number}",
                 )
             )
     return findings
+
+
+def _remedy(para: Para) -> str:
+    """What the clerk can do. A paragraph already kept with the next one (kehoach's headings
+    are, by their style) was left at the foot by LibreOffice's own layout, which in some
+    page positions does not honour the setting; Word does, so only a printout or PDF made
+    with LibreOffice needs the manual break."""
+    if para.fmt.keep_next:
+        return (
+            "đoạn này đã bật «Giữ với đoạn sau» (Keep with next) nhưng LibreOffice vẫn để nó ở "
+            "cuối trang (Word giữ đúng); nếu in hoặc xuất PDF bằng LibreOffice, chèn ngắt trang "
+            "(Ctrl+Enter) ngay trước đoạn này. (Theo bản PDF xuất bằng LibreOffice.)"
+        )
+    return (
+        "nên bật «Giữ với đoạn sau» (Keep with next) cho đoạn này hoặc ngắt trang trước nó. "
+        "(Theo bản PDF xuất bằng LibreOffice; Word có thể ngắt trang lệch đi một vài dòng.)"
+    )
 
 
 # ---------------------------------------------------------------------- rendering

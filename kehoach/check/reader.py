@@ -107,6 +107,7 @@ class ParaFormat:
     has_numbering: bool = False
     # w:outlineLvl: 0–8 a heading in the navigation pane, 9 declared body text, None unsaid.
     outline_level: int | None = None
+    keep_next: bool = False  # w:keepNext, from the paragraph or its style chain
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
 
@@ -502,6 +503,7 @@ class StyleSheet:
             has_numbering=num_pr is not None
             and (wattr(num_pr.find(w("numId")), "val") or "0") != "0",
             outline_level=_outline_level(first("outlineLvl")),
+            keep_next=bool(on_off(first("keepNext"))),
         )
 
     # ------------------------------------------------------------------ tables

@@ -231,3 +231,28 @@ def read_pdf_layout_of(path: Path, tmp_path: Path) -> list[Page]:
 
 def test_docx_of_the_corpus_opens(corpus_docx: Path) -> None:
     assert docx.Document(str(corpus_docx)).paragraphs
+
+
+def test_remedy_for_a_heading_not_kept_is_to_keep_it(corpus_docx: Path) -> None:
+    pages = [_page(1, ["Nâng cao nhận thức …", HEADING]), _page(2, ["- Văn phòng …"])]
+    (finding,) = check_page_breaks(corpus_docx, pages=pages)
+    assert "nên bật «Giữ với đoạn sau»" in finding.message
+    assert "đã bật" not in finding.message
+
+
+def test_remedy_for_a_kept_heading_left_at_the_foot_is_a_page_break(tmp_path: Path) -> None:
+    """kehoach's headings are kept with the next paragraph by their style; LibreOffice 7.4
+    leaves one at a page foot in some positions (a random Party plan showed it). Asking the
+    clerk to switch on what is already on would mislead: the message says it is on and
+    names the manual break for a LibreOffice printout."""
+    path = tmp_path / "phu-phong.docx"
+    path.write_bytes(kehoach.to_docx_bytes(kehoach.load(ROOT / "examples" / "phu-phong-2024.yaml")))
+    heading = "II. NHIỆM VỤ CỤ THỂ TRIỂN KHAI NĂM 2024"
+    pages = [
+        _page(1, ["quốc phòng, an ninh của địa phương.", heading]),
+        _page(2, ["Để thực hiện tốt công tác dân vận chính quyền, các bộ phận, đơn vị và"]),
+    ]
+    (finding,) = check_page_breaks(path, pages=pages)
+    assert finding.rule == "NT-1" and f"«{heading}»" in finding.message
+    assert "đã bật «Giữ với đoạn sau»" in finding.message
+    assert "Ctrl+Enter" in finding.message and "nên bật" not in finding.message
