@@ -514,7 +514,7 @@ def _pages(ready: list[Outcome], work: Path, *, pdf: bool, png: bool) -> dict[in
         copy.parent.mkdir()
         copy.write_bytes(outcome.staged.read_bytes())  # type: ignore[union-attr]
         sources.append(copy)
-    made = pdf_module.convert_to_pdf(sources, work)
+    made = _headings_kept(sources, pdf_module.convert_to_pdf(sources, work), work)
     extra: dict[int, list[Output]] = {}
     for outcome, pdf_file in zip(ready, made, strict=True):
         target = outcome.outputs[0]
@@ -535,6 +535,29 @@ def _pages(ready: list[Outcome], work: Path, *, pdf: bool, png: bool) -> dict[in
             ]
         extra[outcome.index] = outputs
     return extra
+
+
+def _headings_kept(sources: list[Path], made: list[Path], work: Path) -> list[Path]:
+    """The PDFs again for the copies where LibreOffice left a heading at a page foot despite
+    its keep-with-next (NT-1): the copy gets a page break before that heading, the .docx the
+    user receives does not (Word keeps the heading). Needs pdftotext to read the pages;
+    without it the PDFs stay as they are."""
+    from kehoach.check.checker import break_before_kept_at_foot
+    from kehoach.export import pdf as pdf_module
+    from kehoach.export.pdflayout import read_pdf_layout
+
+    if pdf_module.find_poppler_tool("pdftotext") is None:
+        return made
+    made = list(made)
+    todo = list(range(len(sources)))
+    for _round in range(3):  # a break moves what follows: look again, a few times at most
+        todo = [i for i in todo if break_before_kept_at_foot(sources[i], read_pdf_layout(made[i]))]
+        if not todo:
+            break
+        again = pdf_module.convert_to_pdf([sources[i] for i in todo], work)
+        for i, pdf_file in zip(todo, again, strict=True):
+            made[i] = pdf_file
+    return made
 
 
 __all__ = [

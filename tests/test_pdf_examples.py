@@ -7,6 +7,7 @@ the Quốc hiệu and Tiêu ngữ each sit on one line; the signature block is n
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,27 @@ def test_a_closing_paragraph_at_the_page_foot_goes_with_the_signature(tmp_path: 
     docx.write_bytes(kehoach.to_docx_bytes(spec))
     (pdf,) = docx_to_pdf([docx], tmp_path)
     assert_signature_not_alone(read_pdf_layout(pdf), spec.nguoi_ky.ho_ten)
+
+
+@pytest.mark.libreoffice
+def test_render_pdf_moves_a_kept_heading_left_at_the_page_foot(tmp_path: Path) -> None:
+    """NT-1: LibreOffice 7.4 leaves this plan's heading «- Kết» on the last line of page 1
+    although its style keeps it with the next paragraph. `render --pdf` converts again with
+    a page break before it; the .docx the clerk gets is not changed (Word keeps the heading)."""
+    from typer.testing import CliRunner
+
+    from kehoach.check import check_page_breaks
+    from kehoach.cli import app
+
+    require_libreoffice()
+    spec = ROOT / "tests" / "fixtures" / "pages" / "kept-heading-at-page-foot.yaml"
+    result = CliRunner().invoke(app, ["render", str(spec), "-o", str(tmp_path), "--pdf"])
+    assert result.exit_code == 0, result.output
+    docx = tmp_path / f"{spec.stem}.docx"
+    assert b"pageBreakBefore" not in zipfile.ZipFile(docx).read("word/document.xml")
+    (direct,) = docx_to_pdf([docx], tmp_path / "direct")
+    if not check_page_breaks(docx, pages=read_pdf_layout(direct)):
+        pytest.skip("this LibreOffice keeps the heading with its paragraph: nothing to move")
+    made = read_pdf_layout(tmp_path / f"{spec.stem}.pdf")
+    assert check_page_breaks(docx, pages=made) == []
+    assert len(made) >= 3 and any(ln.text == "- Kết" for ln in made[1].lines)

@@ -21,7 +21,7 @@ from kehoach.law.profiles import DEFAULT, PROFILES
 from .docmodel import DocModel
 from .findings import Collector, Finding, Findings
 from .locate import locate_all
-from .pagebreaks import page_break_findings, pdf_pages
+from .pagebreaks import at_page_foot, page_break_findings, pdf_pages
 from .recognise import Recognition, check_mixed, recognise
 from .rules_appendix import check_appendices
 from .rules_body import check_body
@@ -209,3 +209,24 @@ def check_page_breaks(
     if pages is None:
         pages = pdf_pages([Path(path)], soffice=soffice)[0]
     return page_break_findings(model, layouts, pages, used)
+
+
+def break_before_kept_at_foot(path: Path, pages: Sequence[Page]) -> bool:
+    """For a PDF only: LibreOffice 7.4 leaves a heading kept with the next paragraph at the
+    foot of a page in some positions (Word keeps it). Where ``pages`` (LibreOffice's PDF of
+    the .docx at ``path``) show one, give it a page break before and save the file. ``path``
+    must be a private copy made for the PDF, never the user's document. True when changed."""
+    from docx.text.parfmt import ParagraphFormat
+
+    model = _read(path)
+    used, _recognition = _profile(model, None)
+    kept = [
+        item.para
+        for item, _page in at_page_foot(model, locate_all(model, used), pages, used)
+        if item.para.fmt.keep_next
+    ]
+    for para in kept:
+        ParagraphFormat(para.el).page_break_before = True
+    if kept:
+        model.document.save(str(path))
+    return bool(kept)

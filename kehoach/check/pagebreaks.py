@@ -115,15 +115,16 @@ def _last_lines(page: Page, bottom_mm: float) -> list[PdfLine]:
     return [ln for ln in body if lowest - ln.y1 <= SAME_LINE_MM]
 
 
-def page_break_findings(
+def at_page_foot(
     model: DocModel, layouts: Sequence[Layout], pages: Sequence[Page], profile: Profile
-) -> list[Finding]:
-    """NT-1 on the PDF ``pages`` of the document ``model`` (as read by ``read_pdf_layout``)."""
+) -> list[tuple[KeepItem, int]]:
+    """The headings, lead-ins and captions printed as the last line of a page of ``pages``
+    (as read by ``read_pdf_layout``), each once, with that page's number."""
     items = keep_items(layouts, profile)
     if not items:
         return []
     bottom_mm = min(twips_to_mm(sec.bottom) for sec in model.sections)
-    findings: list[Finding] = []
+    found: list[tuple[KeepItem, int]] = []
     seen: set[int] = set()
     for page in pages[:-1]:  # the last page has no next page to be separated from
         for line in _last_lines(page, bottom_mm):
@@ -132,24 +133,34 @@ def page_break_findings(
             if item is None or id(item.para) in seen:
                 continue
             seen.add(id(item.para))
-            if item.what == "Lời dẫn":
-                problem = (
-                    f"Lời dẫn «{snippet(item.text)}» (kết thúc bằng «:») là dòng cuối của trang "
-                    f"{page.number}, còn phần nó dẫn vào nằm ở trang sau"
-                )
-            else:
-                problem = (
-                    f"{item.what} «{snippet(item.text)}» nằm ở dòng cuối trang {page.number}, "
-                    "tách khỏi nội dung của nó ở trang sau"
-                )
-            findings.append(
-                Finding(
-                    RULE,
-                    WARNING,
-                    f"{problem}; {_remedy(item.para)}",
-                    f"{item.para.where(False)}, cuối trang {page.number}",
-                )
+            found.append((item, page.number))
+    return found
+
+
+def page_break_findings(
+    model: DocModel, layouts: Sequence[Layout], pages: Sequence[Page], profile: Profile
+) -> list[Finding]:
+    """NT-1 on the PDF ``pages`` of the document ``model``."""
+    findings: list[Finding] = []
+    for item, number in at_page_foot(model, layouts, pages, profile):
+        if item.what == "Lời dẫn":
+            problem = (
+                f"Lời dẫn «{snippet(item.text)}» (kết thúc bằng «:») là dòng cuối của trang "
+                f"{number}, còn phần nó dẫn vào nằm ở trang sau"
             )
+        else:
+            problem = (
+                f"{item.what} «{snippet(item.text)}» nằm ở dòng cuối trang {number}, "
+                "tách khỏi nội dung của nó ở trang sau"
+            )
+        findings.append(
+            Finding(
+                RULE,
+                WARNING,
+                f"{problem}; {_remedy(item.para)}",
+                f"{item.para.where(False)}, cuối trang {number}",
+            )
+        )
     return findings
 
 
@@ -199,6 +210,7 @@ __all__ = [
     "RULE",
     "ConversionError",
     "KeepItem",
+    "at_page_foot",
     "keep_items",
     "page_break_findings",
     "pdf_pages",
