@@ -318,3 +318,54 @@ def test_text_starting_with_anchor_or_tag_is_not_swallowed(value: str, column: i
 def test_empty_list_item() -> None:
     d = only(VALID.replace("    - Tuyên truyền", "    -"))
     assert d.message == "mục trống" and at(d) == (10, 6)
+
+
+# ---------------------------------------------------------------------- breaks the clerk chose
+
+
+def _cut_warnings(text: str) -> list:  # type: ignore[type-arg]
+    spec, report = validate_text(text)
+    assert spec is not None, [d.format() for d in report.items]
+    return [d for d in report.warnings if "xuống dòng giữa một từ" in d.message]
+
+
+def test_CQ_4_a_name_broken_inside_a_word_is_warned_at_its_line() -> None:
+    text = VALID.replace(
+        "  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ\n", "  ten:\n    - ỦY\n    - BAN NHÂN DÂN XÃ AN PHÚ\n"
+    )
+    (warning,) = _cut_warnings(text)
+    assert warning.rule == "CQ-4" and "«ỦY / BAN»" in warning.message
+    assert warning.position is not None
+    assert (warning.position.line, warning.position.column) == (4, 7)  # the line the word goes on
+    assert warning.key_path == "co_quan.ten[2]"
+
+
+def test_TL_2_a_trich_yeu_broken_inside_a_word_is_warned() -> None:
+    text = VALID.replace(
+        "trich_yeu: Triển khai công tác dân vận năm 2026\n",
+        "trich_yeu:\n  - Triển khai công\n  - tác dân vận năm 2026\n",
+    )
+    (warning,) = _cut_warnings(text)
+    assert warning.rule == "TL-2" and "«công / tác»" in warning.message
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"],  # after the kind of body: how clerks break it
+        ["ỦY BAN NHÂN DÂN XÃ AN PHÚ"],  # one line: kehoach breaks it
+    ],
+)
+def test_CQ_4_breaks_between_words_are_not_warned(lines: list[str]) -> None:
+    block = "".join(f"    - {line}\n" for line in lines)
+    text = VALID.replace("  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ\n", f"  ten:\n{block}")
+    assert _cut_warnings(text) == []
+
+
+def test_D_CQ_4_a_party_name_broken_inside_a_word() -> None:
+    from test_party_spec import PARTY
+
+    assert "  ten: ĐẢNG ỦY XÃ TÂY SƠN\n" in PARTY
+    text = PARTY.replace("  ten: ĐẢNG ỦY XÃ TÂY SƠN\n", "  ten: [ĐẢNG, ỦY XÃ TÂY SƠN]\n")
+    (warning,) = _cut_warnings(text)
+    assert warning.rule == "D-CQ-4" and "«ĐẢNG / ỦY»" in warning.message

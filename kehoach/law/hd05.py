@@ -104,6 +104,7 @@ RULE_IDS: Mapping[str, str] = MappingProxyType(
         "CQ-1": "D-CQ-1",
         "CQ-2": "D-CQ-3",
         "CQ-3": "D-CQ-4",
+        "CQ-4": "D-CQ-4",  # names may wrap
         "CQ-5": "D-CQ-5",
         "CQ-5:size": "D-CQ-5",
         "CQ-7": "D-CQ-4",

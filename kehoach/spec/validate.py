@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kehoach.document import Header
+from kehoach.law import breaks
 from kehoach.law.hd05 import HD05
 from kehoach.law.layout import page_setup, plan_header
 from kehoach.law.nd30 import ND30
@@ -451,6 +452,42 @@ def _warn(
     )
 
 
+# Lines the clerk broke by hand (a list, or a block of lines), by the rule that lets them wrap.
+_HAND_BROKEN: tuple[tuple[KeyPath, str, str], ...] = (
+    (("co_quan", "chu_quan"), "CQ-4", "tên cơ quan chủ quản"),
+    (("co_quan", "ten"), "CQ-4", "tên cơ quan"),
+    (("trich_yeu",), "TL-2", "trích yếu"),
+)
+
+
+def _words_cut_by_the_clerk(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
+    """CQ-4, TL-2: a line break the clerk chose that cuts a word of several syllables
+    ("ỦY" / "BAN NHÂN DÂN"), by the word list the writer breaks by (``breaks.gaps``). A name
+    or trích yếu on one line is broken by kehoach, never inside a word."""
+    for path, rule, what in _HAND_BROKEN:
+        lines = spec
+        for key in path:
+            lines = getattr(lines, key)
+        if not lines or len(lines) < 2:
+            continue
+        words: list[str] = []
+        ends: list[int] = []
+        for line in lines:
+            words += line.split()
+            ends.append(len(words))
+        forbidden = breaks.gaps(tuple(words)).forbidden
+        for k, end in enumerate(ends[:-1]):
+            if 0 < end < len(words) and forbidden[end] >= breaks.SPLIT_WORD:
+                yield _warn(
+                    loaded,
+                    (*path, k + 1),
+                    f"{what} xuống dòng giữa một từ: «{words[end - 1]} / {words[end]}»",
+                    rule,
+                    "viết cả dòng này nối với dòng trên (kehoach tự ngắt dòng, không cắt đôi"
+                    " từ), hoặc xuống dòng trước hay sau cả từ",
+                )
+
+
 def _tables(spec: KeHoach) -> Iterator[tuple[Bang, KeyPath]]:
     """Every table of the plan, with its key path."""
     parts: list[tuple[KeyPath, list[Muc]]] = []
@@ -556,6 +593,7 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
                     None,
                     "có thể tệp được sao từ kế hoạch năm trước: kiểm tra lại năm",
                 )
+    yield from _words_cut_by_the_clerk(spec, loaded)
     for i, basis in enumerate(spec.can_cu):
         if law.legal_basis_dash:  # D-CC-1: kehoach writes the "- " a clerk may have typed
             basis = re.sub(r"^[-–]\s*", "", basis)
