@@ -17,7 +17,6 @@ from kehoach.document import (
     Appendix,
     Block,
     Document,
-    Header,
     Role,
     Signature,
     Span,
@@ -38,6 +37,7 @@ from kehoach.law.text import (
     upper_first,
     upper_vi,
 )
+from kehoach.spec.headers import decision_header_of, decision_symbol, plan_header_of
 from kehoach.spec.model import (
     Bang,
     KeHoach,
@@ -453,11 +453,11 @@ class _Composer:
             return f"{upper_first(title.lower())} {self.ten_goi}"
         return self.ten_goi
 
-    def decision(self, qd: QuyetDinh, header: Header) -> tuple[Document, str]:
+    def decision(self, qd: QuyetDinh) -> tuple[Document, str]:
         """The Quyết định printed before the plan, and the plan's "(Ban hành kèm theo …)"."""
         spec, law = self.spec, self.law
         day = qd.ngay or spec.ngay
-        symbol = qd.ky_hieu or law.decision_symbol(spec.co_quan.viet_tat)
+        symbol = decision_symbol(spec, law)
         authority = qd.tham_quyen or upper_vi(" ".join(spec.co_quan.ten))
         summary = qd.trich_yeu or f"Về việc ban hành Kế hoạch {self.context.trich_yeu_thuong}"
         self.out = []
@@ -475,13 +475,10 @@ class _Composer:
             ending = _close_body(text, law.closing_mark) if last else _ensure_end(text, ".")
             self.para(Role.ARTICLE, ending, prefix=f"{law.article_word} {n}. ")
             self.out[-1].spans[0] = Span(self.out[-1].spans[0].text, bold=True)
+        header = decision_header_of(spec, law)
+        assert header is not None  # a decision is composed only when the spec has one
         decision = Document(
-            header=Header(
-                superior=header.superior,
-                body=header.body,
-                number_line=law.number_line(qd.so, symbol),
-                place_date=law.place_date_line(spec.dia_danh, day.nam, day.thang, day.ngay),
-            ),
+            header=header,
             type_name=law.decision_type_name,
             summary=[upper_first(plain(summary))],
             blocks=self.out,
@@ -520,25 +517,17 @@ class _Composer:
 
     def document(self) -> Document:
         spec, law = self.spec, self.law
-        header = Header(
-            superior=list(spec.co_quan.chu_quan or []),
-            body=list(spec.co_quan.ten),
-            number_line=law.number_line(spec.so, spec.ky_hieu or law.symbol(spec.co_quan.viet_tat)),
-            place_date=law.place_date_line(
-                spec.dia_danh, spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay
-            ),
-        )
+        header = plan_header_of(spec, law)
         decision = note = None
         if spec.quyet_dinh is not None:
-            decision, reference = self.decision(spec.quyet_dinh, header)
+            decision, reference = self.decision(spec.quyet_dinh)
             note = f"({law.attached_note} {reference})"
         elif spec.kem_theo is not None:
             reference = _NOTE.sub("", plain(spec.kem_theo)).rstrip(")")
             note = (
                 f"({law.attached_note} {_SHORT_DATE.sub(lambda m: _long_date(m, law), reference)})"
             )
-        if note is not None:  # Mẫu 1.3: a text attached to a Quyết định has no number or date
-            header = Header(header.superior, header.body, None, None)
+        if note is not None:  # Mẫu 1.3: attached to a Quyết định (no number or date above)
             reference = note[len(law.attached_note) + 2 : -1]
         else:
             reference = law.reference(

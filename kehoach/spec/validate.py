@@ -36,6 +36,7 @@ from kehoach.law.text import (
     upper_vi,
 )
 from kehoach.spec.diagnostics import Diagnostic, Position, Report, Severity
+from kehoach.spec.headers import decision_header_of, plan_header_of
 from kehoach.spec.loader import (
     NO_SPACE_DASH,
     KeyPath,
@@ -796,28 +797,9 @@ def _recipient_warnings(
 
 
 def _header(spec: KeHoach, law: Profile) -> Header:
-    """The header with the date line, exactly as compose writes it, for the layout pass: the
-    plan's, or its Quyết định's when the plan is attached to one in the same file."""
-    decision = spec.quyet_dinh
-    if decision is not None:
-        day = decision.ngay or spec.ngay
-        symbol = decision.ky_hieu or law.decision_symbol(spec.co_quan.viet_tat)
-        return Header(
-            superior=list(spec.co_quan.chu_quan or []),
-            body=list(spec.co_quan.ten),
-            number_line=law.number_line(decision.so, symbol),
-            place_date=law.place_date_line(spec.dia_danh, day.nam, day.thang, day.ngay),
-        )
-    if spec.kem_theo is not None:  # attached: no number, no date
-        return Header(list(spec.co_quan.chu_quan or []), list(spec.co_quan.ten), None, None)
-    return Header(
-        superior=list(spec.co_quan.chu_quan or []),
-        body=list(spec.co_quan.ten),
-        number_line=law.number_line(spec.so, spec.ky_hieu or law.symbol(spec.co_quan.viet_tat)),
-        place_date=law.place_date_line(
-            spec.dia_danh, spec.ngay.nam, spec.ngay.thang, spec.ngay.ngay
-        ),
-    )
+    """The header with the date line, for the layout pass: the plan's, or its Quyết định's
+    when the plan is attached to one in the same file (the only date line printed)."""
+    return decision_header_of(spec, law) or plan_header_of(spec, law)
 
 
 def _signer_warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnostic]:
