@@ -29,10 +29,11 @@ import kehoach
 from kehoach.check import ERROR, check_docx
 from kehoach.check.docmodel import DocModel
 from kehoach.compose import compose
+from kehoach.document import Header
 from kehoach.export.pdf import docx_to_pdf
 from kehoach.export.pdflayout import read_pdf_layout
 from kehoach.law import breaks
-from kehoach.law.layout import lay_out, whole_words
+from kehoach.law.layout import lay_out, page_setup, plan_header, whole_words
 from kehoach.law.metrics import (
     _cap_units,
     _word_units,
@@ -40,6 +41,7 @@ from kehoach.law.metrics import (
     balanced_lines,
     best_cuts,
     text_width_mm,
+    whole_word_lines,
     wrap_lines,
 )
 from kehoach.law.nd30 import ND30
@@ -868,3 +870,38 @@ def test_a_short_last_word_is_not_left_alone_on_its_line() -> None:
             assert lines[-1].replace("\u00a0", " ").endswith("thuộc Sở;"), (width, lines)
             assert text_width_mm("Sở;", 11) <= width * _RUNT_SHARE
     assert alone  # the case happens in the range tried
+
+
+# ---------------------------------------------------------------------- names kept whole
+
+
+@pytest.mark.parametrize(("text", "width"), [k for k in FORCED if k[0].isupper()])
+def test_CQ3_a_name_the_breaker_must_cut_is_set_whole_in_at_most_two_lines_more(
+    text: str, width: float
+) -> None:
+    """Where ``balanced_lines``, held to greedy's line count, cuts a word of a body name
+    (FORCED), ``whole_word_lines`` sets it whole in the fewest lines, two more at most."""
+    forced = balanced_lines(text, 13, width, bold=True)
+    lines = whole_word_lines(text, 13, width, bold=True, max_lines=len(forced) + 2)
+    assert lines is not None and " ".join(lines) == text
+    assert len(forced) <= len(lines) <= len(forced) + 2
+    assert max(breaks.break_weights(lines)) < breaks.SPLIT_WORD
+    assert all(text_width_mm(line, 13, bold=True) <= width for line in lines if " " in line)
+    fewer = whole_word_lines(text, 13, width, bold=True, max_lines=len(lines) - 1)
+    assert fewer is None  # the fewest: one line less cuts a word
+
+
+def test_CQ3_CQ4_the_header_keeps_a_long_ban_chi_dao_name_whole() -> None:
+    """A real body name the header had set as "BAN CHỈ ĐẠO CHƯƠNG / TRÌNH MỤC TIÊU QUỐC /
+    GIA XÂY DỰNG NÔNG / THÔN MỚI XÃ AN PHÚ" (three words cut)."""
+    name = "BAN CHỈ ĐẠO CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI XÃ AN PHÚ"
+    header = Header([], [name], "Số: 05/KH-BCĐ", "An Phú, ngày 05 tháng 02 năm 2026")
+    layout = plan_header(ND30, page_setup(ND30), header)
+    assert layout.body == [
+        "BAN CHỈ ĐẠO",
+        "CHƯƠNG TRÌNH",
+        "MỤC TIÊU QUỐC GIA",
+        "XÂY DỰNG NÔNG THÔN",
+        "MỚI XÃ AN PHÚ",
+    ]
+    assert max(breaks.break_weights(layout.body)) < breaks.SPLIT_WORD

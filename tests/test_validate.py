@@ -369,3 +369,14 @@ def test_D_CQ_4_a_party_name_broken_inside_a_word() -> None:
     text = PARTY.replace("  ten: ĐẢNG ỦY XÃ TÂY SƠN\n", "  ten: [ĐẢNG, ỦY XÃ TÂY SƠN]\n")
     (warning,) = _cut_warnings(text)
     assert warning.rule == "D-CQ-4" and "«ĐẢNG / ỦY»" in warning.message
+
+
+def test_CQ_4_validate_says_what_check_finds_in_the_rendered_header(tmp_path: Path) -> None:
+    from specs import said_and_found
+
+    text = VALID.replace(
+        "  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ\n", "  ten: [ỦY, BAN NHÂN DÂN XÃ AN PHÚ]\n"
+    )
+    said, found = said_and_found(text, "CQ-4", tmp_path)
+    assert len(said) == len(found) == 1
+    assert "«ỦY / BAN»" in said[0].message and "«ỦY / BAN»" in found[0].message

@@ -30,7 +30,7 @@ from .ooxml import (
     twips_to_mm,
 )
 from .reader import BODY_TEXT_LEVEL
-from .rules_header import check_mark, check_rule, ratio_text
+from .rules_header import check_mark, check_rule, check_words_whole, ratio_text
 from .typo import (
     check_centered,
     check_lines_centered,
@@ -215,6 +215,7 @@ def _check_title(layout: Layout, c: Collector, profile: Profile) -> None:
         italic=False,
     )
     check_lines_centered(c, "TL-2", "Trích yếu", summary)
+    check_words_whole(c, "TL-2", "Trích yếu", summary)
 
     rule = layout.summary_rule
     mark = profile.title_mark

@@ -14,6 +14,7 @@ import itertools
 import re
 from fractions import Fraction
 
+from kehoach.law import breaks
 from kehoach.law.metrics import text_width_mm, wrap_lines
 from kehoach.law.profile import Profile
 from kehoach.law.profiles import PROFILES
@@ -472,6 +473,22 @@ def _rendered_segments(line: Line, default_size: float) -> list[tuple[str, float
     return [(s, text_width_mm(s, size, bold=bold)) for s in segs]
 
 
+def check_words_whole(c: Collector, rule: str, what: str, lines: list[Line]) -> None:
+    """CQ-4, TL-2: a line of a name or a trích yếu does not end inside a word of several
+    syllables ("ỦY" / "BAN NHÂN DÂN"), by the measure the writer breaks its own lines with
+    (``breaks.break_weights``)."""
+    shown = [ln for ln in lines if ln.display.strip()]
+    texts = [nfc(ln.display).strip() for ln in shown]
+    for k, weight in enumerate(breaks.break_weights(texts)):
+        if weight >= breaks.SPLIT_WORD:
+            cut = f"«{texts[k].split()[-1]} / {texts[k + 1].split()[0]}»"
+            c.warn(
+                rule,
+                f"{what} xuống dòng giữa một từ: {cut}; ngắt dòng trước hay sau cả từ.",
+                shown[k + 1].where(),
+            )
+
+
 def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
     if not layout.agency:
         c.error(
@@ -504,6 +521,8 @@ def _check_agency(layout: Layout, c: Collector, profile: Profile) -> None:
             italic=False,
             upper=True,
         )
+    check_words_whole(c, "CQ-4", "Tên cơ quan chủ quản", layout.superior)
+    check_words_whole(c, "CQ-4", "Tên cơ quan ban hành", layout.issuing)
     paras = check_lines_centered(c, "CQ-7", "Tên cơ quan", layout.agency)
     for upper, lower in itertools.pairwise(paras):
         _spacing_between(c, "H-7", upper, lower, "các dòng tên cơ quan")

@@ -976,6 +976,21 @@ def gaps(words: tuple[str, ...]) -> Gaps:
     return Gaps(tuple(forbidden), tuple(cost))
 
 
+def break_weights(lines: Sequence[str]) -> list[int]:
+    """How bad the break after each of ``lines`` but the last is, read as one text
+    (``SPLIT_WORD`` … ``SPLIT_PHRASE``, 0 where breaking is allowed): the writer's measure of
+    its own breaks, and validate's and check's of the lines a clerk or a document chose."""
+    # Split at ordinary spaces only: a no-break space joins its words into one (docs/spec.md).
+    words = [[w for w in line.split(" ") if w] for line in lines]
+    forbidden = gaps(tuple(w for line in words for w in line)).forbidden
+    weights = []
+    end = 0
+    for line in words[:-1]:
+        end += len(line)
+        weights.append(forbidden[end] if 0 < end < len(forbidden) - 1 else 0)
+    return weights
+
+
 # -- hyphens a word processor must not break at ---------------------------------------------
 
 # A word of letters and digits joined by "/", "." or "-" that holds a digit or a "/":

@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from kehoach.document import Document, Header, Page, Span, Table
 from kehoach.law import breaks
-from kehoach.law.metrics import balanced_lines, text_width_mm, wrap_lines
+from kehoach.law.metrics import balanced_lines, text_width_mm, whole_word_lines, wrap_lines
 from kehoach.law.profile import Profile
 
 # CQ-4: a long body name breaks where a clerk breaks it, after the kind of body.
@@ -107,16 +107,16 @@ def _agency_lines(text: str, size: float, width: float, *, bold: bool) -> list[s
             break
         if _worst_break(narrower) < breaks.SPLIT_WORD:
             return narrower
-    return lines
+    # No narrower box keeps the words whole in one line more: weigh every setting, up to
+    # two lines more than the width needs ("BAN CHỈ ĐẠO CHƯƠNG / TRÌNH MỤC TIÊU QUỐC / GIA
+    # …" was set in four lines; whole, it takes six).
+    return whole_word_lines(text, size, width, bold=bold, max_lines=len(lines) + 2) or lines
 
 
 def _worst_break(lines: list[str]) -> int:
     """How bad the worst break between ``lines`` is (``breaks.SPLIT_*``; 0 when all are
     allowed)."""
-    words = [line.split(" ") for line in lines]
-    gaps = breaks.gaps(tuple(w for line in words for w in line))
-    cuts = list(accumulate(len(line) for line in words))[:-1]
-    return max((gaps.forbidden[c] for c in cuts), default=0)
+    return max(breaks.break_weights(lines), default=0)
 
 
 def plan_header(profile: Profile, page: Page, header: Header) -> HeaderLayout:

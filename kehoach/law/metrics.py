@@ -131,6 +131,56 @@ def _balanced(
     return tuple(" ".join(words[a:b]) for a, b in pairwise(cuts))
 
 
+def whole_word_lines(
+    text: str, size_pt: float, width_mm: float, *, bold: bool = False, max_lines: int
+) -> list[str] | None:
+    """The fewest lines, ``max_lines`` at most, that set ``text`` in ``width_mm`` with no
+    break inside a word of several syllables (``breaks.SPLIT_WORD``); among those, the least
+    bad other breaks, then ``balanced_lines``'s costs and evenness. None when there is none.
+
+    For a name too long for its column (CQ-3, CQ-4), where ``balanced_lines``, held to the
+    line count of greedy wrapping, must cut a word: "CHƯƠNG / TRÌNH" is worse than a line
+    more. Names are short, so every setting is weighed (O(words × words a line holds))."""
+    words = _words(text)
+    if not words:
+        return None
+    style = _style(bold, False)
+    units = [_word_units(word, style) for word in words]
+    space = _word_units(" ", style)
+    cap = _cap_units(size_pt, width_mm)
+    gaps = breaks.gaps(tuple(words))
+    prefix = [0, *accumulate(units)]
+    weight = EVENNESS / (cap * cap) if cap else EVENNESS
+    n = len(words)
+    # best[j]: (lines, forbidden weight, cost) of the best setting of words[:j], and where
+    # its last line starts.
+    best: list[tuple[int, float, float, int] | None] = [(0, 0, 0.0, -1)] + [None] * n
+    for j in range(1, n + 1):
+        for i in range(j - 1, -1, -1):
+            width = prefix[j] - prefix[i] + space * (j - i - 1)
+            if width > cap and i < j - 1:
+                break
+            before = best[i]
+            if before is None or (i and gaps.forbidden[i] >= breaks.SPLIT_WORD):
+                continue
+            bad = before[1] + (gaps.forbidden[i] if i else 0)
+            total = before[2] + weight * width * width + (gaps.cost[i] if i else 0.0)
+            candidate = (before[0] + 1, bad, total, i)
+            current = best[j]
+            if current is None or candidate[:3] < current[:3]:
+                best[j] = candidate
+    end = best[n]
+    if end is None or end[0] > max_lines:
+        return None
+    cuts = [n]
+    while cuts[-1] > 0:
+        found = best[cuts[-1]]
+        assert found is not None
+        cuts.append(found[3])
+    cuts.reverse()
+    return [" ".join(words[a:b]) for a, b in pairwise(cuts)]
+
+
 @lru_cache(maxsize=16384)
 def _word_units(word: str, style: str) -> int:
     widths = _table()[1][style]

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from kehoach.document import Header
 from kehoach.law import breaks
 from kehoach.law.hd05 import HD05
-from kehoach.law.layout import page_setup, plan_header
+from kehoach.law.layout import HeaderLayout, page_setup, plan_header, plan_title
 from kehoach.law.nd30 import ND30
 from kehoach.law.numbering import DASHES, PART_ITEMS, POINT, SCHEMES, form_at, is_title
 from kehoach.law.profile import Profile
@@ -453,40 +453,61 @@ def _warn(
     )
 
 
-# Lines the clerk broke by hand (a list, or a block of lines), by the rule that lets them wrap.
-_HAND_BROKEN: tuple[tuple[KeyPath, str, str], ...] = (
-    (("co_quan", "chu_quan"), "CQ-4", "tên cơ quan chủ quản"),
-    (("co_quan", "ten"), "CQ-4", "tên cơ quan"),
-    (("trich_yeu",), "TL-2", "trích yếu"),
-)
-
-
-def _words_cut_by_the_clerk(spec: KeHoach, loaded: Loaded) -> Iterator[Diagnostic]:
-    """CQ-4, TL-2: a line break the clerk chose that cuts a word of several syllables
-    ("ỦY" / "BAN NHÂN DÂN"), by the word list the writer breaks by (``breaks.gaps``). A name
-    or trích yếu on one line is broken by kehoach, never inside a word."""
-    for path, rule, what in _HAND_BROKEN:
-        lines = spec
-        for key in path:
-            lines = getattr(lines, key)
-        if not lines or len(lines) < 2:
-            continue
-        words: list[str] = []
-        ends: list[int] = []
-        for line in lines:
-            words += line.split()
-            ends.append(len(words))
-        forbidden = breaks.gaps(tuple(words)).forbidden
-        for k, end in enumerate(ends[:-1]):
-            if 0 < end < len(words) and forbidden[end] >= breaks.SPLIT_WORD:
+def _words_cut(
+    spec: KeHoach, loaded: Loaded, law: Profile, header: HeaderLayout
+) -> Iterator[Diagnostic]:
+    """CQ-4, TL-2: a printed line break that cuts a word of several syllables ("ỦY" / "BAN
+    NHÂN DÂN"), in the lines the writer prints (``header``, the trích yếu laid out as the
+    writer lays it): a break the clerk chose, or kehoach's where no other fits. check reads
+    the same lines back and says the same."""
+    title = plan_title(law, _page(spec, law), spec.trich_yeu)
+    for path, rule, what, given, printed in (
+        (
+            ("co_quan", "chu_quan"),
+            "CQ-4",
+            "tên cơ quan chủ quản",
+            spec.co_quan.chu_quan,
+            header.superior,
+        ),
+        (("co_quan", "ten"), "CQ-4", "tên cơ quan", spec.co_quan.ten, header.body),
+        (("trich_yeu",), "TL-2", "trích yếu", spec.trich_yeu, title.summary),
+    ):
+        for k, weight in enumerate(breaks.break_weights(printed)):
+            if weight < breaks.SPLIT_WORD:
+                continue
+            cut = f"«{printed[k].split()[-1]} / {printed[k + 1].split()[0]}»"
+            hand = _hand_break(given or [], printed[k], printed[k + 1])
+            if hand is not None:
                 yield _warn(
                     loaded,
-                    (*path, k + 1),
-                    f"{what} xuống dòng giữa một từ: «{words[end - 1]} / {words[end]}»",
+                    (*path, hand),
+                    f"{what} xuống dòng giữa một từ: {cut}",
                     rule,
                     "viết cả dòng này nối với dòng trên (kehoach tự ngắt dòng, không cắt đôi"
                     " từ), hoặc xuống dòng trước hay sau cả từ",
                 )
+            else:
+                yield _warn(
+                    loaded,
+                    path,
+                    f"{what} quá dài so với chỗ dành cho nó, phải xuống dòng giữa một từ: {cut}",
+                    rule,
+                    "tự chia dòng (viết thành danh sách các dòng, mỗi dòng ngắt sau một từ trọn"
+                    " vẹn) hoặc rút gọn",
+                )
+
+
+def _hand_break(given: list[str], above: str, below: str) -> int | None:
+    """The index of the clerk's line that starts right after the printed line ``above``,
+    when the break before it is the clerk's (the printed lines may split a long given line
+    further)."""
+    for j in range(1, len(given)):
+        if (
+            given[j - 1].split()[-1:] == above.split()[-1:]
+            and given[j].split()[:1] == below.split()[:1]
+        ):
+            return j
+    return None
 
 
 def _tables(spec: KeHoach) -> Iterator[tuple[Bang, KeyPath]]:
@@ -594,7 +615,6 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
                     None,
                     "có thể tệp được sao từ kế hoạch năm trước: kiểm tra lại năm",
                 )
-    yield from _words_cut_by_the_clerk(spec, loaded)
     for i, basis in enumerate(spec.can_cu):
         if law.legal_basis_dash:  # D-CC-1: kehoach writes the "- " a clerk may have typed
             basis = re.sub(r"^[-–]\s*", "", basis)
@@ -702,6 +722,7 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             + ("Ban Thường vụ Đảng ủy xã An Phú" if is_party(law) else "Trung tâm Y tế xã An Phú"),
         )
     header = plan_header(law, _page(spec, law), _header(spec, law))
+    yield from _words_cut(spec, loaded, law, header)
     if not header.date_fits:
         # What the writer draws (law/layout.py): the line at the smaller size, wrapped.
         size = law.sizes.place_date

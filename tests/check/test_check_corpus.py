@@ -726,3 +726,14 @@ def test_line_anchored_to_an_earlier_agency_paragraph_is_found(tmp_path: Path) -
     assert errors(run(tmp_path, opts, mutate)) == set()
     too_long = clone(BASE, rule_kind="drawing", agency_rule_mm=40)
     assert "CQ-5" in errors(run(tmp_path, too_long, mutate))
+
+
+def test_CQ_4_TL_2_a_line_break_inside_a_word(tmp_path: Path) -> None:
+    """A name or trích yếu broken by hand inside a word ("ỦY" / "BAN NHÂN DÂN", "công" /
+    "tác"), as a clerk's Word file may be: a warning at the line the word continues on."""
+    cut = Opts(issuing=["ỦY", "BAN NHÂN DÂN THỊ TRẤN Y"], summary="Triển khai công\ntác dân vận")
+    findings = [f for f in run(tmp_path, cut) if "giữa một từ" in f.message]
+    assert [(f.rule, f.severity) for f in findings] == [("CQ-4", "warning"), ("TL-2", "warning")]
+    assert "«ỦY / BAN»" in findings[0].message and "«công / tác»" in findings[1].message
+    assert findings[0].where.endswith("cột trái, dòng 3")  # under the superior body's line
+    assert not [f for f in run(tmp_path) if "giữa một từ" in f.message]  # the base breaks well
