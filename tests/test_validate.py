@@ -380,3 +380,18 @@ def test_CQ_4_validate_says_what_check_finds_in_the_rendered_header(tmp_path: Pa
     said, found = said_and_found(text, "CQ-4", tmp_path)
     assert len(said) == len(found) == 1
     assert "«ỦY / BAN»" in said[0].message and "«ỦY / BAN»" in found[0].message
+
+
+def test_CQ_4_a_name_kehoach_itself_must_cut_is_said_before_check_finds_it(tmp_path: Path) -> None:
+    """A name so long that even two more lines do not keep its words whole: the writer cuts
+    one, and validate says so at the name (not at a line the clerk chose)."""
+    from specs import said_and_found
+
+    name = (
+        "CHUYÊN TRÁCH BAN CHẤP HÀNH TRUNG ƯƠNG NÔNG THÔN CHƯƠNG TRÌNH HÀNH ĐỘNG"
+        " BAN CHẤP HÀNH TRUNG ƯƠNG BAN CHẤP HÀNH TRUNG ƯƠNG"
+    )
+    text = VALID.replace("  ten: ỦY BAN NHÂN DÂN XÃ AN PHÚ\n", f"  ten: {name}\n")
+    said, found = said_and_found(text, "CQ-4", tmp_path)
+    assert said and len(found) == len(said)
+    assert all("quá dài" in d.message and d.key_path == "co_quan.ten" for d in said)
