@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from kehoach.document import Header
 from kehoach.law import breaks
 from kehoach.law.hd05 import HD05
-from kehoach.law.layout import HeaderLayout, page_setup, plan_header, plan_title
+from kehoach.law.layout import HeaderLayout, TitleLayout, page_setup, plan_header, plan_title
 from kehoach.law.nd30 import ND30
 from kehoach.law.numbering import DASHES, PART_ITEMS, POINT, SCHEMES, form_at, is_title
 from kehoach.law.profile import Profile
@@ -454,13 +454,12 @@ def _warn(
 
 
 def _words_cut(
-    spec: KeHoach, loaded: Loaded, law: Profile, header: HeaderLayout
+    spec: KeHoach, loaded: Loaded, header: HeaderLayout, title: TitleLayout
 ) -> Iterator[Diagnostic]:
     """CQ-4, TL-2: a printed line break that cuts a word of several syllables ("ỦY" / "BAN
     NHÂN DÂN"), in the lines the writer prints (``header``, the trích yếu laid out as the
     writer lays it): a break the clerk chose, or kehoach's where no other fits. check reads
     the same lines back and says the same."""
-    title = plan_title(law, _page(spec, law), spec.trich_yeu)
     for path, rule, what, given, printed in (
         (
             ("co_quan", "chu_quan"),
@@ -721,8 +720,9 @@ def _warnings(spec: KeHoach, loaded: Loaded, law: Profile) -> Iterator[Diagnosti
             " ten_goi: "
             + ("Ban Thường vụ Đảng ủy xã An Phú" if is_party(law) else "Trung tâm Y tế xã An Phú"),
         )
-    header = plan_header(law, _page(spec, law), _header(spec, law))
-    yield from _words_cut(spec, loaded, law, header)
+    page = _page(spec, law)
+    header = plan_header(law, page, _header(spec, law))
+    yield from _words_cut(spec, loaded, header, plan_title(law, page, spec.trich_yeu))
     if not header.date_fits:
         # What the writer draws (law/layout.py): the line at the smaller size, wrapped.
         size = law.sizes.place_date
