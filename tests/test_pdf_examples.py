@@ -51,6 +51,28 @@ def _restarts(pages: list[Page], spec: kehoach.KeHoach) -> list[int]:
     return starts
 
 
+def _assert_closing_level(pages: list[Page], spec: kehoach.KeHoach) -> None:
+    """NN-1, NN-5: "Nơi nhận:" and the first line of the signature block stand on one
+    level, whether that line is an authority ("TM. …", "KT. …") or, for a head signing in
+    their own name, the position ("GIÁM ĐỐC")."""
+    signer = spec.nguoi_ky
+    first = next(
+        (
+            f"{prefix} {getattr(signer, key)}"
+            for key, prefix in ND30.authority_prefixes
+            if getattr(signer, key)
+        ),
+        signer.chuc_vu,
+    )
+    for page in pages:
+        label = [ln for ln in page.lines if ln.text == "Nơi nhận:"]
+        if label:
+            (head,) = [ln for ln in page.lines if ln.text == first]
+            assert abs(head.y0 - label[0].y0) < 0.5, (first, head.y0, label[0].y0)
+            return
+    pytest.fail("no «Nơi nhận:» line")
+
+
 @pytest.mark.parametrize("name", [p.stem for p in STATE_EXAMPLES])
 @pytest.mark.libreoffice
 def test_example_pdf_layout(name: str, example_pdfs: dict[str, Path]) -> None:
@@ -79,6 +101,7 @@ def test_example_pdf_layout(name: str, example_pdfs: dict[str, Path]) -> None:
     assert_tieu_ngu_one_line(pages)
     if spec.quyet_dinh is None:
         assert_signature_not_alone(pages, spec.nguoi_ky.ho_ten, top_margin_mm=top)
+        _assert_closing_level(pages, spec)
     else:  # the decision's signature with its Nơi nhận; the plan's with body text above it
         plan = starts[1]
         signer = spec.quyet_dinh.nguoi_ky or spec.nguoi_ky

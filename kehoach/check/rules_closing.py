@@ -283,10 +283,15 @@ def _check_closing_table(model: DocModel, layout: Layout, c: Collector, profile:
                     "ở dòng đầu mỗi ô.",
                     cell.label,
                 )
-            elif first is not None and first.index > 0 and top > other + _LEVEL_MM:
+            elif first is not None and top > other + _LEVEL_MM:
+                cause = (
+                    "Có dòng trống phía trên"
+                    if first.index > 0
+                    else "Khoảng cách phía trên dòng đầu của ô lớn hơn ở ô bên kia"
+                )
                 c.warn(
                     "NN-1:place",
-                    f"Có dòng trống phía trên, làm «{label}» và dòng đầu khối chữ ký lệch nhau.",
+                    f"{cause}, làm «{label}» và dòng đầu khối chữ ký lệch nhau.",
                     cell.label,
                 )
 

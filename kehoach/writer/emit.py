@@ -343,8 +343,8 @@ class _Emitter:
             self.line(sheet.authority, text, **(gap if i == 0 else {}))
             for i, text in enumerate(layout.authority)
         ]
-        if layout.position:  # KY-1 bold; D-KY-3 regular
-            right.append(self.line(sheet.position, layout.position))
+        if layout.position:  # KY-1 bold; D-KY-3 regular; first in the cell when signed alone
+            right.append(self.line(sheet.position, layout.position, **({} if right else gap)))
         right += [self.line(sheet.signer_name)] * self.law.signature_space_lines  # KY-5
         right.append(self.line(sheet.signer_name, doc.signature.name))  # KY-2
         self.parts.append(

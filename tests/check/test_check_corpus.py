@@ -19,6 +19,7 @@ from check_corpus import (
     save,
     set_border,
 )
+from conftest import ROOT
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
@@ -737,3 +738,29 @@ def test_CQ_4_TL_2_a_line_break_inside_a_word(tmp_path: Path) -> None:
     assert "«ỦY / BAN»" in findings[0].message and "«công / tác»" in findings[1].message
     assert findings[0].where.endswith("cột trái, dòng 3")  # under the superior body's line
     assert not [f for f in run(tmp_path) if "giữa một từ" in f.message]  # the base breaks well
+
+
+def test_NN_1_space_above_one_first_line_only_puts_the_two_out_of_level(tmp_path: Path) -> None:
+    """The blank line above the closing table written as space above the first line of one
+    cell and not the other (as kehoach wrote it for a head signing without TM./KT.): the
+    "Nơi nhận:" line and the signature's first line no longer stand level."""
+
+    def space_above_label(doc: DocxDocument) -> None:
+        (label,) = paragraphs_with(doc, "Nơi nhận")
+        label.paragraph_format.space_before = Pt(14)
+
+    findings = [f for f in run(tmp_path, mutate=space_above_label) if f.rule == "NN-1"]
+    assert len(findings) == 1 and "lệch nhau" in findings[0].message
+    assert "Khoảng cách phía trên" in findings[0].message
+    assert not [f for f in run(tmp_path) if f.rule == "NN-1"]
+
+
+def test_NN_1_a_head_signing_alone_stands_level_with_the_recipients(tmp_path: Path) -> None:
+    """kehoach's own closing when the signature has no TM./KT. line ("GIÁM ĐỐC" first)."""
+    import kehoach
+
+    spec = kehoach.load(ROOT / "examples" / "ha-noi-snv-phan-cong.yaml")
+    assert spec.nguoi_ky.thay_mat is None and spec.nguoi_ky.ky_thay is None
+    path = tmp_path / "kh.docx"
+    path.write_bytes(kehoach.to_docx_bytes(spec))
+    assert not [f for f in check_docx(path) if f.rule == "NN-1"]
