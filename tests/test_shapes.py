@@ -517,3 +517,32 @@ def test_the_decisions_date_line_is_measured_by_validate_too(tmp_path: Path) -> 
     for text, due in ((fixture, False), (long_place, True)):
         said, found = said_and_found(text, "DD-8", tmp_path)
         assert bool(said) == bool(found) == due, (said, found)
+
+
+# --- blanks the records office fills in -----------------------------------------------------
+
+NBSP = "\u00a0"
+
+
+def test_PL_4_a_draft_keeps_room_for_the_number_and_date_in_the_appendix_note() -> None:
+    """A plan numbered and dated by hand (``so: ""``, the year alone): the header leaves
+    blanks, and so must the appendix's "(Kèm theo …)". Ordinary spaces there were squeezed to
+    one when the note was broken into lines ("số /KH-UBND ngày tháng năm 2026"); no-break
+    spaces keep the room and hold "số" and the date together."""
+    draft = VALID.replace('so: "05"', 'so: ""').replace("ngay: 05/02/2026", "ngay: 2026")
+    lines = texts(body(draft + "phu_luc:\n  - tieu_de: Danh sách\n    muc: [Một]\n"))
+    note = next(line for line in lines if line.startswith("(Kèm theo"))
+    assert f"số{NBSP * 6}/KH-UBND" in note
+    assert f"ngày{NBSP * 5}tháng{NBSP * 5}năm{NBSP}2026" in note
+    assert "  " not in note
+
+
+def test_D_PL_2_a_party_draft_keeps_room_in_its_short_date() -> None:
+    from kehoach.law.hd05 import HD05
+
+    reference = HD05.reference("Kế hoạch", None, "KH/ĐU", "Đảng ủy xã An Phú", 2026)
+    assert reference == (
+        f"Kế hoạch số{NBSP * 6}-KH/ĐU, ngày{NBSP}{NBSP * 4}/{NBSP * 4}/2026 của Đảng ủy xã An Phú"
+    )
+    filled = HD05.reference("Kế hoạch", "27", "KH/ĐU", "Đảng ủy xã An Phú", 2026, 6, 8)
+    assert filled == "Kế hoạch số 27-KH/ĐU, ngày 08/6/2026 của Đảng ủy xã An Phú"

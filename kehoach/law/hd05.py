@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
-from kehoach.law.profile import Body, Length, Margins, Profile, Size, Sizes
+from kehoach.law.profile import (
+    NO_BREAK,
+    RUNNING_BLANK,
+    Body,
+    Length,
+    Margins,
+    Profile,
+    Size,
+    Sizes,
+)
 
 # D-P-2: margins are fixed (±0.5 mm), not ranges.
 _FIXED = 0.5
@@ -287,8 +296,9 @@ class PartyProfile(Profile):
         day: int | None = None,
     ) -> str:
         """D-PL-2, D-ND-6: "Kế hoạch số 27-KH/ĐU, ngày 08/6/2026 của <by>"."""
-        shown = f"{number}-{symbol}" if number else f"{' ' * 6}-{symbol}"
-        return f"{kind} số {shown}, ngày {self.short_date(year, month, day)} của {by}"
+        shown = f"số {number}-{symbol}" if number else f"số{RUNNING_BLANK}-{symbol}"
+        on = "ngày " if day is not None and month is not None else f"ngày{NO_BREAK}"
+        return f"{kind} {shown}, {on}{self.short_date(year, month, day)} của {by}"
 
     def archive_line(self, units: str = "") -> str:
         """D-NN-5: ``- Lưu Văn phòng Đảng ủy.``: no colon, no "VT"."""

@@ -18,6 +18,13 @@ from datetime import date
 from functools import cached_property
 from types import MappingProxyType
 
+# Blanks in running text for what the records office writes in by hand (a number, a day, a
+# month) are no-break spaces: breaking the line neither squeezes them to one space, as it
+# does ordinary ones, nor parts them from "số" or "ngày". The number's is as wide as the
+# header's (number_line).
+NO_BREAK = "\u00a0"
+RUNNING_BLANK = NO_BREAK * 6
+
 
 @dataclass(frozen=True)
 class Size:
@@ -284,7 +291,7 @@ class Profile:
     def short_date(self, year: int, month: int | None = None, day: int | None = None) -> str:
         """A date in running text, "05/02/2026" (DD-4 padding; D-ND-6), blanks for a draft."""
         if day is None or month is None:
-            return f"{' ' * 4}/{' ' * 4}/{year}"
+            return f"{NO_BREAK * 4}/{NO_BREAK * 4}/{year}"
         day_text, month_text = self.day_month(day, month)
         return f"{day_text}/{month_text}/{year}"
 
@@ -404,9 +411,9 @@ class Profile:
         day: int | None = None,
     ) -> str:
         """PL-4, Mẫu 1.3: "<kind> số 05/KH-UBND ngày 05 tháng 02 năm 2026 của <by>", with
-        blanks for a number or date the records office will fill in."""
-        shown = f"{number}/{symbol}" if number else f"{' ' * 6}/{symbol}"
-        return f"{kind} số {shown} {self.date_words(year, month, day)} của {by}"
+        blanks for a number or date the records office will fill in (``RUNNING_BLANK``)."""
+        shown = f"số {number}/{symbol}" if number else f"số{RUNNING_BLANK}/{symbol}"
+        return f"{kind} {shown} {self.date_words(year, month, day)} của {by}"
 
     def appendix_label(self, index: int, several: bool) -> str:
         """PL-2: "Phụ lục", or "Phụ lục I", "Phụ lục II" … when there are several."""
@@ -420,7 +427,11 @@ class Profile:
         return f"{numeral}{self.part_separator} "
 
     def date_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
-        """DD-4 in running text: "ngày 05 tháng 02 năm 2026", blanks for a draft."""
+        """DD-4 in running text: "ngày 05 tháng 02 năm 2026", blanks for a draft
+        (``RUNNING_BLANK``, the date then held on one line)."""
+        if day is None or month is None:
+            blank = NO_BREAK * 5  # as in the date line (place_date_line)
+            return f"ngày{blank}tháng{blank}năm{NO_BREAK}{year}"
         return self.place_date_line("", year, month, day)[2:]
 
     def archive_line(self, units: str = "") -> str:
