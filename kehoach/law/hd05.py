@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from kehoach.law.profile import (
     NO_BREAK,
+    NUMBER_BLANK,
     RUNNING_BLANK,
     Body,
     Length,
@@ -283,7 +284,7 @@ class PartyProfile(Profile):
 
     def number_line(self, number: str | None, symbol: str) -> str:
         """D-SO-1, D-SO-6: ``Số 05-KH/ĐU``, no colon; blanks before the "-" for a draft."""
-        return f"Số {number}-{symbol}" if number else f"Số{' ' * 6}-{symbol}"
+        return f"Số {number}-{symbol}" if number else f"Số{' ' * NUMBER_BLANK}-{symbol}"
 
     def reference(
         self,

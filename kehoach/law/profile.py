@@ -20,10 +20,11 @@ from types import MappingProxyType
 
 # Blanks in running text for what the records office writes in by hand (a number, a day, a
 # month) are no-break spaces: breaking the line neither squeezes them to one space, as it
-# does ordinary ones, nor parts them from "số" or "ngày". The number's is as wide as the
-# header's (number_line).
+# does ordinary ones, nor parts them from "số" or "ngày". They are as wide as the header's.
 NO_BREAK = "\u00a0"
-RUNNING_BLANK = NO_BREAK * 6
+NUMBER_BLANK = 6  # spaces left for the number, in the header and in running text
+DATE_BLANK = 5  # spaces left for the day and for the month
+RUNNING_BLANK = NO_BREAK * NUMBER_BLANK
 
 
 @dataclass(frozen=True)
@@ -388,14 +389,14 @@ class Profile:
 
     def number_line(self, number: str | None, symbol: str) -> str:
         """SO-1, SO-6: ``Số: 05/KH-UBND``, or blanks before the slash for the records office."""
-        return f"Số: {number}/{symbol}" if number else f"Số:{' ' * 6}/{symbol}"
+        return f"Số: {number}/{symbol}" if number else f"Số:{' ' * NUMBER_BLANK}/{symbol}"
 
     def place_date_line(
         self, place: str, year: int, month: int | None = None, day: int | None = None
     ) -> str:
         """DD-1, DD-4: day 01–09, month 01/02 padded, 3–12 plain; DD-5 blanks for a draft."""
         if day is None or month is None:
-            blank = " " * 5
+            blank = " " * DATE_BLANK
             return f"{place}, ngày{blank}tháng{blank}năm {year}"
         day_text, month_text = self.day_month(day, month)
         return f"{place}, ngày {day_text} tháng {month_text} năm {year}"
@@ -430,7 +431,7 @@ class Profile:
         """DD-4 in running text: "ngày 05 tháng 02 năm 2026", blanks for a draft
         (``RUNNING_BLANK``, the date then held on one line)."""
         if day is None or month is None:
-            blank = NO_BREAK * 5  # as in the date line (place_date_line)
+            blank = NO_BREAK * DATE_BLANK
             return f"ngày{blank}tháng{blank}năm{NO_BREAK}{year}"
         return self.place_date_line("", year, month, day)[2:]
 

@@ -339,12 +339,13 @@ class _Emitter:
             left = [self.recipients_label(doc.recipients_label, **gap)]  # NN-1, D-NN-2
             # NN-2, NN-3; words kept whole where the client wraps (as below)
             left += [self.line(sheet.recipients, text) for text in layout.recipients]
-        right = [
-            self.line(sheet.authority, text, **(gap if i == 0 else {}))
-            for i, text in enumerate(layout.authority)
+        signature = [(sheet.authority, text) for text in layout.authority]
+        if layout.position:  # KY-1 bold; D-KY-3 regular
+            signature.append((sheet.position, layout.position))
+        right = [  # the gap above whichever line comes first ("TM. …", or "GIÁM ĐỐC" alone)
+            self.line(style, text, **(gap if i == 0 else {}))
+            for i, (style, text) in enumerate(signature)
         ]
-        if layout.position:  # KY-1 bold; D-KY-3 regular; first in the cell when signed alone
-            right.append(self.line(sheet.position, layout.position, **({} if right else gap)))
         right += [self.line(sheet.signer_name)] * self.law.signature_space_lines  # KY-5
         right.append(self.line(sheet.signer_name, doc.signature.name))  # KY-2
         self.parts.append(
